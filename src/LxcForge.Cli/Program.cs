@@ -1,0 +1,3 @@
+using LxcForge.Cli;
+
+return await CliApp.RunAsync(args);
