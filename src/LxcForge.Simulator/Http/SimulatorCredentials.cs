@@ -1,3 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
+using LxcForge.Simulator.Http.Tls;
+
 namespace LxcForge.Simulator.Http;
 
 /// <summary>
@@ -19,4 +22,9 @@ public sealed record SimulatorEndpoint(Uri BaseUrl, string? CertificateSha256Fin
 {
     /// <summary><c>{BaseUrl}api2/json/</c>: append an API path without its leading slash.</summary>
     public Uri ApiUrl => new(BaseUrl, "api2/json/");
+
+    /// <summary>Whether <paramref name="certificate"/> is this server's (for a client's certificate-validation callback).</summary>
+    public bool Presents(X509Certificate? certificate) =>
+        certificate is not null && CertificateSha256Fingerprint is { } expected
+        && string.Equals(SelfSignedCertificate.Fingerprint(certificate), expected, StringComparison.Ordinal);
 }

@@ -74,7 +74,7 @@ public sealed class SimulatorServer : IAsyncDisposable
 
         var authenticator = new Authenticator(credentials, new TicketAuthority(_options.TimeProvider, _options.TicketLifetime));
         var api = new ApiHandler(_api, PveApiSchema.Default, authenticator, Faults, _options);
-        var admin = new AdminHandler(authenticator, Faults, _commandLine, _options);
+        var admin = new AdminHandler(_api, authenticator, Faults, _commandLine, _options);
         app.Run(context =>
         {
             context.Response.Headers.Server = "pve-api-daemon/3.0";

@@ -20,17 +20,19 @@ public sealed class AdminCommandLineSpecs
     }
 
     [Fact]
-    public async Task The_cli_route_runs_the_node_command_line_with_arguments_stdin_and_environment()
+    public async Task The_cli_route_runs_the_node_command_line_with_node_arguments_stdin_and_environment()
     {
         // Arrange
         var commandLine = new EchoCommandLine();
-        await using var sim = await RunningSimulator.StartAsync(new RecordingPveApi(), commandLine: commandLine);
+        var api = new RecordingPveApi().Answer("GET", "/nodes", new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["node"] = "pve2" }, new System.Text.Json.Nodes.JsonObject { ["node"] = "pve1" }));
+        await using var sim = await RunningSimulator.StartAsync(api, commandLine: commandLine);
         using var admin = sim.NewClient(sim.Endpoint.Credentials.AuthorizationHeader);
 
         // Act
         using var ok = await admin.PostAsJsonAsync(new Uri(sim.Endpoint.BaseUrl, "simulator/cli"),
             new { node = "pve", tool = "pct", args = new[] { "status", "200" }, stdin = "input", env = new Dictionary<string, string> { ["LANG"] = "C" } });
-        using var failed = await admin.PostAsJsonAsync(new Uri(sim.Endpoint.BaseUrl, "simulator/cli"), new { node = "pve", tool = "pvesm", args = new[] { "bogus" } });
+        using var failed = await admin.PostAsJsonAsync(new Uri(sim.Endpoint.BaseUrl, "simulator/cli"), new { tool = "pvesm", args = new[] { "bogus" } });
 
         // Assert
         var body = await ok.Content.ReadJsonAsync();
@@ -42,6 +44,7 @@ public sealed class AdminCommandLineSpecs
         run.Args.Should().Equal("status", "200");
         run.Stdin.Should().Be("input");
         run.Env.Should().Contain(new KeyValuePair<string, string>("LANG", "C"));
+        commandLine.Runs[1].Node.Should().Be("pve1", "without a node the first node by name runs the tool");
     }
 
     [Fact]

@@ -13,10 +13,10 @@ namespace LxcForge.Simulator.Http.Admin;
 /// <item><c>POST /simulator/faults/drop</c> <c>{count, path?, method?}</c>: close the next connections without answering.</item>
 /// <item><c>POST /simulator/faults/delay</c> <c>{milliseconds, count?, path?, method?}</c>: hold responses back.</item>
 /// <item><c>POST /simulator/faults/error</c> <c>{count, status?, message?, path?, method?}</c>: answer 5xx instead.</item>
-/// <item><c>POST /simulator/cli</c> <c>{node, tool, args, stdin, env}</c> → <c>{exitCode, stdout, stderr}</c>: a node's command line.</item>
+/// <item><c>POST /simulator/cli</c> <c>{node?, tool, args, stdin, env}</c> → <c>{exitCode, stdout, stderr}</c>: a node's command line.</item>
 /// </list>
 /// </summary>
-internal sealed class AdminHandler(Authenticator authenticator, HttpFaults faults, INodeCommandLine? commandLine, SimulatorServerOptions options)
+internal sealed class AdminHandler(IPveApi api, Authenticator authenticator, HttpFaults faults, INodeCommandLine? commandLine, SimulatorServerOptions options)
 {
     public const string Prefix = "/simulator";
 
@@ -94,12 +94,20 @@ internal sealed class AdminHandler(Authenticator authenticator, HttpFaults fault
     {
         if (commandLine is null)
             return (501, new JsonObject { ["error"] = "this simulator has no node command line" });
-        var node = (string?)body["node"] ?? throw new ArgumentException("'node' is required");
+        var node = (string?)body["node"] ?? await FirstNodeAsync(cancellationToken);
         var tool = (string?)body["tool"] ?? throw new ArgumentException("'tool' is required");
         var args = body["args"] is JsonArray a ? a.Select(x => (string?)x ?? "").ToList() : [];
         var env = body["env"] is JsonObject e ? e.ToDictionary(kv => kv.Key, kv => (string?)kv.Value ?? "") : [];
         var result = await commandLine.RunAsync(node, tool, args, (string?)body["stdin"], env, cancellationToken);
         return (200, new JsonObject { ["exitCode"] = result.ExitCode, ["stdout"] = result.StandardOutput, ["stderr"] = result.StandardError });
+    }
+
+    // Without a node, the tool runs on the cluster's first node (by name), as on a single-node host.
+    private async Task<string> FirstNodeAsync(CancellationToken cancellationToken)
+    {
+        var nodes = await api.CallAsync(ApiRequest.Get("/nodes"), cancellationToken) as JsonArray ?? [];
+        return nodes.Select(n => (string?)n?["node"]).OfType<string>().Order(StringComparer.Ordinal).FirstOrDefault()
+            ?? throw new InvalidOperationException("the cluster has no nodes");
     }
 
     private static async Task<JsonObject> ReadBodyAsync(HttpContext context)

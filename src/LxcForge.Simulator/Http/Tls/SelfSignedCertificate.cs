@@ -25,6 +25,6 @@ internal static class SelfSignedCertificate
     }
 
     /// <summary>SHA-256 of the DER certificate as Proxmox prints fingerprints: upper-case hex pairs joined by ':'.</summary>
-    public static string Fingerprint(X509Certificate2 certificate) =>
+    public static string Fingerprint(X509Certificate certificate) =>
         string.Join(':', certificate.GetCertHash(HashAlgorithmName.SHA256).Select(b => b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using LxcForge.Simulator.Http;
 
@@ -37,12 +36,7 @@ internal sealed class RunningSimulator : IAsyncDisposable
     public HttpClient NewClient(string? authorization)
     {
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-            certificate is not null
-            && string.Equals(
-                string.Join(':', SHA256.HashData(certificate.GetRawCertData()).Select(b => b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture))),
-                Endpoint.CertificateSha256Fingerprint,
-                StringComparison.Ordinal);
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => Endpoint.Presents(certificate);
         var client = new HttpClient(handler) { BaseAddress = Endpoint.ApiUrl, Timeout = TimeSpan.FromSeconds(30) };
         if (authorization is not null)
             client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
