@@ -1,0 +1,27 @@
+using Spectre.Console.Cli;
+
+namespace LxcForge.Cli.Infrastructure;
+
+/// <summary>
+/// Base of every <c>lxcforge</c> verb: applies the global options, and gives the command its output
+/// helper and the shared spec loader. Throw <see cref="CliException"/> for a user-facing failure.
+/// </summary>
+public abstract class LxcForgeCommand<TSettings>(CliConsole io) : AsyncCommand<TSettings>
+    where TSettings : GlobalSettings
+{
+    protected CliConsole Io { get; } = io;
+
+    protected CliOutput Output { get; } = new(io);
+
+    public sealed override Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
+    {
+        Io.Mode = settings.Output;
+        Io.Verbose = settings.Verbose;
+        return RunAsync(settings, cancellationToken);
+    }
+
+    protected abstract Task<int> RunAsync(TSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>The valid spec; an invalid one stops the command with exit 2 before anything changes.</summary>
+    protected LoadedSpec LoadSpec(TSettings settings) => SpecLoader.Load(Io, settings);
+}
