@@ -19,6 +19,10 @@ public sealed class CliConsole(IAnsiConsole output, IAnsiConsole error, string w
 
     public bool Verbose { get; set; }
 
+    /// <summary>True when live progress may be drawn (on stderr): a terminal that understands ANSI and text mode.</summary>
+    public bool CanShowProgress =>
+        Mode == OutputMode.Text && Error.Profile.Capabilities.Ansi && Error.Profile.Capabilities.Interactive;
+
     /// <summary>A path as the user typed it, resolved against the working directory.</summary>
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
 
