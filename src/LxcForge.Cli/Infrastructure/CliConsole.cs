@@ -31,7 +31,11 @@ public sealed class CliConsole(IAnsiConsole output, IAnsiConsole error, string w
     /// off when the stream is redirected, when NO_COLOR is set (no-color.org) or TERM=dumb.
     /// </summary>
     public static CliConsole FromProcess() =>
-        new(Create(Console.Out, Console.IsOutputRedirected), Create(Console.Error, Console.IsErrorRedirected), Environment.CurrentDirectory);
+        new(
+            Create(Console.Out, Console.IsOutputRedirected),
+            // Questions are asked on stderr and answered on stdin: both must be a terminal.
+            Create(Console.Error, Console.IsErrorRedirected || Console.IsInputRedirected),
+            Environment.CurrentDirectory);
 
     private static IAnsiConsole Create(TextWriter writer, bool redirected)
     {
