@@ -55,18 +55,22 @@ public sealed partial class SshCommandRunner : ICommandRunner
         _connectLock.Dispose();
     }
 
-    /// <summary>The remote shell command: <c>K='v' 'program' 'arg'…</c>, every word quoted.</summary>
+    /// <summary>
+    /// The remote shell command: <c>echo $$ >&amp;2; export K='v'; exec 'program' 'arg'…</c>, every word quoted. The shell
+    /// first tells its pid (which <c>exec</c> hands to the program), so a timed-out or cancelled command can be killed:
+    /// OpenSSH ignores SSH signal requests, and closing a channel without a terminal does not stop its process.
+    /// </summary>
     internal static string CommandLine(CommandSpec command)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder("echo $$ >&2; ");
         foreach (var (key, value) in command.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             if (!EnvironmentName().IsMatch(key))
                 throw new ArgumentException($"'{key}' is not a valid environment variable name", nameof(command));
-            sb.Append(key).Append('=').Append(PosixQuoting.Quote(value)).Append(' ');
+            sb.Append("export ").Append(key).Append('=').Append(PosixQuoting.Quote(value)).Append("; ");
         }
 
-        sb.Append(PosixQuoting.Quote(command.Program));
+        sb.Append("exec ").Append(PosixQuoting.Quote(command.Program));
         foreach (var arg in command.Arguments)
             sb.Append(' ').Append(PosixQuoting.Quote(arg));
         return sb.ToString();
@@ -74,6 +78,9 @@ public sealed partial class SshCommandRunner : ICommandRunner
 
     private async Task<CommandOutput> CompleteAsync(CommandSpec command, SshCommand ssh, Task execution, CancellationToken cancellationToken)
     {
+        var pid = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stdout = ReadAllAsync(ssh.OutputStream);
+        var stderr = ReadStderrAsync(ssh.ExtendedOutputStream, pid);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(command.Timeout);
         try
@@ -88,7 +95,7 @@ public sealed partial class SshCommandRunner : ICommandRunner
         }
         catch (OperationCanceledException)
         {
-            ssh.CancelAsync(forceKill: true);
+            await KillRemoteAsync(pid.Task, execution);
             cancellationToken.ThrowIfCancellationRequested();
             throw new HostException(HostErrorKind.Timeout, $"'{command}' on {Description} did not finish within {command.Timeout} and was killed");
         }
@@ -100,7 +107,47 @@ public sealed partial class SshCommandRunner : ICommandRunner
         }
 
         var exit = ssh.ExitStatus ?? (ssh.ExitSignal is not null ? 128 + 9 : 255);
-        return new CommandOutput(exit, ssh.Result, ssh.Error);
+        return new CommandOutput(exit, await stdout, await stderr);
+    }
+
+    /// <summary>Stops a command that overran or was cancelled: TERM to its pid, KILL if it is still there when the channel has not closed.</summary>
+    private async Task KillRemoteAsync(Task<int?> pidTask, Task execution)
+    {
+        // The pid is the first thing the remote shell says; a command cut short at once may not have said it yet.
+        await Task.WhenAny(pidTask, execution, Task.Delay(TimeSpan.FromSeconds(10)));
+        if (!pidTask.IsCompletedSuccessfully || pidTask.Result is not { } pid || _client is not { IsConnected: true } client)
+            return;
+        var id = pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            using (var term = client.CreateCommand($"kill -TERM {id} 2>/dev/null"))
+                await term.ExecuteAsync(CancellationToken.None);
+            if (await Task.WhenAny(execution, Task.Delay(TimeSpan.FromSeconds(10))) != execution)
+            {
+                using var kill = client.CreateCommand($"kill -KILL {id} 2>/dev/null");
+                await kill.ExecuteAsync(CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The connection went away too; nothing more can be done from here.
+        }
+    }
+
+    private static async Task<string> ReadAllAsync(Stream stream)
+    {
+        using var reader = new StreamReader(stream, new UTF8Encoding(false));
+        return await reader.ReadToEndAsync();
+    }
+
+    /// <summary>Reads stderr to its end; its first line is the remote shell's pid (see <see cref="CommandLine"/>), which is not output.</summary>
+    private static async Task<string> ReadStderrAsync(Stream stream, TaskCompletionSource<int?> pid)
+    {
+        using var reader = new StreamReader(stream, new UTF8Encoding(false));
+        var first = await reader.ReadLineAsync();
+        pid.TrySetResult(int.TryParse(first, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null);
+        var rest = await reader.ReadToEndAsync();
+        return first is null || pid.Task.Result is not null ? rest : first + "\n" + rest;
     }
 
     private async Task<SshClient> ConnectedClientAsync(CancellationToken cancellationToken)

@@ -177,13 +177,28 @@ public class SshCommandRunnerSpecs(SshdClassFixture fixture) : IClassFixture<Ssh
         var sameSession = (await runner.RunAsync(new CommandSpec("sh", ["-c", "echo $PPID"]))).StandardOutput;
 
         // Act: kill this connection's sshd session process (the parent of every command's shell), then run again
-        var dropped = () => runner.RunAsync(new CommandSpec("sh", ["-c", "kill -9 $PPID; sleep 5"]));
+        var dropped = () => runner.RunAsync(new CommandSpec("sh", ["-c", "kill -9 $PPID $$"]));
         await dropped.Should().ThrowAsync<HostException>();
         var output = await runner.RunAsync(new CommandSpec("echo", ["back"]));
 
         // Assert
         sameSession.Should().Be(firstSession, "commands share one connection");
         output.StandardOutput.Should().Be("back\n");
+    }
+
+    [SshdFact]
+    public async Task A_remote_command_that_overruns_its_timeout_is_killed_and_the_connection_stays_usable()
+    {
+        // Arrange
+        await using var runner = new SshCommandRunner(Target);
+
+        // Act
+        var act = () => runner.RunAsync(new CommandSpec("sleep", ["31.5"]) { Timeout = TimeSpan.FromMilliseconds(300) });
+
+        // Assert
+        (await act.Should().ThrowAsync<HostException>()).Which.Kind.Should().Be(HostErrorKind.Timeout);
+        (await runner.RunAsync(new CommandSpec("pgrep", ["-f", "sleep 31.5"]))).StandardOutput.Should().BeEmpty("the remote command was killed");
+        (await runner.RunAsync(new CommandSpec("echo", ["still here"]))).StandardOutput.Should().Be("still here\n");
     }
 
     [Fact]
@@ -196,10 +211,10 @@ public class SshCommandRunnerSpecs(SshdClassFixture fixture) : IClassFixture<Ssh
     }
 
     [Fact]
-    public void The_remote_command_line_quotes_every_word_and_sets_the_environment_for_that_command_only()
+    public void The_remote_command_line_quotes_every_word_exports_the_environment_and_announces_its_pid()
     {
         var line = SshCommandRunner.CommandLine(new CommandSpec("pct", ["exec", "200", "--", "sh", "-c", "echo 'hi'"]) { Environment = new Dictionary<string, string> { ["A"] = "x y" } });
 
-        line.Should().Be("A='x y' 'pct' 'exec' '200' '--' 'sh' '-c' 'echo '\\''hi'\\'''");
+        line.Should().Be("echo $$ >&2; export A='x y'; exec 'pct' 'exec' '200' '--' 'sh' '-c' 'echo '\\''hi'\\'''");
     }
 }
