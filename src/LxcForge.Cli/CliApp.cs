@@ -45,6 +45,7 @@ public static class CliApp
             .WithDescription("Check the host against the spec: reachable, version, nodes, storages, bridges, CTIDs, addresses, privileges")
             .WithExample("check", "--host", "https://pve.lan:8006", "--token-file", "pve.token", "--fingerprint", "AB:CD:...")
             .WithExample("check", "--host", "sim://lab", "--output", "json");
+        Commands.Sim.SimCommands.Add(config);
     }
 
     private static void ConfigureFramework(IConfigurator config, CliConsole io)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LxcForge.Simulator.Engine.Faults;
 using LxcForge.Simulator.Http.Auth;
 using LxcForge.Simulator.Http.Faults;
 using LxcForge.Simulator.Http.Schema;
@@ -113,6 +114,11 @@ internal sealed class ApiHandler(IPveApi api, PveApiSchema schema, Authenticator
         try
         {
             result = await api.CallWithTotalAsync(call, context.RequestAborted);
+        }
+        catch (SimulatedDropException)
+        {
+            context.Abort();
+            return;
         }
         catch (PveApiException e)
         {

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -66,6 +67,8 @@ public sealed class SimulatorServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, _options.Port, listen =>
             {
+                // pveproxy speaks HTTP/1.1 only, and only HTTP/1 carries the reason phrase clients read errors from.
+                listen.Protocols = HttpProtocols.Http1;
                 if (certificate is not null)
                     listen.UseHttps(certificate);
             });

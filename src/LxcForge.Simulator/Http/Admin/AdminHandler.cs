@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LxcForge.Simulator.Engine;
+using LxcForge.Simulator.Engine.Faults;
 using LxcForge.Simulator.Http.Auth;
 using LxcForge.Simulator.Http.Faults;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +15,9 @@ namespace LxcForge.Simulator.Http.Admin;
 /// <item><c>POST /simulator/faults/drop</c> <c>{count, path?, method?}</c>: close the next connections without answering.</item>
 /// <item><c>POST /simulator/faults/delay</c> <c>{milliseconds, count?, path?, method?}</c>: hold responses back.</item>
 /// <item><c>POST /simulator/faults/error</c> <c>{count, status?, message?, path?, method?}</c>: answer 5xx instead.</item>
+/// <item><c>POST /simulator/faults/tasks</c> <c>{type, count?, message}</c>: the next tasks of a type fail (engine).</item>
+/// <item><c>POST /simulator/faults/lock</c> <c>{vmid, lock, seconds}</c>: hold a config lock for a while (engine).</item>
+/// <item><c>POST /simulator/faults/storage/slow</c> <c>{storage, factor}</c>, <c>.../fill</c> <c>{storage, leaveFreeBytes?}</c> (engine).</item>
 /// <item><c>POST /simulator/cli</c> <c>{node?, tool, args, stdin, env}</c> → <c>{exitCode, stdout, stderr}</c>: a node's command line.</item>
 /// </list>
 /// </summary>
@@ -41,6 +46,10 @@ internal sealed class AdminHandler(IPveApi api, Authenticator authenticator, Htt
                 ("POST", "/faults/drop") => Arm(body, HttpFaultKind.Drop),
                 ("POST", "/faults/delay") => Arm(body, HttpFaultKind.Delay),
                 ("POST", "/faults/error") => Arm(body, HttpFaultKind.Error),
+                ("POST", "/faults/tasks") => Engine(f => f.FailNextTasks(Required<string>(body, "type"), (int?)body["count"] ?? 1, Required<string>(body, "message"))),
+                ("POST", "/faults/lock") => Engine(f => f.HoldLock(Required<int>(body, "vmid"), Required<string>(body, "lock"), TimeSpan.FromSeconds(Required<double>(body, "seconds")))),
+                ("POST", "/faults/storage/slow") => Engine(f => f.SlowStorage(Required<string>(body, "storage"), Required<double>(body, "factor"))),
+                ("POST", "/faults/storage/fill") => Engine(f => f.FillStorage(Required<string>(body, "storage"), (long?)body["leaveFreeBytes"] ?? 0)),
                 ("POST", "/cli") => await RunCommandAsync(body, context.RequestAborted),
                 _ => (404, new JsonObject { ["error"] = $"no simulator route '{route.Method} {Prefix}{route.Item2}'" }),
             };
@@ -55,8 +64,21 @@ internal sealed class AdminHandler(IPveApi api, Authenticator authenticator, Htt
     private (int, JsonNode) Clear()
     {
         faults.Clear();
+        (api as SimulatorCluster)?.Faults.Reset();
         return (200, ListFaults());
     }
+
+    // The engine's own faults (task failures, locks, storages) exist only when the API is a simulated cluster.
+    private (int, JsonNode) Engine(Action<FaultInjector> arm)
+    {
+        if (api is not SimulatorCluster cluster)
+            return (501, new JsonObject { ["error"] = "this simulator's API has no engine faults" });
+        arm(cluster.Faults);
+        return (200, new JsonObject { ["ok"] = true });
+    }
+
+    private static T Required<T>(JsonObject body, string name) =>
+        body[name] is { } value ? value.GetValue<T>() : throw new ArgumentException($"'{name}' is required");
 
     private (int, JsonNode) Arm(JsonObject body, HttpFaultKind kind)
     {

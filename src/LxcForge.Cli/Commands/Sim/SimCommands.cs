@@ -1,0 +1,17 @@
+using Spectre.Console.Cli;
+
+namespace LxcForge.Cli.Commands.Sim;
+
+/// <summary>The <c>lxcforge sim ...</c> branch: the Proxmox VE simulator's own verbs.</summary>
+public static class SimCommands
+{
+    public static void Add(IConfigurator config) =>
+        config.AddBranch("sim", sim =>
+        {
+            sim.SetDescription("Run the built-in Proxmox VE simulator");
+            sim.AddCommand<SimServeCommand>("serve")
+                .WithDescription("Serve a simulated cluster's REST API on 127.0.0.1 (HTTPS, self-signed) until Ctrl-C; prints the URL, certificate fingerprint and API token id, and the token secret once (or writes it to --token-file, mode 0600)")
+                .WithExample("sim", "serve")
+                .WithExample("sim", "serve", "--port", "8006", "--nodes", "3", "--token-file", "sim-token");
+        });
+}
