@@ -54,7 +54,8 @@ public sealed partial class LxcHost
                 List<string> tar = ["tar", "-cpf", partial, "--numeric-owner", "--xattrs", "--xattrs-include=*", "--sparse", "--one-file-system"];
                 if (flag is not null)
                     tar.Add(flag);
-                tar.AddRange(["-C", rootfs, "--exclude=./etc/vzdump", ".", "-C", staging, ConfigInArchive]);
+                // The rootfs never holds ./etc/vzdump (restores leave it out), so the config added after it is the only one.
+                tar.AddRange(["-C", rootfs, ".", "-C", staging, ConfigInArchive]);
                 await _run.RunCheckedAsync(tar, _options.CopyTimeout, $"backup of CT {vmid} failed", cancellationToken, inNamespace: false, vmid: vmid);
             }
             finally

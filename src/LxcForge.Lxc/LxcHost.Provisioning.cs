@@ -135,7 +135,7 @@ public sealed partial class LxcHost
                 throw Invalid(vmid, "unable to modify read-only option: 'unprivileged'");
             if (key == "rootfs" && current.RootFs is { } rootfs && VolumeSpec.Parse(value).Volume != rootfs.Volume)
                 throw new HostException(HostErrorKind.Unsupported, "moving a rootfs to another volume is not supported on plain LXC") { Vmid = vmid };
-            next = next.With(key, IsNetKey(key) ? WithMac(value) : value);
+            next = next.With(key, IsNetKey(key) ? WithMac(value, current[key]) : value);
         }
 
         next = Validated(vmid, next);
@@ -268,15 +268,22 @@ public sealed partial class LxcHost
     {
         const long mib = 1024 * 1024;
         var memory = (after.Memory ?? 512) * mib;
-        var swap = (after.Swap ?? 512) * mib;
         var growing = (after.Memory ?? 512) >= (before.Memory ?? 512);
-        var settings = Facts.CgroupV2Memory
-            ? new List<(string, long)> { ("memory.max", memory), ("memory.swap.max", swap) }
-            : Facts.HasSwapAccounting
-                ? growing
-                    ? [("memory.memsw.limit_in_bytes", memory + swap), ("memory.limit_in_bytes", memory)]
-                    : [("memory.limit_in_bytes", memory), ("memory.memsw.limit_in_bytes", memory + swap)]
-                : [("memory.limit_in_bytes", memory)];
+        var settings = new List<(string Key, long Value)>();
+        if (Facts.CgroupV2Memory)
+        {
+            settings.Add(("memory.max", memory));
+            if (after.Swap is { } swap)
+                settings.Add(("memory.swap.max", swap * mib));
+        }
+        else
+        {
+            settings.Add(("memory.limit_in_bytes", memory));
+            // v1 refuses memsw below the memory limit: raise memsw first when growing, last when shrinking.
+            if (Facts.HasSwapAccounting && after.Swap is { } swap)
+                settings.Insert(growing ? 0 : 1, ("memory.memsw.limit_in_bytes", memory + (swap * mib)));
+        }
+
         foreach (var (key, value) in settings)
         {
             var result = await _run.RunAsync(["lxc-cgroup", "-P", _layout.LxcPath, "-n", Id(vmid), key, value.ToString(CultureInfo.InvariantCulture)], ToolTimeout, cancellationToken);
@@ -325,15 +332,19 @@ public sealed partial class LxcHost
         return config;
     }
 
-    /// <summary>Proxmox gives every netN without a hwaddr a fresh random one.</summary>
+    /// <summary>Every netN without a hwaddr gets a fresh random one.</summary>
     private static ContainerConfig WithMacs(ContainerConfig config)
     {
         foreach (var (key, value) in config.Values.Where(kv => IsNetKey(kv.Key)).ToList())
-            config = config.With(key, WithMac(value));
+            config = config.With(key, WithMac(value, null));
         return config;
     }
 
-    private static string WithMac(string net)
+    /// <summary>
+    /// A netN without hwaddr keeps the interface's current MAC (a changed address must not change the MAC, or
+    /// neighbours' ARP caches and DHCP leases break), and gets a random one only when it is new.
+    /// </summary>
+    private static string WithMac(string net, string? current)
     {
         NetworkInterface parsed;
         try
@@ -345,7 +356,10 @@ public sealed partial class LxcHost
             return net; // reported with the key by Validated
         }
 
-        return parsed.HardwareAddress is null ? (parsed with { HardwareAddress = MacAddress.Random() }).ToString() : net;
+        if (parsed.HardwareAddress is not null)
+            return net;
+        var kept = current is not null && NetworkInterface.Parse(current).HardwareAddress is { } mac ? mac : MacAddress.Random();
+        return (parsed with { HardwareAddress = kept }).ToString();
     }
 
     private static (string Storage, long Size) RootfsRequest(string? option, string defaultStorage)

@@ -111,18 +111,20 @@ public sealed class ConfigTranslator(HostFacts facts)
 
     private void AddMemory(ContainerConfig config, Action<string, string> add)
     {
+        // No swap key means no swap limit (the key was deleted); memory is required.
         var memory = (long)(config.Memory ?? 512) * Mib;
-        var swap = (long)(config.Swap ?? 512) * Mib;
+        var swap = config.Swap is { } s ? s * Mib : (long?)null;
         if (facts.CgroupV2Memory)
         {
             add("lxc.cgroup2.memory.max", memory.ToString(CultureInfo.InvariantCulture));
-            add("lxc.cgroup2.memory.swap.max", swap.ToString(CultureInfo.InvariantCulture));
+            if (swap is { } v2Swap)
+                add("lxc.cgroup2.memory.swap.max", v2Swap.ToString(CultureInfo.InvariantCulture));
             return;
         }
 
         add("lxc.cgroup.memory.limit_in_bytes", memory.ToString(CultureInfo.InvariantCulture));
-        if (facts.HasSwapAccounting)
-            add("lxc.cgroup.memory.memsw.limit_in_bytes", (memory + swap).ToString(CultureInfo.InvariantCulture));
+        if (facts.HasSwapAccounting && swap is { } v1Swap)
+            add("lxc.cgroup.memory.memsw.limit_in_bytes", (memory + v1Swap).ToString(CultureInfo.InvariantCulture));
     }
 
     private static long? MemoryLimit(LxcConfigFile lxc) =>
