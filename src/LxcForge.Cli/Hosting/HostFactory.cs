@@ -44,8 +44,27 @@ public sealed class HostFactory(CliConsole io)
             HostKind.ProxmoxApi => ConnectApi(address, settings, notices),
             HostKind.Shell => new HostConnection(ShellHostFactory.Create(address.Text), notices),
             HostKind.Simulator => await SimulatorConnector.ConnectAsync(address, address.Name is null ? null : SimulatorPath(address.Name), notices, settings.Ssh is not null, cancellationToken),
-            _ => throw new CliException($"--host {address.Text}: the plain-LXC backend is not part of this build yet"),
+            _ => await ConnectLxcAsync(address, notices, cancellationToken),
         };
+    }
+
+    /// <summary><c>lxc://</c> (LXC's default path) or <c>lxc://PATH</c>; says what is missing when this machine cannot run LXC.</summary>
+    private async Task<HostConnection> ConnectLxcAsync(HostAddress address, List<string> notices, CancellationToken cancellationToken)
+    {
+        if (LxcForge.Lxc.Preflight.Problems(needDebootstrap: false) is { Count: > 0 } problems)
+            throw new CliException($"--host {address.Text}: plain LXC is not usable on this machine: {string.Join("; ", problems)}", ExitCodes.HostUnreachable);
+        notices.AddRange(LxcForge.Lxc.Preflight.Warnings());
+        var options = address.Name is { } path
+            ? new LxcForge.Lxc.LxcHostOptions { LxcPath = io.Resolve(path) }
+            : new LxcForge.Lxc.LxcHostOptions();
+        try
+        {
+            return new HostConnection(await LxcForge.Lxc.LxcHost.OpenAsync(options, cancellationToken: cancellationToken), notices);
+        }
+        catch (HostException e)
+        {
+            throw new CliException($"--host {address.Text}: {e.Message}", ExitCodes.HostUnreachable);
+        }
     }
 
     private string SimulatorPath(string name) => Path.Combine(DataDirectory.Resolve(_env), "sim", name);
