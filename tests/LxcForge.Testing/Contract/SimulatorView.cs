@@ -1,12 +1,11 @@
 using LxcForge.Core.Hosting;
 using LxcForge.Simulator;
 using LxcForge.Simulator.Engine;
-using LxcForge.Testing.Contract;
 
-namespace LxcForge.Proxmox.Tests.Api.Simulated;
+namespace LxcForge.Testing.Contract;
 
-/// <summary>The contract's independent view: the simulator engine called in process, bypassing HTTP and the API client.</summary>
-internal sealed class SimulatorView(SimulatorCluster cluster, string node = "pve") : IContractView
+/// <summary>The contract's independent view of a simulated host: the engine called in process, bypassing HTTP, the command line and every backend.</summary>
+public sealed class SimulatorView(SimulatorCluster cluster, string node = "pve") : IContractView
 {
     public async Task<ContainerConfig?> ReadConfigAsync(int vmid)
     {
