@@ -4,15 +4,8 @@ using LxcForge.Simulator.Tests.Http.Support;
 namespace LxcForge.Simulator.Tests.Http;
 
 /// <summary>Each kind of schema check, with the message pve-common's JSONSchema gives for it.</summary>
-public sealed class ParameterValidationSpecs : IAsyncLifetime
+public sealed class ParameterValidationSpecs : StubbedSimulatorSpecs
 {
-    private readonly RecordingPveApi _api = new();
-    private RunningSimulator _sim = null!;
-
-    public async Task InitializeAsync() => _sim = await RunningSimulator.StartAsync(_api);
-
-    public async Task DisposeAsync() => await _sim.DisposeAsync();
-
     [Theory]
     [InlineData("PUT", "nodes/pve/lxc/200/config", "colour=blue", "colour", "property is not defined in schema and the schema does not allow additional properties")]
     [InlineData("PUT", "nodes/pve/lxc/200/config", "net32=name%3Deth0", "net32", "property is not defined in schema and the schema does not allow additional properties")]
@@ -54,28 +47,28 @@ public sealed class ParameterValidationSpecs : IAsyncLifetime
             request.Content = new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
 
         // Act
-        using var response = await _sim.Client.SendAsync(request);
+        using var response = await Sim.Client.SendAsync(request);
         var body = await response.Content.ReadJsonAsync();
 
         // Assert
         if (errorKey is null)
         {
             response.StatusCode.Should().Be(HttpStatusCode.OK, body.ToJsonString());
-            _api.Calls.Should().ContainSingle();
+            Api.Calls.Should().ContainSingle();
             return;
         }
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.ReasonPhrase.Should().Be("Parameter verification failed.");
         body["message"]!.GetValue<string>().Should().Be("Parameter verification failed.\n");
         body["errors"]![errorKey]!.GetValue<string>().Should().Be(message);
-        _api.Calls.Should().BeEmpty();
+        Api.Calls.Should().BeEmpty();
     }
 
     [Fact]
     public async Task Every_error_of_a_request_is_reported_at_once()
     {
         // Act
-        using var response = await _sim.Client.PutAsync("nodes/pve/lxc/200/config",
+        using var response = await Sim.Client.PutAsync("nodes/pve/lxc/200/config",
             new StringContent("cores=0&swap=-1&colour=blue", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         // Assert
