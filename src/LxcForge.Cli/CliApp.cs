@@ -41,6 +41,10 @@ public static class CliApp
             .WithDescription("Check the fleet spec and print every problem as FILE:LINE:COLUMN: field: message")
             .WithExample("validate")
             .WithExample("validate", "-f", "lab.yaml", "--output", "json");
+        config.AddCommand<CheckCommand>("check")
+            .WithDescription("Check the host against the spec: reachable, version, nodes, storages, bridges, CTIDs, addresses, privileges")
+            .WithExample("check", "--host", "https://pve.lan:8006", "--token-file", "pve.token", "--fingerprint", "AB:CD:...")
+            .WithExample("check", "--host", "sim://lab", "--output", "json");
     }
 
     private static void ConfigureFramework(IConfigurator config, CliConsole io)

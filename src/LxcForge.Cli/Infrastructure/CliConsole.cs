@@ -14,6 +14,9 @@ public sealed class CliConsole(IAnsiConsole output, IAnsiConsole error, string w
 
     public string WorkingDirectory { get; } = workingDirectory;
 
+    /// <summary>Reads an environment variable (PVE_TOKEN, XDG_DATA_HOME…); tests give their own.</summary>
+    public Func<string, string?> EnvironmentVariable { get; init; } = System.Environment.GetEnvironmentVariable;
+
     /// <summary>The output mode of the command being run (set when it starts; errors follow it).</summary>
     public OutputMode Mode { get; set; } = OutputMode.Text;
 
