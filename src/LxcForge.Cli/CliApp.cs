@@ -57,6 +57,18 @@ public static class CliApp
             t.AddCommand<Commands.Templates.TemplatesLockCommand>("lock")
                 .WithDescription("Fetch the pinned ref's script files anew and record their SHA-256 in scripts.lock");
         });
+        config.AddCommand<Commands.DayTwo.BackupCommand>("backup")
+            .WithDescription("Back up services to the backup storage (vzdump), then apply the spec's retention")
+            .WithExample("backup", "--all")
+            .WithExample("backup", "postgresql", "--mode", "stop");
+        config.AddBranch("backups", b =>
+        {
+            b.SetDescription("The backup catalogue, read from the backup storage");
+            b.AddCommand<Commands.DayTwo.BackupsListCommand>("list").WithDescription("List backups, newest first");
+        });
+        config.AddCommand<Commands.DayTwo.DestroyCommand>("destroy")
+            .WithDescription("Remove services' containers (LxcForge's own only, never protected ones; asks unless --yes)")
+            .WithExample("destroy", "redis", "--yes");
     }
 
     private static void ConfigureFramework(IConfigurator config, CliConsole io)
