@@ -1,0 +1,62 @@
+using LxcForge.Core.Backups;
+using LxcForge.Core.Hosting;
+using LxcForge.Core.Spec;
+
+namespace LxcForge.Core.Tests.Backups;
+
+public class RetentionPolicySpecs
+{
+    private static BackupInfo Backup(int day, int hour = 10, bool isProtected = false)
+    {
+        var at = new DateTimeOffset(2026, 11, day, hour, 0, 0, TimeSpan.Zero);
+        return new BackupInfo($"local-hdd:backup/vzdump-lxc-200-{at:yyyy_MM_dd-HH_mm_ss}.tar.zst", "local-hdd", 200, at, 1000, null, isProtected);
+    }
+
+    [Fact]
+    public void Keep_last_keeps_the_newest_n_and_prunes_the_rest()
+    {
+        var backups = Enumerable.Range(1, 5).Select(d => Backup(d)).ToList();
+
+        var prune = RetentionPolicy.ToPrune(backups, new RetentionSpec { KeepLast = 2, KeepDaily = null, KeepWeekly = null });
+
+        prune.Select(b => b.CreatedAt.Day).Should().BeEquivalentTo([3, 2, 1]);
+    }
+
+    [Fact]
+    public void Keep_daily_keeps_the_newest_backup_of_each_day()
+    {
+        var backups = new[] { Backup(10, 8), Backup(10, 20), Backup(11, 8), Backup(11, 9), Backup(12, 1) };
+
+        var prune = RetentionPolicy.ToPrune(backups, new RetentionSpec { KeepLast = null, KeepDaily = 2, KeepWeekly = null });
+
+        prune.Select(b => (b.CreatedAt.Day, b.CreatedAt.Hour)).Should().BeEquivalentTo([(11, 8), (10, 20), (10, 8)]);
+    }
+
+    [Fact]
+    public void A_backup_kept_by_any_rule_survives_and_protected_ones_are_never_pruned()
+    {
+        var backups = new[] { Backup(1, isProtected: true), Backup(2), Backup(3), Backup(20), Backup(21) };
+
+        var prune = RetentionPolicy.ToPrune(backups, new RetentionSpec { KeepLast = 1, KeepDaily = null, KeepWeekly = 2 });
+
+        prune.Select(b => b.CreatedAt.Day).Should().BeEquivalentTo([20, 2]);
+    }
+
+    [Fact]
+    public void No_rules_means_nothing_is_pruned()
+    {
+        RetentionPolicy.ToPrune([Backup(1), Backup(2)], new RetentionSpec { KeepLast = null, KeepDaily = null, KeepWeekly = null, KeepMonthly = null })
+            .Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("local-hdd:backup/vzdump-lxc-200-2026_11_28-10_00_05.tar.zst", 200, "2026-11-28T10:00:05Z")]
+    [InlineData("vzdump-lxc-9001-2025_01_02-03_04_05.tar", 9001, "2025-01-02T03:04:05Z")]
+    public void Backup_names_give_the_container_and_the_time(string name, int vmid, string at)
+    {
+        BackupName.TryParse(name, out var v, out var created).Should().BeTrue();
+        v.Should().Be(vmid);
+        created.Should().Be(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
+        BackupName.TryParse("vzdump-qemu-100-2025_01_02-03_04_05.vma.zst", out _, out _).Should().BeFalse();
+    }
+}
