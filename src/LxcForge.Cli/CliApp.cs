@@ -1,4 +1,6 @@
 using System.Reflection;
+using LxcForge.Cli.Commands;
+using LxcForge.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
 namespace LxcForge.Cli;
@@ -9,17 +11,49 @@ public static class CliApp
     public static string Version { get; } =
         typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static Task<int> RunAsync(string[] args)
+    /// <summary>Runs the real process: stdout, stderr and the current directory.</summary>
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CliConsole.FromProcess());
+
+    /// <summary>Runs with the given consoles (tests pass Spectre test consoles).</summary>
+    public static Task<int> RunAsync(IEnumerable<string> args, CliConsole io, CancellationToken cancellationToken = default) =>
+        Create(io, AddCommands).RunAsync(args, cancellationToken);
+
+    /// <summary>The app with the framework set up (consoles, errors, exit codes) and the given verbs.</summary>
+    internal static CommandApp Create(CliConsole io, Action<IConfigurator> addCommands)
     {
         var app = new CommandApp();
-        app.Configure(Configure);
-        return app.RunAsync(args);
+        app.Configure(config =>
+        {
+            ConfigureFramework(config, io);
+            addCommands(config);
+        });
+        return app;
     }
 
-    public static void Configure(IConfigurator config)
+    /// <summary>The verbs, in the order help lists them. One line per verb; add yours here.</summary>
+    public static void AddCommands(IConfigurator config)
+    {
+        config.AddCommand<InitCommand>("init")
+            .WithDescription("Write the built-in defaults (the seed's fleet) to fleet.yaml, commented, to edit")
+            .WithExample("init")
+            .WithExample("init", "-f", "lab.yaml", "--force");
+        config.AddCommand<ValidateCommand>("validate")
+            .WithDescription("Check the fleet spec and print every problem as FILE:LINE:COLUMN: field: message")
+            .WithExample("validate")
+            .WithExample("validate", "-f", "lab.yaml", "--output", "json");
+        config.AddCommand<CheckCommand>("check")
+            .WithDescription("Check the host against the spec: reachable, version, nodes, storages, bridges, CTIDs, addresses, privileges")
+            .WithExample("check", "--host", "https://pve.lan:8006", "--token-file", "pve.token", "--fingerprint", "AB:CD:...")
+            .WithExample("check", "--host", "sim://lab", "--output", "json");
+    }
+
+    private static void ConfigureFramework(IConfigurator config, CliConsole io)
     {
         config.SetApplicationName("lxcforge");
         config.SetApplicationVersion(Version);
         config.UseStrictParsing();
+        config.Settings.Console = io.Out;
+        config.Settings.Registrar.RegisterInstance(io);
+        config.SetExceptionHandler((exception, _) => ErrorHandler.Handle(exception, io));
     }
 }

@@ -16,7 +16,17 @@ public interface IPveApi
     /// Long operations return a UPID string at once; the work runs as a task.
     /// </summary>
     Task<JsonNode?> CallAsync(ApiRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Like <see cref="CallAsync"/>, plus the count Proxmox sends as <c>total</c> beside a paged list
+    /// (a task log, the task list). The default reports no total; an implementation that pages overrides it.
+    /// </summary>
+    async Task<ApiResult> CallWithTotalAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
+        new(await CallAsync(request, cancellationToken), null);
 }
+
+/// <summary>What an API call returns: Proxmox's <c>data</c>, and <c>total</c> for paged lists (null when absent).</summary>
+public sealed record ApiResult(JsonNode? Data, long? Total);
 
 /// <summary>One API call. Parameters are strings, as they arrive in a form body or on a command line.</summary>
 /// <param name="User">The authenticated identity: <c>root@pam</c>, or a token id such as <c>root@pam!deploy</c>.</param>

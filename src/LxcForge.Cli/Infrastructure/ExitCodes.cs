@@ -1,6 +1,9 @@
+using LxcForge.Core.Hosting;
+using Spectre.Console.Cli;
+
 namespace LxcForge.Cli.Infrastructure;
 
-/// <summary>The documented exit codes (README: "Exit codes").</summary>
+/// <summary>The documented exit codes (README: "Exit codes"), and the one place exceptions are mapped to them.</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;
@@ -13,4 +16,13 @@ public static class ExitCodes
 
     /// <summary>The host is unreachable or refused us (authentication, TLS).</summary>
     public const int HostUnreachable = 3;
+
+    /// <summary>The exit code an exception that reached the top means.</summary>
+    public static int For(Exception exception) => exception switch
+    {
+        CliException e => e.ExitCode,
+        CommandAppException => BadInput, // Spectre's parse and usage errors
+        HostException { Kind: HostErrorKind.Unreachable or HostErrorKind.AuthenticationFailed } => HostUnreachable,
+        _ => StepFailed,
+    };
 }

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using LxcForge.Cli.Infrastructure;
+using LxcForge.Cli.Tests.Infrastructure;
+using LxcForge.Testing.Utils;
+
+namespace LxcForge.Cli.Tests.Commands;
+
+public class ValidateCommandSpecs
+{
+    private const string BrokenSpec = """
+        network:
+          brige: vmbr3
+        services:
+          - name: redis
+            ip: 10.0.31.5
+          - name: gitea
+            ctid: 201
+        """;
+
+    [Fact]
+    public async Task Without_a_file_the_built_in_defaults_are_valid()
+    {
+        // Arrange
+        using var dir = TempDir.Create();
+
+        // Act
+        var run = await CliRun.InAsync(dir.Path, "validate");
+
+        // Assert
+        run.ExitCode.Should().Be(ExitCodes.Ok);
+        run.Stdout.Trim().Should().Be("(built-in defaults): OK (9 templates, 9 services, 9 service containers)");
+        run.Stderr.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_broken_spec_prints_every_problem_as_file_line_column_field_and_exits_2()
+    {
+        // Arrange
+        using var dir = TempDir.Create();
+        await File.WriteAllTextAsync(dir.Combine("lab.yaml"), BrokenSpec);
+
+        // Act
+        var run = await CliRun.InAsync(dir.Path, "validate", "-f", "lab.yaml");
+
+        // Assert
+        run.ExitCode.Should().Be(ExitCodes.BadInput);
+        run.Stdout.Should().BeEmpty();
+        run.StderrLines.Should().HaveCount(4);
+        run.StderrLines[0].Should().StartWith("lab.yaml:2:3: network.brige: unknown key 'brige' (did you mean 'bridge'?)");
+        run.StderrLines[1].Should().Be("lab.yaml:5:9: services[0].ip: 10.0.31.5 is outside the subnet 10.0.30.0/24");
+        run.StderrLines[2].Should().Be("lab.yaml:7:11: services[1].ctid: CTID 201 is already used by service 'redis' (services[0])");
+        run.StderrLines[3].Should().Be("lab.yaml: 3 problems");
+    }
+
+    [Fact]
+    public async Task Json_output_carries_the_problems_with_stable_names()
+    {
+        // Arrange
+        using var dir = TempDir.Create();
+        await File.WriteAllTextAsync(dir.Combine("fleet.yaml"), BrokenSpec);
+
+        // Act
+        var run = await CliRun.InAsync(dir.Path, "validate", "--output", "json");
+
+        // Assert
+        run.ExitCode.Should().Be(ExitCodes.BadInput);
+        using var doc = JsonDocument.Parse(run.Stdout);
+        doc.RootElement.GetProperty("file").GetString().Should().Be("fleet.yaml");
+        doc.RootElement.GetProperty("valid").GetBoolean().Should().BeFalse();
+        var first = doc.RootElement.GetProperty("problems")[0];
+        (first.GetProperty("line").GetInt32(), first.GetProperty("column").GetInt32(), first.GetProperty("path").GetString())
+            .Should().Be((2, 3, "network.brige"));
+    }
+
+    [Fact]
+    public async Task A_missing_file_named_with_f_is_bad_input()
+    {
+        using var dir = TempDir.Create();
+
+        var run = await CliRun.InAsync(dir.Path, "validate", "-f", "nope.yaml");
+
+        run.ExitCode.Should().Be(ExitCodes.BadInput);
+        run.Stderr.Should().Contain("nope.yaml: no such file");
+    }
+
+    [Fact]
+    public async Task A_yaml_syntax_error_is_located()
+    {
+        using var dir = TempDir.Create();
+        await File.WriteAllTextAsync(dir.Combine("fleet.yaml"), "network:\n  bridge: \"vmbr2\n");
+
+        var run = await CliRun.InAsync(dir.Path, "validate");
+
+        run.ExitCode.Should().Be(ExitCodes.BadInput);
+        run.StderrLines[0].Should().StartWith("fleet.yaml:2:11: YAML syntax error:");
+    }
+}
