@@ -89,6 +89,8 @@ public sealed partial class PctShellHost
     {
         if (change.IsEmpty)
             return;
+        if (change.SetsNetwork())
+            change = change.KeepingMacAddresses(await ReadConfigAsync(vmid, cancellationToken));
         var args = new List<string> { "set", Id(vmid) };
         args.AddRange(Flags(change.Set));
         if (change.Delete.Count > 0)
