@@ -62,6 +62,30 @@ public class CliOutputSpecs
         PveamOutput.ParseList("NAME                                                         SIZE  \n").Should().BeEmpty();
     }
 
+    [Fact]
+    public void I_can_read_pct_list_by_column_positions_with_a_blank_lock()
+    {
+        // Arrange: printf "%-10s %-10s %-12s %-20s\n", trailing spaces included
+        const string text =
+            "VMID       Status     Lock         Name                \n" +
+            "200        running                 postgres            \n" +
+            "900        stopped    disk         tpl-postgres        \n";
+
+        // Act
+        var rows = PctList.Parse(text);
+
+        // Assert
+        rows.Should().Equal(
+            new PctList.Row(200, ContainerStatus.Running, null, "postgres"),
+            new PctList.Row(900, ContainerStatus.Stopped, "disk", "tpl-postgres"));
+    }
+
+    [Fact]
+    public void Pct_list_prints_nothing_when_there_are_no_containers()
+    {
+        PctList.Parse("").Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData("status: running\n", ContainerStatus.Running)]
     [InlineData("status: stopped\n", ContainerStatus.Stopped)]
