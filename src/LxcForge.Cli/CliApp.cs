@@ -15,15 +15,19 @@ public static class CliApp
     public static Task<int> RunAsync(string[] args) => RunAsync(args, CliConsole.FromProcess());
 
     /// <summary>Runs with the given consoles (tests pass Spectre test consoles).</summary>
-    public static Task<int> RunAsync(IEnumerable<string> args, CliConsole io, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(IEnumerable<string> args, CliConsole io, CancellationToken cancellationToken = default) =>
+        Create(io, AddCommands).RunAsync(args, cancellationToken);
+
+    /// <summary>The app with the framework set up (consoles, errors, exit codes) and the given verbs.</summary>
+    internal static CommandApp Create(CliConsole io, Action<IConfigurator> addCommands)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             ConfigureFramework(config, io);
-            AddCommands(config);
+            addCommands(config);
         });
-        return app.RunAsync(args, cancellationToken);
+        return app;
     }
 
     /// <summary>The verbs, in the order help lists them. One line per verb; add yours here.</summary>
@@ -37,6 +41,10 @@ public static class CliApp
             .WithDescription("Check the fleet spec and print every problem as FILE:LINE:COLUMN: field: message")
             .WithExample("validate")
             .WithExample("validate", "-f", "lab.yaml", "--output", "json");
+        config.AddCommand<CheckCommand>("check")
+            .WithDescription("Check the host against the spec: reachable, version, nodes, storages, bridges, CTIDs, addresses, privileges")
+            .WithExample("check", "--host", "https://pve.lan:8006", "--token-file", "pve.token", "--fingerprint", "AB:CD:...")
+            .WithExample("check", "--host", "sim://lab", "--output", "json");
     }
 
     private static void ConfigureFramework(IConfigurator config, CliConsole io)

@@ -14,10 +14,17 @@ public sealed class CliConsole(IAnsiConsole output, IAnsiConsole error, string w
 
     public string WorkingDirectory { get; } = workingDirectory;
 
+    /// <summary>Reads an environment variable (PVE_TOKEN, XDG_DATA_HOME…); tests give their own.</summary>
+    public Func<string, string?> EnvironmentVariable { get; init; } = System.Environment.GetEnvironmentVariable;
+
     /// <summary>The output mode of the command being run (set when it starts; errors follow it).</summary>
     public OutputMode Mode { get; set; } = OutputMode.Text;
 
     public bool Verbose { get; set; }
+
+    /// <summary>True when live progress may be drawn (on stderr): a terminal that understands ANSI and text mode.</summary>
+    public bool CanShowProgress =>
+        Mode == OutputMode.Text && Error.Profile.Capabilities.Ansi && Error.Profile.Capabilities.Interactive;
 
     /// <summary>A path as the user typed it, resolved against the working directory.</summary>
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
@@ -27,7 +34,11 @@ public sealed class CliConsole(IAnsiConsole output, IAnsiConsole error, string w
     /// off when the stream is redirected, when NO_COLOR is set (no-color.org) or TERM=dumb.
     /// </summary>
     public static CliConsole FromProcess() =>
-        new(Create(Console.Out, Console.IsOutputRedirected), Create(Console.Error, Console.IsErrorRedirected), Environment.CurrentDirectory);
+        new(
+            Create(Console.Out, Console.IsOutputRedirected),
+            // Questions are asked on stderr and answered on stdin: both must be a terminal.
+            Create(Console.Error, Console.IsErrorRedirected || Console.IsInputRedirected),
+            Environment.CurrentDirectory);
 
     private static IAnsiConsole Create(TextWriter writer, bool redirected)
     {

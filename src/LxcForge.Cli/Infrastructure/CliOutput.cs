@@ -42,6 +42,13 @@ public sealed class CliOutput(CliConsole io)
             ErrorLine(text);
     }
 
+    /// <summary>A detail for <c>-v</c>: stderr, only when verbose and in text mode.</summary>
+    public void Detail(string text)
+    {
+        if (io.Verbose && !IsJson)
+            ErrorLine(text);
+    }
+
     /// <summary>Any Spectre renderable (a table, a tree) on stdout.</summary>
     public void Render(IRenderable renderable) => io.Out.Write(renderable);
 

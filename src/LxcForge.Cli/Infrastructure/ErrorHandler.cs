@@ -27,6 +27,9 @@ public static class ErrorHandler
                 output.ErrorLine($"error: {usage.Message}");
                 output.ErrorLine("See 'lxcforge --help'.");
                 break;
+            case OperationCanceledException:
+                output.ErrorLine("error: cancelled");
+                break;
             default:
                 output.ErrorLine($"error: {exception.Message}");
                 break;

@@ -1,3 +1,4 @@
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace LxcForge.Cli.Infrastructure;
@@ -21,6 +22,19 @@ public abstract class LxcForgeCommand<TSettings>(CliConsole io) : AsyncCommand<T
     }
 
     protected abstract Task<int> RunAsync(TSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asks before a change that cannot be undone. <c>--yes</c> answers yes; off a terminal nothing is
+    /// asked and the command stops (exit 2) rather than wait for an answer that cannot come.
+    /// </summary>
+    protected bool Confirm(TSettings settings, string question)
+    {
+        if (settings.Yes)
+            return true;
+        if (!Io.Error.Profile.Capabilities.Interactive)
+            throw new CliException($"{question} Not asked: this is not a terminal; pass --yes to confirm.");
+        return Io.Error.Confirm(question, defaultValue: false);
+    }
 
     /// <summary>The valid spec; an invalid one stops the command with exit 2 before anything changes.</summary>
     protected LoadedSpec LoadSpec(TSettings settings) => SpecLoader.Load(Io, settings);

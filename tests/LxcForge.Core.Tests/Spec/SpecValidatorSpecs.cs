@@ -41,6 +41,8 @@ public class SpecValidatorSpecs
         { "hostname with an underscore", "services:\n  - name: redis\n    hostname: redis_cache\n", 3, 15, "services[0].hostname" },
         { "hostname with a dot", "services:\n  - name: redis\n    hostname: redis.lan\n", 3, 15, "services[0].hostname" },
         { "hostname starting with a hyphen", "services:\n  - name: redis\n    hostname: \"-redis\"\n", 3, 15, "services[0].hostname" },
+        { "duplicate hostname", "services:\n  - name: redis\n  - name: gitea\n    hostname: Redis-Cache\n", 4, 15, "services[1].hostname" },
+        { "replica hostname taken", "services:\n  - name: postgresql\n    replicas: {count: 1}\n  - name: redis\n    hostname: postgresql-db-1\n", 5, 15, "services[1].hostname" },
         { "replica hostname", "services:\n  - name: redis\n    replicas: {count: 1, hostname: \"{hostname}_{n}\"}\n", 3, 36, "services[0].replicas.hostname" },
         { "missing template", "services:\n  - name: postgresql\n    template: postgress\n", 3, 15, "services[0].template" },
         { "zero cores", "services:\n  - name: redis\n    cores: 0\n", 3, 12, "services[0].cores" },

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace LxcForge.Core.Spec.Addressing;
 
@@ -53,15 +51,26 @@ public sealed record Ipv4Subnet(uint Network, int PrefixLength)
 /// <summary>IPv4 addresses as 32-bit numbers, so they can be compared and stepped.</summary>
 public static class Ipv4
 {
-    /// <summary>Strict dotted quad only (no <c>10.1</c> shorthand, no IPv6, no prefix).</summary>
+    /// <summary>
+    /// Strict dotted quad only: no <c>10.1</c> shorthand, no IPv6, no prefix, and no leading zeros
+    /// (other parsers read <c>010</c> as octal 8).
+    /// </summary>
     public static bool TryParse(string? text, out uint address)
     {
         address = 0;
-        if (text is null || text.Count(c => c == '.') != 3
-            || !IPAddress.TryParse(text, out var ip) || ip.AddressFamily != AddressFamily.InterNetwork)
+        var parts = text?.Split('.');
+        if (parts is not { Length: 4 })
             return false;
-        var b = ip.GetAddressBytes();
-        address = ((uint)b[0] << 24) | ((uint)b[1] << 16) | ((uint)b[2] << 8) | b[3];
+        foreach (var part in parts)
+        {
+            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit) || (part.Length > 1 && part[0] == '0'))
+                return false;
+            var octet = int.Parse(part, CultureInfo.InvariantCulture);
+            if (octet > 255)
+                return false;
+            address = (address << 8) | (uint)octet;
+        }
+
         return true;
     }
 

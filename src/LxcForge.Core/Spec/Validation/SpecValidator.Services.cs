@@ -17,9 +17,9 @@ public static partial class SpecValidator
                 v.Add($"templates[{i}].ctid", $"CTID {t.Ctid} is already used by {ctids[t.Ctid]}");
         }
 
-        var ips = new Dictionary<uint, string>();
+        var claims = new Claims(ctids);
         if (Ipv4.TryParse(spec.Network.Gateway, out var gateway))
-            ips[gateway] = "the gateway (network.gateway)";
+            claims.Ips[gateway] = "the gateway (network.gateway)";
 
         for (var i = 0; i < spec.Services.Count; i++)
         {
@@ -57,14 +57,13 @@ public static partial class SpecValidator
                 }
             }
 
-            CheckInstances(v, spec, s, path, subnet, ctids, ips, names);
+            CheckInstances(v, spec, s, path, subnet, claims, names);
         }
     }
 
     /// <summary>The primary and every replica: CTIDs, addresses and hostnames, and no clashes with anything before them.</summary>
     private static void CheckInstances(
-        Collector v, FleetSpec spec, ServiceSpec s, string path, Ipv4Subnet? subnet,
-        Dictionary<int, string> ctids, Dictionary<uint, string> ips, Dictionary<string, int> names)
+        Collector v, FleetSpec spec, ServiceSpec s, string path, Ipv4Subnet? subnet, Claims claims, Dictionary<string, int> names)
     {
         var plan = ReplicaPlanner.Plan(spec, s);
         foreach (var (field, message) in plan.Problems)
@@ -81,11 +80,14 @@ public static partial class SpecValidator
 
             if (instance.Ctid is < MinCtid or > MaxCtid || !spec.Ids.Services.Contains(instance.Ctid))
                 CheckCtid(v.Prefixed(subject), instance.Ctid, ctidPath, spec.Ids.Services, "service");
-            else if (!ctids.TryAdd(instance.Ctid, owner))
-                v.Add(ctidPath, $"{subject}CTID {instance.Ctid} is already used by {ctids[instance.Ctid]}");
+            else if (!claims.Ctids.TryAdd(instance.Ctid, owner))
+                v.Add(ctidPath, $"{subject}CTID {instance.Ctid} is already used by {claims.Ctids[instance.Ctid]}");
 
-            CheckAddress(v, instance.Ip, ipPath, subject, owner, subnet, ips);
-            CheckHostname(v.Prefixed(subject), instance.Hostname, hostPath);
+            CheckAddress(v, instance.Ip, ipPath, subject, owner, subnet, claims.Ips);
+            if (!IsHostnameLabel(instance.Hostname))
+                CheckHostname(v.Prefixed(subject), instance.Hostname, hostPath);
+            else if (!claims.Hostnames.TryAdd(instance.Hostname, owner))
+                v.Add(hostPath, $"{subject}hostname '{instance.Hostname}' is already used by {claims.Hostnames[instance.Hostname]}");
             if (n > 0 && names.TryGetValue(instance.Name, out var other))
                 v.Add($"{path}.replicas", $"{subject}its name '{instance.Name}' is already the name of services[{other}]");
         }
@@ -108,6 +110,17 @@ public static partial class SpecValidator
             v.Add(path, $"{subject}{ip} is the broadcast address of {subnet}, not a host");
         else if (!ips.TryAdd(address, owner))
             v.Add(path, $"{subject}{ip} is already used by {ips[address]}");
+    }
+
+    /// <summary>What the services claimed so far, each with who claimed it (for "already used by …").</summary>
+    private sealed class Claims(Dictionary<int, string> ctids)
+    {
+        public Dictionary<int, string> Ctids { get; } = ctids;
+
+        public Dictionary<uint, string> Ips { get; } = [];
+
+        /// <summary>Hostnames are names in DNS: case does not tell them apart.</summary>
+        public Dictionary<string, string> Hostnames { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_+.-]*$")]

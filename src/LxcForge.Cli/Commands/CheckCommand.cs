@@ -1,0 +1,41 @@
+using LxcForge.Cli.Hosting;
+using LxcForge.Cli.Infrastructure;
+using LxcForge.Core.Checks;
+
+namespace LxcForge.Cli.Commands;
+
+/// <summary>
+/// <c>lxcforge check</c>: the environment checks (host, version, nodes, storages, bridges, CTID ranges, addresses,
+/// privileges) through whichever backend <c>--host</c> names. A pass/fail table (or JSON); exit 1 on any
+/// failure, 3 when the host cannot be reached or refuses us.
+/// </summary>
+public sealed class CheckCommand(CliConsole io) : LxcForgeCommand<HostSettings>(io)
+{
+    protected override async Task<int> RunAsync(HostSettings settings, CancellationToken cancellationToken)
+    {
+        var spec = LoadSpec(settings);
+        await using var connection = await new HostFactory(Io).ConnectAsync(settings, cancellationToken);
+        foreach (var notice in connection.Notices)
+            Output.Note(notice);
+        var report = await new EnvironmentCheck(connection.Host, spec.Spec).RunAsync(cancellationToken);
+        var failed = report.Checks.Count(c => c.Status == CheckStatus.Fail);
+        Output.Result(
+            new { report.Host, Spec = spec.DisplayName, report.Ok, report.HostUnreachable, report.Checks },
+            o =>
+            {
+                o.Table(["Check", "Result", "Detail"], report.Checks.Select(c => (IReadOnlyList<string>)[c.Name, Label(c.Status), c.Detail]));
+                o.Line(report.Ok
+                    ? $"all checks passed for {spec.DisplayName} on {report.Host}"
+                    : $"{failed} check{(failed == 1 ? "" : "s")} failed for {spec.DisplayName} on {report.Host}");
+            });
+        return report.HostUnreachable ? ExitCodes.HostUnreachable : report.Ok ? ExitCodes.Ok : ExitCodes.StepFailed;
+    }
+
+    private static string Label(CheckStatus status) => status switch
+    {
+        CheckStatus.Pass => "ok",
+        CheckStatus.Warn => "warn",
+        CheckStatus.Fail => "FAIL",
+        _ => "skipped",
+    };
+}

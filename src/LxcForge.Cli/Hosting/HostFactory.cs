@@ -1,0 +1,139 @@
+using LxcForge.Cli.Infrastructure;
+using LxcForge.Core.Hosting;
+using LxcForge.Proxmox.Api.Host;
+using LxcForge.Proxmox.Api.Transport;
+using LxcForge.Proxmox.Shell;
+
+namespace LxcForge.Cli.Hosting;
+
+/// <summary>
+/// Turns <c>--host</c> and its companions into a connected <see cref="IContainerHost"/>:
+/// <c>https://HOST:8006</c> (REST API; token from <c>--token-file</c> or <c>PVE_TOKEN</c>, or <c>--user</c> with a
+/// password from <c>--password-file</c> or <c>PVE_PASSWORD</c>; <c>--ssh root@HOST</c> adds exec),
+/// <c>ssh://root@HOST[:PORT]</c> and <c>local</c> (pct through a shell), <c>lxc://[PATH]</c> (plain LXC), and
+/// <c>sim://NAME</c> / <c>sim://</c> (the simulator, in process). Without <c>--host</c> (and without
+/// <c>LXCFORGE_HOST</c>) the persistent simulator <c>sim://default</c> is used, with a notice.
+/// </summary>
+public sealed class HostFactory(CliConsole io)
+{
+    private readonly Func<string, string?> _env = io.EnvironmentVariable;
+
+    public async Task<HostConnection> ConnectAsync(HostSettings settings, CancellationToken cancellationToken = default)
+    {
+        var notices = new List<string>();
+        var text = settings.Host ?? _env("LXCFORGE_HOST");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            text = HostAddress.Default;
+            notices.Add($"no --host given: using the simulated Proxmox cluster {HostAddress.Default} (kept in {SimulatorPath("default")}); give --host https://HOST:8006 to work on a real host");
+        }
+
+        HostAddress address;
+        try
+        {
+            address = HostAddress.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new CliException(e.Message);
+        }
+
+        RefuseOptionsThatDoNotApply(address, settings);
+        return address.Kind switch
+        {
+            HostKind.ProxmoxApi => ConnectApi(address, settings, notices),
+            HostKind.Shell => new HostConnection(ShellHostFactory.Create(address.Text), notices),
+            HostKind.Simulator => await SimulatorConnector.ConnectAsync(address, address.Name is null ? null : SimulatorPath(address.Name), notices, settings.Ssh is not null, cancellationToken),
+            _ => throw new CliException($"--host {address.Text}: the plain-LXC backend is not part of this build yet"),
+        };
+    }
+
+    private string SimulatorPath(string name) => Path.Combine(DataDirectory.Resolve(_env), "sim", name);
+
+    private HostConnection ConnectApi(HostAddress address, HostSettings settings, List<string> notices)
+    {
+        var tls = TlsFrom(settings);
+        if (tls.InsecureSkipVerify)
+            notices.Add($"WARNING: --insecure-skip-tls-verify: the certificate of {address.ApiUrl} is NOT checked; anyone on the network path can impersonate the host and read the token. Pin it with --fingerprint instead.");
+        var options = new ProxmoxConnectionOptions(address.ApiUrl!, CredentialsFrom(settings)) { Tls = tls };
+        PctShellHost? shell = null;
+        if (settings.Ssh is { } ssh)
+            shell = ShellHostFactory.Create(ssh.StartsWith("ssh://", StringComparison.Ordinal) ? ssh : "ssh://" + ssh);
+        var host = new ProxmoxApiHost(options, shell is null ? null : new HostExec(shell));
+        return new HostConnection(host, notices, shell);
+    }
+
+    private static TlsPolicy TlsFrom(HostSettings settings)
+    {
+        if (settings.InsecureSkipTlsVerify && settings.Fingerprint is not null)
+            throw new CliException("give either --fingerprint or --insecure-skip-tls-verify, not both");
+        if (settings.InsecureSkipTlsVerify)
+            return TlsPolicy.Insecure;
+        if (settings.Fingerprint is not { } fingerprint)
+            return TlsPolicy.SystemTrust;
+        try
+        {
+            return TlsPolicy.Pinned(fingerprint);
+        }
+        catch (FormatException e)
+        {
+            throw new CliException($"--fingerprint: {e.Message}");
+        }
+    }
+
+    /// <summary>A token (file, then PVE_TOKEN) or a user and password (file, then PVE_PASSWORD); never from the command line.</summary>
+    private PveCredentials CredentialsFrom(HostSettings settings)
+    {
+        try
+        {
+            if (settings.User is { } user)
+            {
+                var password = settings.PasswordFile is { } pf ? ReadSecretFile(pf, "--password-file").TrimEnd('\r', '\n') : _env("PVE_PASSWORD");
+                if (string.IsNullOrEmpty(password))
+                    throw new CliException($"--user {user} needs a password: put it in a file for --password-file, or in PVE_PASSWORD");
+                return new PasswordLogin(user, password);
+            }
+
+            if (settings.TokenFile is { } tf)
+                return PveCredentials.ParseToken(ReadSecretFile(tf, "--token-file"), tf);
+            if (_env("PVE_TOKEN") is { Length: > 0 } token)
+                return PveCredentials.ParseToken(token, "PVE_TOKEN");
+        }
+        catch (FormatException e)
+        {
+            throw new CliException(e.Message);
+        }
+
+        throw new CliException("--host https://… needs credentials: --token-file FILE (holding USER@REALM!TOKENID=SECRET), or PVE_TOKEN in the environment, or --user root@pam with --password-file or PVE_PASSWORD");
+    }
+
+    private string ReadSecretFile(string name, string option)
+    {
+        var path = io.Resolve(name);
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{option} {name}: cannot read it ({e.GetType().Name})");
+        }
+    }
+
+    private static void RefuseOptionsThatDoNotApply(HostAddress address, HostSettings settings)
+    {
+        if (address.Kind == HostKind.ProxmoxApi)
+            return;
+        var apiOnly = new (bool Given, string Option)[]
+        {
+            (settings.TokenFile is not null, "--token-file"),
+            (settings.User is not null, "--user"),
+            (settings.PasswordFile is not null, "--password-file"),
+            (settings.Fingerprint is not null, "--fingerprint"),
+            (settings.InsecureSkipTlsVerify, "--insecure-skip-tls-verify"),
+            (settings.Ssh is not null && address.Kind != HostKind.Simulator, "--ssh"),
+        };
+        if (apiOnly.FirstOrDefault(o => o.Given) is { Given: true } bad)
+            throw new CliException($"{bad.Option} applies to --host https://… only, not to {address.Text}");
+    }
+}
