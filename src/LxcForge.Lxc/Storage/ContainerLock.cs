@@ -1,0 +1,41 @@
+using LxcForge.Core.Hosting;
+
+namespace LxcForge.Lxc.Storage;
+
+/// <summary>
+/// The per-container config lock (Proxmox: <c>/run/lock/lxc/pve-config-N.lock</c>): an flock on a file,
+/// so it is released when the holder dies, even by kill -9. Waits up to 10 s like Proxmox, then fails as Locked.
+/// </summary>
+public sealed class ContainerLock : IDisposable
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private readonly FileStream _stream;
+
+    private ContainerLock(FileStream stream) => _stream = stream;
+
+    public static async Task<ContainerLock> AcquireAsync(HostLayout layout, int vmid, TimeProvider time, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(layout.LockDir);
+        var path = Path.Combine(layout.LockDir, $"{vmid}.lock");
+        var started = time.GetTimestamp();
+        var delay = TimeSpan.FromMilliseconds(20);
+        while (true)
+        {
+            try
+            {
+                return new ContainerLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (IOException) when (time.GetElapsedTime(started) < Wait)
+            {
+                await Task.Delay(delay, time, cancellationToken);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 500));
+            }
+            catch (IOException ex)
+            {
+                throw new HostException(HostErrorKind.Locked, $"can't lock file '{path}' - got timeout", ex) { Vmid = vmid };
+            }
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

@@ -1,0 +1,149 @@
+namespace LxcForge.Simulator.Engine.Exec;
+
+/// <summary>
+/// Per-container sandbox roots standing for the containers' root filesystems: a busybox root with
+/// /etc, /tmp and /root. Made on first use (an exec, a backup), copied by clone, archived by vzdump.
+/// </summary>
+internal sealed class SandboxManager(string directory)
+{
+    private const string HostBusybox = "/bin/busybox";
+    private static readonly Lazy<string[]> Applets = new(ListApplets);
+    private readonly object _lock = new();
+
+    public string Directory { get; } = directory;
+
+    public string Root(int vmid) => Path.Combine(Directory, vmid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public bool Exists(int vmid) => System.IO.Directory.Exists(Root(vmid));
+
+    /// <summary>Makes the sandbox of <paramref name="vmid"/> if it does not exist yet; returns its root.</summary>
+    public string Ensure(int vmid, string hostname, string? ostype)
+    {
+        var root = Root(vmid);
+        lock (_lock)
+        {
+            if (System.IO.Directory.Exists(root))
+                return root;
+            var building = root + ".new";
+            DeleteTree(building);
+            Populate(building, hostname, ostype ?? "debian");
+            System.IO.Directory.Move(building, root);
+        }
+
+        return root;
+    }
+
+    /// <summary>Rewrites /etc/hostname and /etc/hosts, as Proxmox does at every start.</summary>
+    public void WriteIdentity(int vmid, string hostname)
+    {
+        var root = Root(vmid);
+        lock (_lock)
+        {
+            if (!System.IO.Directory.Exists(root))
+                return;
+            File.WriteAllText(Path.Combine(root, "etc", "hostname"), hostname + "\n");
+            File.WriteAllText(Path.Combine(root, "etc", "hosts"), $"127.0.0.1 localhost\n127.0.1.1 {hostname}\n");
+        }
+    }
+
+    /// <summary>Copies <paramref name="from"/>'s sandbox (if it has one) to <paramref name="to"/>, replacing any.</summary>
+    public void Copy(int from, int to)
+    {
+        lock (_lock)
+        {
+            if (!System.IO.Directory.Exists(Root(from)))
+                return;
+            DeleteTree(Root(to));
+            var (code, _, err) = ProcessRunner.RunAsync("cp", ["-a", Root(from), Root(to)]).GetAwaiter().GetResult();
+            if (code != 0)
+                throw new IOException($"copying sandbox {from} to {to} failed: {err.Trim()}");
+        }
+    }
+
+    public void Delete(int vmid)
+    {
+        lock (_lock)
+            DeleteTree(Root(vmid));
+    }
+
+    /// <summary>Writes the sandbox as a tar archive (an empty archive when it has none).</summary>
+    public async Task ArchiveAsync(int vmid, string archive, CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
+        var root = Root(vmid);
+        var source = System.IO.Directory.Exists(root) ? root : System.IO.Directory.CreateTempSubdirectory("lxcforge-empty-").FullName;
+        var (code, _, err) = await ProcessRunner.RunAsync("tar", ["-C", source, "-cf", archive, "."], cancellationToken: cancellationToken);
+        if (source != root)
+            DeleteTree(source);
+        if (code != 0)
+            throw new IOException($"tar failed: {err.Trim()}");
+    }
+
+    /// <summary>Replaces the sandbox of <paramref name="vmid"/> with the contents of <paramref name="archive"/>.</summary>
+    public async Task ExtractAsync(string archive, int vmid, CancellationToken cancellationToken)
+    {
+        var root = Root(vmid);
+        var building = root + ".restore";
+        DeleteTree(building);
+        System.IO.Directory.CreateDirectory(building);
+        var (code, _, err) = await ProcessRunner.RunAsync("tar", ["-C", building, "-xf", archive], cancellationToken: cancellationToken);
+        if (code != 0)
+            throw new IOException($"tar failed: {err.Trim()}");
+        lock (_lock)
+        {
+            DeleteTree(root);
+            if (System.IO.Directory.EnumerateFileSystemEntries(building).Any())
+                System.IO.Directory.Move(building, root);
+            else
+                DeleteTree(building);
+        }
+    }
+
+    public void DeleteTree(string path)
+    {
+        if (!System.IO.Directory.Exists(path))
+            return;
+        try
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // chmod'ed files inside (a command made them read-only): clear the flags and try again.
+            foreach (var f in new DirectoryInfo(path).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
+                f.Attributes = FileAttributes.Normal;
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+    }
+
+    private static void Populate(string root, string hostname, string ostype)
+    {
+        if (!File.Exists(HostBusybox))
+            throw new InvalidOperationException($"the simulator's exec sandbox needs {HostBusybox} (install the busybox-static package)");
+        foreach (var dir in new[] { "bin", "sbin", "usr/bin", "usr/sbin", "etc", "root", "tmp", "proc", "dev", "run", "home", "var/log", "var/tmp", "var/lib" })
+            System.IO.Directory.CreateDirectory(Path.Combine(root, dir));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(Path.Combine(root, "tmp"), (UnixFileMode)0x3FF | UnixFileMode.StickyBit);
+        File.Copy(HostBusybox, Path.Combine(root, "bin", "busybox"));
+        foreach (var applet in Applets.Value)
+        {
+            var link = Path.Combine(root, "bin", applet);
+            if (!File.Exists(link))
+                File.CreateSymbolicLink(link, "busybox");
+        }
+
+        var etc = Path.Combine(root, "etc");
+        File.WriteAllText(Path.Combine(etc, "hostname"), hostname + "\n");
+        File.WriteAllText(Path.Combine(etc, "hosts"), $"127.0.0.1 localhost\n127.0.1.1 {hostname}\n");
+        File.WriteAllText(Path.Combine(etc, "passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+        File.WriteAllText(Path.Combine(etc, "group"), "root:x:0:\n");
+        File.WriteAllText(Path.Combine(etc, "os-release"), $"ID={ostype}\nNAME=\"{ostype} (LxcForge simulator sandbox)\"\nPRETTY_NAME=\"{ostype} (simulated)\"\n");
+        File.WriteAllText(Path.Combine(etc, "machine-id"), Guid.NewGuid().ToString("N") + "\n");
+    }
+
+    private static string[] ListApplets()
+    {
+        var (code, output, _) = ProcessRunner.RunAsync(HostBusybox, ["--list"]).GetAwaiter().GetResult();
+        return code == 0 ? output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(a => a != "busybox" && !a.Contains('/')).ToArray() : [];
+    }
+}

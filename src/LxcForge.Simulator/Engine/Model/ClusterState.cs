@@ -1,0 +1,39 @@
+namespace LxcForge.Simulator.Engine.Model;
+
+/// <summary>Everything a simulated cluster knows; what <c>Save</c> writes. Guarded by the cluster's gate.</summary>
+internal sealed class ClusterState
+{
+    public string ClusterName { get; set; } = "pve-sim";
+
+    public List<Profiles.OsTemplate> Templates { get; set; } = [];
+
+    public SortedDictionary<string, SimNode> Nodes { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, SimStorage> SharedStorages { get; set; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<int, SimContainer> Containers { get; set; } = [];
+
+    public List<Tasks.SimTask> Tasks { get; set; } = [];
+
+    public int NextPid { get; set; } = 0x3A000;
+
+    /// <summary>Simulated seconds since the cluster was made (carried across Save/Load).</summary>
+    public double SimulatedSeconds { get; set; }
+
+    public DateTimeOffset Epoch { get; set; }
+
+    public SimNode? Node(string name) => Nodes.GetValueOrDefault(name);
+
+    public SimStorage? Storage(string node, string id) =>
+        Nodes.TryGetValue(node, out var n) && n.LocalStorages.TryGetValue(id, out var s) ? s : SharedStorages.GetValueOrDefault(id);
+
+    public IEnumerable<SimStorage> StoragesOf(string node) =>
+        (Nodes.TryGetValue(node, out var n) ? n.LocalStorages.Values : Enumerable.Empty<SimStorage>()).Concat(SharedStorages.Values).OrderBy(s => s.Id, StringComparer.Ordinal);
+
+    /// <summary>Finds a volume by volid as <paramref name="node"/> sees it.</summary>
+    public SimVolume? Volume(string node, string volid)
+    {
+        var colon = volid.IndexOf(':');
+        return colon <= 0 ? null : Storage(node, volid[..colon])?.Volumes.GetValueOrDefault(volid);
+    }
+}
