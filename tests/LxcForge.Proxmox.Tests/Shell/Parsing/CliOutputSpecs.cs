@@ -126,4 +126,27 @@ public class CliOutputSpecs
         outcome.TaskId.Should().BeNull();
         outcome.Warnings.Should().Equal("Systemd 257 detected. You may need to enable nesting.");
     }
+
+    [Theory]
+    [InlineData("{\"n\":1,\"s\":\"1\",\"t\":true,\"f\":0,\"big\":98497780000,\"real\":12.5}")]
+    public void Pvesh_json_numbers_and_booleans_are_read_whether_printed_as_numbers_or_strings(string json)
+    {
+        // Arrange
+        var parsed = System.Text.Json.Nodes.JsonNode.Parse(json);
+        var built = new System.Text.Json.Nodes.JsonObject { ["n"] = 1, ["s"] = "1", ["t"] = true, ["f"] = 0, ["big"] = 98497780000L, ["real"] = 12.5 };
+
+        // Act + Assert: the same answers from parsed text and from values built in code
+        foreach (var node in new[] { parsed, built })
+        {
+            PveshJson.Long(node, "n").Should().Be(1);
+            PveshJson.Long(node, "s").Should().Be(1);
+            PveshJson.Long(node, "big").Should().Be(98497780000);
+            PveshJson.Long(node, "real").Should().Be(12);
+            PveshJson.Bool(node, "t").Should().BeTrue();
+            PveshJson.Bool(node, "f").Should().BeFalse();
+            PveshJson.Bool(node, "s").Should().BeTrue();
+            PveshJson.Bool(node, "missing", fallback: true).Should().BeTrue();
+            PveshJson.Str(node, "n").Should().Be("1");
+        }
+    }
 }
