@@ -120,4 +120,30 @@ public class FleetYamlRoundTripSpecs
         t.Source.Script.Should().BeNull();
         t.Source.Provision.Packages.Should().Equal("redis-server");
     }
+
+    [Fact]
+    public void Anchors_and_merge_keys_work_and_problems_still_point_at_the_right_line()
+    {
+        // Arrange
+        const string yaml = """
+            x-small: &small
+              cores: 1
+              memory: 512
+            services:
+              - name: redis
+                <<: *small
+              - name: gitea
+                <<: *small
+                cores: 0
+            """;
+
+        // Act
+        var result = FleetSpecLoader.FromYaml(yaml, "fleet.yaml");
+
+        // Assert
+        result.Spec.Services[0].Memory.Should().Be(512);
+        result.Spec.Services[1].Memory.Should().Be(512);
+        result.Problems.Select(p => p.ToString()).Should().Contain(
+            "fleet.yaml:9:12: services[1].cores: cores must be positive, got 0");
+    }
 }

@@ -13,6 +13,11 @@ namespace LxcForge.Core.Spec.Yaml;
 /// </summary>
 internal sealed class YamlMap
 {
+    private const string MergeKey = "<<";
+
+    /// <summary>Top-level keys starting with <c>x-</c> are the user's own (e.g. anchors to merge), as in Compose files.</summary>
+    private const string ExtensionPrefix = "x-";
+
     private readonly YamlReadContext _ctx;
     private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
 
@@ -42,6 +47,8 @@ internal sealed class YamlMap
         foreach (var (key, value) in mapping.Children)
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
+            if (name == MergeKey || (path.Length == 0 && name.StartsWith(ExtensionPrefix, StringComparison.Ordinal)))
+                continue;
             if (keys.Contains(name))
             {
                 map._entries[name] = (key, value);
@@ -58,7 +65,33 @@ internal sealed class YamlMap
                 : $"unknown key '{name}' (did you mean '{hint}'?); valid keys here: {valid}");
         }
 
+        map.Merge(mapping, keys);
         return map;
+    }
+
+    /// <summary>YAML merge keys (<c>&lt;&lt;: *small</c>): the anchored mapping's keys, where this mapping does not set them.</summary>
+    private void Merge(YamlMappingNode mapping, IReadOnlyCollection<string> keys)
+    {
+        if (!mapping.Children.TryGetValue(new YamlScalarNode(MergeKey), out var merged))
+            return;
+        var sources = merged is YamlSequenceNode list ? list.Children : [merged];
+        foreach (var source in sources)
+        {
+            if (source is not YamlMappingNode from)
+            {
+                _ctx.Error(source, Child(MergeKey), $"'<<' merges a mapping (e.g. <<: *defaults), got {YamlReadContext.Describe(source)}");
+                continue;
+            }
+
+            foreach (var (key, value) in from.Children)
+            {
+                var name = (key as YamlScalarNode)?.Value ?? "";
+                if (!keys.Contains(name))
+                    _ctx.Error(key, Child(name), $"unknown key '{name}' (merged by '<<'); valid keys here: {string.Join(", ", keys)}");
+                else if (_entries.TryAdd(name, (key, value)))
+                    _ctx.Mark(Child(name), value is YamlScalarNode && !IsNull(value) ? value : key);
+            }
+        }
     }
 
     public string Child(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
