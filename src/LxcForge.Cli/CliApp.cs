@@ -45,6 +45,30 @@ public static class CliApp
             .WithDescription("Check the host against the spec: reachable, version, nodes, storages, bridges, CTIDs, addresses, privileges")
             .WithExample("check", "--host", "https://pve.lan:8006", "--token-file", "pve.token", "--fingerprint", "AB:CD:...")
             .WithExample("check", "--host", "sim://lab", "--output", "json");
+        config.AddBranch("templates", t =>
+        {
+            t.SetDescription("Phase 1: build, list and pin the templates (CTID 900-999 on the template storage)");
+            t.AddCommand<Commands.Templates.TemplatesCreateCommand>("create")
+                .WithDescription("Build templates from the pinned community scripts (or an OS template), stop and convert them")
+                .WithExample("templates", "create", "--all")
+                .WithExample("templates", "create", "postgresql", "--force");
+            t.AddCommand<Commands.Templates.TemplatesListCommand>("list")
+                .WithDescription("Show each template: state, what built it, whether that is current");
+            t.AddCommand<Commands.Templates.TemplatesLockCommand>("lock")
+                .WithDescription("Fetch the pinned ref's script files anew and record their SHA-256 in scripts.lock");
+        });
+        config.AddCommand<Commands.DayTwo.BackupCommand>("backup")
+            .WithDescription("Back up services to the backup storage (vzdump), then apply the spec's retention")
+            .WithExample("backup", "--all")
+            .WithExample("backup", "postgresql", "--mode", "stop");
+        config.AddBranch("backups", b =>
+        {
+            b.SetDescription("The backup catalogue, read from the backup storage");
+            b.AddCommand<Commands.DayTwo.BackupsListCommand>("list").WithDescription("List backups, newest first");
+        });
+        config.AddCommand<Commands.DayTwo.DestroyCommand>("destroy")
+            .WithDescription("Remove services' containers (LxcForge's own only, never protected ones; asks unless --yes)")
+            .WithExample("destroy", "redis", "--yes");
     }
 
     private static void ConfigureFramework(IConfigurator config, CliConsole io)
