@@ -50,20 +50,55 @@ internal sealed class SandboxManager(string directory)
     public void Copy(int from, int to)
     {
         lock (_lock)
-        {
-            if (!System.IO.Directory.Exists(Root(from)))
-                return;
-            DeleteTree(Root(to));
-            var (code, _, err) = ProcessRunner.RunAsync("cp", ["-a", Root(from), Root(to)]).GetAwaiter().GetResult();
-            if (code != 0)
-                throw new IOException($"copying sandbox {from} to {to} failed: {err.Trim()}");
-        }
+            CopyTree(Root(from), Root(to));
     }
 
+    /// <summary>Deletes the sandbox and its snapshots.</summary>
     public void Delete(int vmid)
     {
         lock (_lock)
+        {
             DeleteTree(Root(vmid));
+            if (System.IO.Directory.Exists(Directory))
+            {
+                foreach (var snap in System.IO.Directory.GetDirectories(Directory, $"{vmid}@*"))
+                    DeleteTree(snap);
+            }
+        }
+    }
+
+    public void SaveSnapshot(int vmid, string name)
+    {
+        lock (_lock)
+            CopyTree(Root(vmid), SnapshotRoot(vmid, name));
+    }
+
+    /// <summary>Puts the sandbox back as it was at snapshot <paramref name="name"/>.</summary>
+    public void Rollback(int vmid, string name)
+    {
+        lock (_lock)
+        {
+            DeleteTree(Root(vmid));
+            CopyTree(SnapshotRoot(vmid, name), Root(vmid));
+        }
+    }
+
+    public void DeleteSnapshot(int vmid, string name)
+    {
+        lock (_lock)
+            DeleteTree(SnapshotRoot(vmid, name));
+    }
+
+    private string SnapshotRoot(int vmid, string name) => Root(vmid) + "@" + name;
+
+    private void CopyTree(string from, string to)
+    {
+        if (!System.IO.Directory.Exists(from))
+            return;
+        DeleteTree(to);
+        var (code, _, err) = ProcessRunner.RunAsync("cp", ["-a", from, to]).GetAwaiter().GetResult();
+        if (code != 0)
+            throw new IOException($"copying sandbox {from} to {to} failed: {err.Trim()}");
     }
 
     /// <summary>Writes the sandbox as a tar archive (an empty archive when it has none).</summary>
