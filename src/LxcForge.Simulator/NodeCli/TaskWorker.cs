@@ -77,7 +77,7 @@ internal static class TaskWorker
         var delay = FirstPoll;
         while (true)
         {
-            var status = await context.GetAsync($"/nodes/{node}/tasks/{upid}/status")
+            var status = await context.GetAsync($"/nodes/{node}/tasks/{Uri.EscapeDataString(upid)}/status")
                 ?? throw new CliDieException($"unable to read the status of task '{upid}'");
             if (status["status"]?.ToString() == "stopped")
                 return status;
@@ -92,7 +92,7 @@ internal static class TaskWorker
         for (var start = 0; ; start += LogPage)
         {
             var parameters = new Dictionary<string, string> { ["start"] = start.ToString(System.Globalization.CultureInfo.InvariantCulture), ["limit"] = LogPage.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            var page = await context.GetAsync($"/nodes/{node}/tasks/{upid}/log", parameters) as JsonArray ?? [];
+            var page = await context.GetAsync($"/nodes/{node}/tasks/{Uri.EscapeDataString(upid)}/log", parameters) as JsonArray ?? [];
             lines.AddRange(page.Select(entry => entry?["t"]?.ToString() ?? ""));
             if (page.Count < LogPage)
                 break;

@@ -27,8 +27,8 @@ internal sealed class StubPveApi : IPveApi
     {
         var upid = string.Create(CultureInfo.InvariantCulture, $"UPID:pve:{nextPid++:X8}:00000001:6650A1B3:{type}:{id}:root@pam:");
         var final = exitStatus == "OK" ? "TASK OK" : exitStatus.StartsWith("WARNINGS", StringComparison.Ordinal) ? $"TASK {exitStatus}" : $"TASK ERROR: {exitStatus}";
-        On("GET", $"/nodes/pve/tasks/{upid}/status", _ => new JsonObject { ["upid"] = upid, ["status"] = "stopped", ["exitstatus"] = exitStatus });
-        On("GET", $"/nodes/pve/tasks/{upid}/log", _ => new JsonArray(log.Append(final).Select((t, i) => (JsonNode)new JsonObject { ["n"] = i + 1, ["t"] = t }).ToArray()));
+        On("GET", $"/nodes/pve/tasks/{Uri.EscapeDataString(upid)}/status", _ => new JsonObject { ["upid"] = upid, ["status"] = "stopped", ["exitstatus"] = exitStatus });
+        On("GET", $"/nodes/pve/tasks/{Uri.EscapeDataString(upid)}/log", _ => new JsonArray(log.Append(final).Select((t, i) => (JsonNode)new JsonObject { ["n"] = i + 1, ["t"] = t }).ToArray()));
         return upid;
     }
 

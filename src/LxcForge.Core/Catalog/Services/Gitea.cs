@@ -10,7 +10,7 @@ public sealed class Gitea : ServiceRecipe
 
     public override string Key => "gitea";
 
-    public override ServiceScript ReadyProbe(ServiceContext context) => new("Gitea listens on 3000", ShellSnippets.PortListening(Port));
+    public override ServiceScript ReadyProbe(ServiceContext context) => new("Gitea answers on 3000", ShellSnippets.HttpAnswers($"http://127.0.0.1:{Port}/api/healthz"));
 
     public override IReadOnlyList<ServiceScript> Configure(ServiceContext context) =>
     [

@@ -13,7 +13,7 @@ public sealed class Grafana : ServiceRecipe
 
     public override IReadOnlyList<string> SecretNames => [AdminSecret];
 
-    public override ServiceScript ReadyProbe(ServiceContext context) => new("Grafana listens on 3000", ShellSnippets.PortListening(Port));
+    public override ServiceScript ReadyProbe(ServiceContext context) => new("Grafana answers on 3000", ShellSnippets.HttpAnswers($"http://127.0.0.1:{Port}/api/health"));
 
     public override IReadOnlyList<ServiceScript> Configure(ServiceContext context) =>
     [

@@ -13,7 +13,7 @@ public sealed class Nextcloud : ServiceRecipe
     public override IReadOnlyList<string> SecretNames => [AdminSecret];
 
     public override ServiceScript ReadyProbe(ServiceContext context) =>
-        new("the web server answers", ShellSnippets.PortListening(443) + " || " + ShellSnippets.PortListening(80));
+        new("the web server answers", ShellSnippets.HttpAnswers("http://127.0.0.1/status.php"));
 
     public override IReadOnlyList<ServiceScript> Configure(ServiceContext context) =>
     [

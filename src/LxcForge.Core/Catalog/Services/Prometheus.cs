@@ -14,7 +14,7 @@ public sealed class Prometheus : ServiceRecipe
 
     public override string Key => "prometheus";
 
-    public override ServiceScript ReadyProbe(ServiceContext context) => new("Prometheus listens on 9090", ShellSnippets.PortListening(Port));
+    public override ServiceScript ReadyProbe(ServiceContext context) => new("Prometheus answers on 9090", ShellSnippets.HttpAnswers($"http://127.0.0.1:{Port}/-/ready"));
 
     public override IReadOnlyList<ServiceScript> Configure(ServiceContext context) =>
     [

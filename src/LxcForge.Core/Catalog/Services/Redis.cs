@@ -13,7 +13,7 @@ public sealed class Redis : ServiceRecipe
     public override IReadOnlyList<string> SecretNames => [PasswordSecret];
 
     public override ServiceScript ReadyProbe(ServiceContext context) =>
-        new("Redis answers", "redis-cli -h 127.0.0.1 ping 2>&1 | grep -Eq 'PONG|NOAUTH'");
+        new("Redis answers", "printf 'PING\\n' | redis-cli -h 127.0.0.1 2>&1 | grep -Eq 'PONG|NOAUTH'");
 
     public override IReadOnlyList<ServiceScript> Configure(ServiceContext context) =>
     [
@@ -40,7 +40,7 @@ public sealed class Redis : ServiceRecipe
         new("AUTH + PING answers PONG; no password is refused", ShellSnippets.ReadSecrets("REDIS_PASSWORD") + $$"""
             reply=$(printf 'AUTH %s\nPING\n' "$REDIS_PASSWORD" | redis-cli -h {{context.Ip}} -p 6379)
             printf '%s\n' "$reply" | grep -qx PONG || { echo "AUTH + PING answered: $reply" | grep -v AUTH >&2; exit 1; }
-            anonymous=$(redis-cli -h {{context.Ip}} -p 6379 ping 2>&1 || true)
+            anonymous=$(printf 'PING\n' | redis-cli -h {{context.Ip}} -p 6379 2>&1 || true)
             case "$anonymous" in *NOAUTH*) ;; *) echo "Redis answers without a password: $anonymous" >&2; exit 1;; esac
             """) { Secrets = [PasswordSecret] };
 }

@@ -27,6 +27,9 @@ internal static partial class ShellSnippets
             """;
     }
 
+    /// <summary>Succeeds when something answers HTTP at <paramref name="url"/> (any status: it is up, maybe still starting).</summary>
+    public static string HttpAnswers(string url) => $"curl -sS -o /dev/null --max-time 5 '{url}'";
+
     /// <summary>An HTTP GET inside the container that must answer 2xx/3xx; the body goes to stdout.</summary>
     public static string HttpGet(string url) => $"curl -fsS --max-time 10 '{url}'";
 

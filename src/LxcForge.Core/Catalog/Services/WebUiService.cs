@@ -5,7 +5,7 @@ public abstract class WebUiService(string key, int port, string name) : ServiceR
 {
     public override string Key => key;
 
-    public override ServiceScript ReadyProbe(ServiceContext context) => new($"{name} listens on {port}", ShellSnippets.PortListening(port));
+    public override ServiceScript ReadyProbe(ServiceContext context) => new($"{name} answers on {port}", ShellSnippets.HttpAnswers($"http://127.0.0.1:{port}/"));
 
     public override IReadOnlyList<ServiceScript> Configure(ServiceContext context) => [];
 

@@ -23,10 +23,10 @@ internal static class PerlText
     /// <summary>Whether a node is a scalar (not an object or array).</summary>
     public static bool IsScalar(JsonNode? node) => node is JsonValue;
 
-    /// <summary>An integer field, or 0 when absent.</summary>
+    /// <summary>A numeric field (a number or a numeric string), or 0 when absent.</summary>
     public static double Number(JsonNode? node) => node switch
     {
-        JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.GetValue<double>(),
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
         JsonValue value when value.GetValueKind() == JsonValueKind.String && double.TryParse(value.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
         JsonValue value when value.GetValueKind() == JsonValueKind.True => 1,
         _ => 0,

@@ -24,11 +24,4 @@ public static class SimulatorCliProtocol
 
     /// <summary>camelCase JSON: <c>{"node","tool","args","stdin","env"}</c> and <c>{"exitCode","stdout","stderr"}</c>.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
-
-    /// <summary>Runs a request on <paramref name="commandLine"/>: what the server's route handler does.</summary>
-    public static async Task<SimulatorCliResponse> RunAsync(INodeCommandLine commandLine, SimulatorCliRequest request, string defaultNode, CancellationToken cancellationToken = default)
-    {
-        var result = await commandLine.RunAsync(request.Node ?? defaultNode, request.Tool, request.Args, request.Stdin, request.Env, cancellationToken);
-        return new SimulatorCliResponse(result.ExitCode, result.StandardOutput, result.StandardError);
-    }
 }
