@@ -52,15 +52,15 @@ public sealed class HostFactory(CliConsole io)
     /// <summary><c>lxc://</c> (LXC's default path) or <c>lxc://PATH</c>; says what is missing when this machine cannot run LXC.</summary>
     private async Task<HostConnection> ConnectLxcAsync(HostAddress address, List<string> notices, CancellationToken cancellationToken)
     {
-        if (LxcForge.Lxc.Preflight.Problems(needDebootstrap: false) is { Count: > 0 } problems)
+        if (Preflight.Problems(needDebootstrap: false) is { Count: > 0 } problems)
             throw new CliException($"--host {address.Text}: plain LXC is not usable on this machine: {string.Join("; ", problems)}", ExitCodes.HostUnreachable);
-        notices.AddRange(LxcForge.Lxc.Preflight.Warnings());
+        notices.AddRange(Preflight.Warnings());
         var options = address.Name is { } path
-            ? new LxcForge.Lxc.LxcHostOptions { LxcPath = io.Resolve(path) }
-            : new LxcForge.Lxc.LxcHostOptions();
+            ? new LxcHostOptions { LxcPath = io.Resolve(path) }
+            : new LxcHostOptions();
         try
         {
-            return new HostConnection(await LxcForge.Lxc.LxcHost.OpenAsync(options, cancellationToken: cancellationToken), notices);
+            return new HostConnection(await LxcHost.OpenAsync(options, cancellationToken: cancellationToken), notices);
         }
         catch (HostException e)
         {
@@ -82,21 +82,6 @@ public sealed class HostFactory(CliConsole io)
         var host = new ProxmoxApiHost(options, shell is null ? null : new HostExec(shell));
         // The SSH connection also gives the community scripts their shell on the node.
         return new HostConnection(host, notices, shell) { NodeShell = shell };
-    }
-
-    private static async Task<HostConnection> ConnectLxcAsync(HostAddress address, List<string> notices, CancellationToken cancellationToken)
-    {
-        LxcHostOptions options;
-        try
-        {
-            options = LxcHostOptions.FromAddress(address.Text);
-        }
-        catch (FormatException e)
-        {
-            throw new CliException(e.Message);
-        }
-
-        return new HostConnection(await LxcHost.OpenAsync(options, cancellationToken: cancellationToken), notices);
     }
 
     private static HostConnection ConnectShell(HostAddress address, List<string> notices)
