@@ -4,6 +4,9 @@ using LxcForge.Proxmox.Api.Transport;
 using LxcForge.Simulator.Engine;
 using LxcForge.Simulator.Hosting;
 using LxcForge.Simulator.Http;
+using LxcForge.Simulator.NodeCli;
+using LxcForge.Simulator.NodeShell;
+using LxcForge.Simulator.StandInScripts;
 
 namespace LxcForge.Cli.Hosting;
 
@@ -40,6 +43,13 @@ internal static class SimulatorConnector
         var host = new ProxmoxApiHost(options, new SimulatorContainerExec(cluster));
         if (statePath is not null)
             notices.Add($"{address.Text}: the simulator does not keep its cluster between runs yet; sandboxes live in {statePath}");
-        return new HostConnection(host, notices, server, cluster);
+        // The node's own shell (community scripts run there) with the node tools on PATH, and the stand-in scripts.
+        var nodeShell = new SimulatorNodeShell(new NodeCommandLine(cluster, cluster), Path.Combine(cluster.StateDirectory, "node-shell"));
+        return new HostConnection(host, notices, server, nodeShell, cluster)
+        {
+            NodeShell = nodeShell,
+            ScriptOrigin = new StandInScriptOrigin(),
+            StateDirectory = cluster.StateDirectory,
+        };
     }
 }
