@@ -43,7 +43,7 @@ public sealed class HostFactory(CliConsole io)
         {
             HostKind.ProxmoxApi => ConnectApi(address, settings, notices),
             HostKind.Shell => new HostConnection(ShellHostFactory.Create(address.Text), notices),
-            HostKind.Simulator => await SimulatorConnector.ConnectAsync(address, address.Name is null ? null : SimulatorPath(address.Name), notices, settings.Ssh is not null, cancellationToken),
+            HostKind.Simulator => await SimulatorConnector.ConnectAsync(address, address.Name is null ? null : SimulatorPath(address.Name), notices, _env, cancellationToken),
             _ => throw new CliException($"--host {address.Text}: the plain-LXC backend is not part of this build yet"),
         };
     }
@@ -131,7 +131,7 @@ public sealed class HostFactory(CliConsole io)
             (settings.PasswordFile is not null, "--password-file"),
             (settings.Fingerprint is not null, "--fingerprint"),
             (settings.InsecureSkipTlsVerify, "--insecure-skip-tls-verify"),
-            (settings.Ssh is not null && address.Kind != HostKind.Simulator, "--ssh"),
+            (settings.Ssh is not null, "--ssh"),
         };
         if (apiOnly.FirstOrDefault(o => o.Given) is { Given: true } bad)
             throw new CliException($"{bad.Option} applies to --host https://… only, not to {address.Text}");
