@@ -22,6 +22,12 @@ internal enum CliOptionKind
     /// (<c>pvesh get PATH --type vm</c>): the next word is its value unless it looks like an option, alone it means 1.
     /// </summary>
     Passthrough,
+
+    /// <summary>
+    /// An interactive value (<c>pct create --password</c>): alone, it is read from stdin, as
+    /// <c>PVE::PTY::get_confirmed_password</c> reads one line when stdin is not a terminal.
+    /// </summary>
+    Prompted,
 }
 
 /// <summary>One option of a subcommand. A name ending in <c>[n]</c> (<c>net[n]</c>) stands for <c>net0</c>, <c>net1</c>, ….</summary>
@@ -45,7 +51,7 @@ internal sealed record CliOption(string Name, CliOptionKind Kind)
 
     /// <summary>
     /// Reads a compact option list: space-separated names, <c>:b</c> for a boolean, <c>:l</c> for a list,
-    /// <c>:a</c> for an array (<c>"full:b storage hostname delete:l"</c>); <c>*</c> accepts any other option.
+    /// <c>:a</c> for an array, <c>:p</c> for a value read from stdin when none is given (<c>"full:b storage hostname delete:l"</c>); <c>*</c> accepts any other option.
     /// </summary>
     public static IReadOnlyList<CliOption> ParseList(string spec) =>
         spec.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Parse).ToArray();
@@ -54,12 +60,13 @@ internal sealed record CliOption(string Name, CliOptionKind Kind)
     {
         if (word == "*")
             return new CliOption("*", CliOptionKind.Passthrough);
-        var match = Regex.Match(word, "^(?<name>[^:]+)(:(?<kind>[bla]))?$");
+        var match = Regex.Match(word, "^(?<name>[^:]+)(:(?<kind>[blap]))?$");
         var kind = match.Groups["kind"].Value switch
         {
             "b" => CliOptionKind.Boolean,
             "l" => CliOptionKind.List,
             "a" => CliOptionKind.Array,
+            "p" => CliOptionKind.Prompted,
             _ => CliOptionKind.Value,
         };
         return new CliOption(match.Groups["name"].Value, kind);

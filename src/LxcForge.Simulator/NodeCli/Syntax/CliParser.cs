@@ -57,7 +57,7 @@ internal static class CliParser
             {
                 value = inline;
             }
-            else if (option.Kind is CliOptionKind.Boolean or CliOptionKind.Passthrough)
+            else if (option.Kind is CliOptionKind.Boolean or CliOptionKind.Passthrough or CliOptionKind.Prompted)
             {
                 // Getopt's optional value (":s"): the next word is the value unless it looks like an option.
                 value = i + 1 < words.Count && !LooksLikeOption(words[i + 1]) && words[i + 1] != "--" ? words[++i] : "";

@@ -14,7 +14,7 @@ internal static class PctTool
         "timezone tty unprivileged:b unused[n]";
 
     private const string CreateOptions =
-        ConfigOptions + " bwlimit force:b ha-managed:b ignore-unpack-errors:b password pool ssh-public-keys start:b storage unique:b";
+        ConfigOptions + " bwlimit force:b ha-managed:b ignore-unpack-errors:b password:p pool ssh-public-keys start:b storage unique:b";
 
     public static NodeTool Create() => new("pct",
     [

@@ -10,12 +10,12 @@ namespace LxcForge.Simulator.NodeCli.Tools.Pct;
 internal static class PctWorkers
 {
     public static Task<int> CreateAsync(CliContext context, CliArguments arguments) =>
-        RunAsync(context, "POST", context.NodePath("/lxc"), CreateParameters(arguments), WorkerExitRule.UpidExit);
+        RunAsync(context, "POST", context.NodePath("/lxc"), CreateParameters(context, arguments), WorkerExitRule.UpidExit);
 
     /// <summary><c>pct restore</c> is create with <c>restore=1</c> fixed.</summary>
     public static Task<int> RestoreAsync(CliContext context, CliArguments arguments)
     {
-        var parameters = CreateParameters(arguments);
+        var parameters = CreateParameters(context, arguments);
         parameters["restore"] = "1";
         return RunAsync(context, "POST", context.NodePath("/lxc"), parameters, WorkerExitRule.UpidExit);
     }
@@ -60,9 +60,15 @@ internal static class PctWorkers
         TaskWorker.CallAndFollowAsync(context, method, path, parameters, rule);
 
     /// <summary>The create parameters; on the command line <c>--ssh-public-keys</c> names a file whose content is sent.</summary>
-    private static Dictionary<string, string> CreateParameters(CliArguments arguments)
+    private static Dictionary<string, string> CreateParameters(CliContext context, CliArguments arguments)
     {
         var parameters = arguments.ApiParameters(("vmid", arguments["vmid"]), ("ostemplate", arguments["ostemplate"]));
+        if (parameters.TryGetValue("password", out var password) && password.Length == 0)
+        {
+            // A bare --password prompts; off a terminal pct reads one line of stdin (PVE::PTY::get_confirmed_password).
+            parameters["password"] = (context.StandardInput ?? "").Split('\n')[0].TrimEnd('\r');
+        }
+
         if (parameters.TryGetValue("ssh-public-keys", out var file))
         {
             try
