@@ -4,6 +4,8 @@ using LxcForge.Proxmox.Api.Transport;
 using LxcForge.Simulator.Engine;
 using LxcForge.Simulator.Hosting;
 using LxcForge.Simulator.Http;
+using LxcForge.Simulator.NodeCli;
+using LxcForge.Simulator.StandInScripts;
 
 namespace LxcForge.Cli.Hosting;
 
@@ -22,7 +24,7 @@ internal static class SimulatorConnector
     {
         var speed = env("LXCFORGE_SIM_SPEED") is { Length: > 0 } s && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f > 0 ? f : DefaultSpeed;
         var cluster = new SimulatorCluster(options: new SimulatorOptions { TimeFactor = speed, StateDirectory = statePath });
-        var server = new SimulatorServer(cluster, new SimulatorServerOptions { UnauthorizedDelay = TimeSpan.Zero });
+        var server = new SimulatorServer(cluster, new SimulatorServerOptions { UnauthorizedDelay = TimeSpan.Zero }, new NodeCommandLine(cluster, cluster));
         SimulatorEndpoint endpoint;
         try
         {
@@ -40,6 +42,7 @@ internal static class SimulatorConnector
         var host = new ProxmoxApiHost(options, new SimulatorContainerExec(cluster));
         if (statePath is not null)
             notices.Add($"{address.Text}: the simulator does not keep its cluster between runs yet; sandboxes live in {statePath}");
-        return new HostConnection(host, notices, server, cluster);
+        // The simulated node has no internet: its community scripts are the stand-ins, pinned in its own state directory.
+        return new HostConnection(host, notices, server, cluster) { ScriptOrigin = new StandInScriptOrigin(), StateDirectory = cluster.StateDirectory };
     }
 }

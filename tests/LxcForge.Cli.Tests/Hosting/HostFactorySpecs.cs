@@ -1,0 +1,97 @@
+using LxcForge.Cli.Hosting;
+using LxcForge.Cli.Infrastructure;
+using LxcForge.Core.Hosting;
+using LxcForge.Testing.Utils;
+using Spectre.Console.Testing;
+
+namespace LxcForge.Cli.Tests.Hosting;
+
+public sealed class HostFactorySpecs : IDisposable
+{
+    private readonly TempDir _dir = TempDir.Create();
+
+    public void Dispose() => _dir.Dispose();
+
+    private HostFactory Factory(params (string Key, string Value)[] env)
+    {
+        var vars = env.ToDictionary(e => e.Key, e => e.Value);
+        vars.TryAdd("XDG_DATA_HOME", _dir.Combine("data"));
+        return new HostFactory(new CliConsole(new TestConsole(), new TestConsole(), _dir.Path) { EnvironmentVariable = n => vars.GetValueOrDefault(n) });
+    }
+
+    [Fact]
+    public async Task A_fresh_simulator_is_reached_through_the_api_backend_as_root_at_pam_with_exec_and_stand_in_scripts()
+    {
+        // Act
+        await using var connection = await Factory().ConnectAsync(new HostSettings { Host = "sim://" });
+        var info = await connection.Host.GetInfoAsync();
+
+        // Assert
+        connection.Host.Description.Should().StartWith("pve-api https://127.0.0.1:").And.Contain("as root@pam");
+        connection.Host.Capabilities.IsRootAtPam.Should().BeTrue();
+        connection.Host.Capabilities.Exec.Should().BeTrue();
+        connection.ScriptOrigin!.IsStandIn.Should().BeTrue();
+        connection.StateDirectory.Should().NotBeNull();
+        info.Nodes.Select(n => n.Name).Should().Equal("pve");
+        connection.Notices.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task LXCFORGE_HOST_stands_in_for_a_missing_host_option()
+    {
+        // Act
+        await using var connection = await Factory(("LXCFORGE_HOST", "sim://")).ConnectAsync(new HostSettings());
+
+        // Assert
+        connection.Notices.Should().BeEmpty("the user chose the host, so there is nothing to explain");
+        connection.Host.Description.Should().StartWith("pve-api");
+    }
+
+    [Theory]
+    [InlineData("--token-file")]
+    [InlineData("--fingerprint")]
+    [InlineData("--ssh")]
+    public async Task Api_options_on_another_kind_of_host_are_refused(string option)
+    {
+        // Arrange
+        var settings = option switch
+        {
+            "--token-file" => new HostSettings { Host = "sim://", TokenFile = "t" },
+            "--fingerprint" => new HostSettings { Host = "local", Fingerprint = "AB" },
+            _ => new HostSettings { Host = "sim://lab", Ssh = "root@pve" },
+        };
+
+        // Act
+        var connect = () => Factory().ConnectAsync(settings);
+
+        // Assert
+        (await connect.Should().ThrowAsync<CliException>()).Which.Message.Should().Contain(option).And.Contain("https://");
+    }
+
+    [Fact]
+    public async Task A_malformed_token_in_the_environment_is_refused_without_echoing_it()
+    {
+        // Act
+        var connect = () => Factory(("PVE_TOKEN", "not-a-token-s3cr3t")).ConnectAsync(new HostSettings { Host = "https://pve.invalid:8006" });
+
+        // Assert
+        var error = (await connect.Should().ThrowAsync<CliException>()).Which;
+        error.Message.Should().Contain("PVE_TOKEN").And.NotContain("s3cr3t");
+        error.ExitCode.Should().Be(ExitCodes.BadInput);
+    }
+
+    [Fact]
+    public async Task Both_a_fingerprint_and_the_insecure_opt_out_is_a_contradiction()
+    {
+        // Act
+        var connect = () => Factory(("PVE_TOKEN", "root@pam!x=y")).ConnectAsync(new HostSettings
+        {
+            Host = "https://pve.invalid:8006",
+            Fingerprint = string.Join(':', Enumerable.Repeat("AB", 32)),
+            InsecureSkipTlsVerify = true,
+        });
+
+        // Assert
+        (await connect.Should().ThrowAsync<CliException>()).Which.Message.Should().Contain("not both");
+    }
+}
