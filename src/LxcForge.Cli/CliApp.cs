@@ -57,6 +57,21 @@ public static class CliApp
             t.AddCommand<Commands.Templates.TemplatesLockCommand>("lock")
                 .WithDescription("Fetch the pinned ref's script files anew and record their SHA-256 in scripts.lock");
         });
+        config.AddCommand<Commands.Deploy.PlanCommand>("plan")
+            .WithDescription("Show what deploy would do, per container: create, change (old → new), start, configure, nothing")
+            .WithExample("plan")
+            .WithExample("plan", "postgresql", "--output", "json");
+        config.AddCommand<Commands.Deploy.DeployCommand>("deploy")
+            .WithDescription("Clone, configure, start and health-check services, in parallel; ends with a summary (exit 1 if any failed)")
+            .WithExample("deploy", "--all")
+            .WithExample("deploy", "postgresql", "redis", "--parallel", "4");
+        config.AddBranch("secrets", s =>
+        {
+            s.SetDescription("Generated credentials (kept in the local state file, mode 0600)");
+            s.AddCommand<Commands.Secrets.SecretsShowCommand>("show").WithDescription("Print the credentials deploy generated for a service");
+        });
+        config.AddCommand<Commands.Demo.DemoCommand>("demo")
+            .WithDescription("Build the nine templates and deploy the nine services on a fresh simulated Proxmox host, then print the summary");
         config.AddCommand<Commands.DayTwo.BackupCommand>("backup")
             .WithDescription("Back up services to the backup storage (vzdump), then apply the spec's retention")
             .WithExample("backup", "--all")
