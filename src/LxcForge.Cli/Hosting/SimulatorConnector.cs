@@ -5,6 +5,7 @@ using LxcForge.Simulator.Engine;
 using LxcForge.Simulator.Hosting;
 using LxcForge.Simulator.Http;
 using LxcForge.Simulator.NodeCli;
+using LxcForge.Simulator.NodeShell;
 using LxcForge.Simulator.StandInScripts;
 
 namespace LxcForge.Cli.Hosting;
@@ -43,7 +44,15 @@ internal static class SimulatorConnector
         var login = new PasswordLogin(endpoint.Credentials.UserName, endpoint.Credentials.Password);
         var connection = new ProxmoxConnectionOptions(endpoint.BaseUrl, login) { Tls = TlsPolicy.Pinned(endpoint.CertificateSha256Fingerprint!) };
         var host = new ProxmoxApiHost(connection, new SimulatorContainerExec(cluster));
-        // The simulated node has no internet: its community scripts are the stand-ins, pinned in its own state directory.
-        return new HostConnection(host, notices, server, owner) { ScriptOrigin = new StandInScriptOrigin(), StateDirectory = cluster.StateDirectory };
+
+        // The simulated node has no internet: its community scripts are the stand-ins, pinned in its own state
+        // directory, and they run in the node's own shell with the node tools on PATH.
+        var nodeShell = new SimulatorNodeShell(new NodeCommandLine(cluster, cluster), Path.Combine(cluster.StateDirectory, "node-shell"));
+        return new HostConnection(host, notices, server, nodeShell, owner)
+        {
+            NodeShell = nodeShell,
+            ScriptOrigin = new StandInScriptOrigin(),
+            StateDirectory = cluster.StateDirectory,
+        };
     }
 }
