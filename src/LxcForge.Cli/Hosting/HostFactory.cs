@@ -68,7 +68,8 @@ public sealed class HostFactory(CliConsole io)
         }
     }
 
-    private string SimulatorPath(string name) => Path.Combine(DataDirectory.Resolve(_env), "sim", name);
+    /// <summary><c>DATA/sim/NAME.json</c>, its sandboxes and archives in <c>DATA/sim/NAME.d</c>.</summary>
+    private string SimulatorPath(string name) => Path.Combine(DataDirectory.Resolve(_env), "sim", name + ".json");
 
     private HostConnection ConnectApi(HostAddress address, HostSettings settings, List<string> notices)
     {

@@ -25,7 +25,7 @@ public sealed partial class SimulatorCluster
             hostname = ct.Name;
             ostype = ct.Config.GetValueOrDefault("ostype") ?? "debian";
             var netUp = ct.NetworkUpAt is { } up && Clock.GetUtcNow() >= up;
-            address = netUp && ct.Config.GetValueOrDefault("net0") is { } net0 && NetworkInterface.Parse(net0).Ip is { } ip && ip.Contains('/') ? ip : null;
+            address = netUp && ct.Config.GetValueOrDefault("net0") is { } net0 && NetworkInterface.Parse(net0).Ip is { } ip ? Leased(vmid, ip) : null;
         }
 
         var root = await Sandboxes.EnsureAsync(vmid, hostname, ostype);
@@ -50,4 +50,11 @@ public sealed partial class SimulatorCluster
 
     /// <summary>The path of <paramref name="vmid"/>'s sandbox root on this machine (tests read files written inside).</summary>
     public string SandboxRoot(int vmid) => Sandboxes.Root(vmid);
+
+    /// <summary>
+    /// A static address as configured; <c>dhcp</c> gets a lease the simulated bridge's DHCP server would hand out,
+    /// from the documentation range 192.0.2.0/24 so it can never be mistaken for a real network.
+    /// </summary>
+    private static string? Leased(int vmid, string ip) =>
+        ip.Contains('/') ? ip : ip == "dhcp" ? $"192.0.2.{2 + (vmid % 250)}/24" : null;
 }

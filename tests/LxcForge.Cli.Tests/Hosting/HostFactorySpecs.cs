@@ -37,6 +37,58 @@ public sealed class HostFactorySpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_named_simulator_keeps_its_containers_between_runs()
+    {
+        // Arrange
+        await using (var first = await Factory().ConnectAsync(new HostSettings { Host = "sim://lab" }))
+        {
+            await first.Host.CreateAsync(new CreateContainerRequest(300, "pve", "local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst", "local-lvm")
+            {
+                Options = new Dictionary<string, string> { ["hostname"] = "kept", ["rootfs"] = "local-lvm:1" },
+            });
+        }
+
+        // Act
+        await using var second = await Factory().ConnectAsync(new HostSettings { Host = "sim://lab" });
+        var kept = await second.Host.GetContainerAsync(300);
+
+        // Assert
+        kept!.Config.Hostname.Should().Be("kept");
+        File.Exists(_dir.Combine("data", "lxcforge", "sim", "lab.json")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_named_simulator_in_use_by_another_run_is_refused()
+    {
+        // Arrange
+        await using var first = await Factory().ConnectAsync(new HostSettings { Host = "sim://busy" });
+
+        // Act
+        var second = () => Factory().ConnectAsync(new HostSettings { Host = "sim://busy" });
+
+        // Assert
+        var error = (await second.Should().ThrowAsync<CliException>()).Which;
+        error.Message.Should().Contain("another lxcforge is using");
+        error.ExitCode.Should().Be(ExitCodes.HostUnreachable);
+    }
+
+    [Fact]
+    public async Task An_unreadable_simulator_state_is_refused_and_left_as_it_was()
+    {
+        // Arrange
+        var path = _dir.Combine("data", "lxcforge", "sim", "broken.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, "{ not json");
+
+        // Act
+        var connect = () => Factory().ConnectAsync(new HostSettings { Host = "sim://broken" });
+
+        // Assert
+        (await connect.Should().ThrowAsync<CliException>()).Which.Message.Should().Contain("broken.json").And.Contain("move the file away");
+        (await File.ReadAllTextAsync(path)).Should().Be("{ not json");
+    }
+
+    [Fact]
     public async Task LXCFORGE_HOST_stands_in_for_a_missing_host_option()
     {
         // Act
