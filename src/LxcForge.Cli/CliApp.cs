@@ -84,6 +84,22 @@ public static class CliApp
         config.AddCommand<Commands.DayTwo.DestroyCommand>("destroy")
             .WithDescription("Remove services' containers (LxcForge's own only, never protected ones; asks unless --yes)")
             .WithExample("destroy", "redis", "--yes");
+        config.AddCommand<Commands.DayTwo.StatusCommand>("status")
+            .WithDescription("One table: service, CTID, node, IP, state, health, drift from the spec, last backup");
+        config.AddCommand<Commands.DayTwo.ScaleCommand>("scale")
+            .WithDescription("Horizontal scaling: set a service's replica count in the spec and apply it")
+            .WithExample("scale", "postgresql", "--replicas", "3");
+        config.AddCommand<Commands.DayTwo.ResizeCommand>("resize")
+            .WithDescription("Vertical scaling: memory and cores live, disks grow only; updates the spec and applies it")
+            .WithExample("resize", "postgresql", "--memory", "4096", "--cores", "4", "--disk", "+10G");
+        config.AddCommand<Commands.DayTwo.RestoreCommand>("restore")
+            .WithDescription("Restore a backup into the service (or a copy with --as), re-apply the spec, start and check")
+            .WithExample("restore", "postgresql")
+            .WithExample("restore", "postgresql", "--as", "250", "--ip", "10.0.30.250");
+        config.AddCommand<Commands.DayTwo.RecoverCommand>("recover")
+            .WithDescription("Container failure: restore the newest backup (or clone the template again), re-apply, check");
+        config.AddCommand<Commands.DayTwo.RebuildCommand>("rebuild")
+            .WithDescription("Complete system loss: check, build missing templates, deploy, restore backups, check (resumable)");
     }
 
     private static void ConfigureFramework(IConfigurator config, CliConsole io)

@@ -87,7 +87,7 @@ public sealed class Rebuild(IContainerHost host, StateStore state, string hostKe
                     state.Record(run, hostKey, instance.Name, instance.Ctid, RestoreStep, "pending");
             }
 
-            var deployer = new Deployer(host, state, time, DeployOptions);
+            var deployer = new Deployer(host, state, time, DeployOptions, hostKey);
             var result = await deployer.RunAsync(fleet, await deployer.PlanAsync(fleet, null, cancellationToken), "rebuild", cancellationToken);
             state.FinishRun(run, result.Succeeded ? "ok" : "failed");
             var failed = result.Outcomes.Where(o => o.Result == DeployOutcomeKind.Failed).ToList();
