@@ -1,6 +1,7 @@
 using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
 using LxcForge.Core.Checks;
+using Spectre.Console;
 
 namespace LxcForge.Cli.Commands;
 
@@ -15,20 +16,33 @@ public sealed class CheckCommand(CliConsole io) : LxcForgeCommand<HostSettings>(
     {
         var spec = LoadSpec(settings);
         await using var connection = await new HostFactory(Io).ConnectAsync(settings, cancellationToken);
+        // On stderr in every output mode: a security warning must not vanish behind --output json.
         foreach (var notice in connection.Notices)
-            Output.Note(notice);
+            Output.ErrorLine(notice);
         var report = await new EnvironmentCheck(connection.Host, spec.Spec).RunAsync(cancellationToken);
         var failed = report.Checks.Count(c => c.Status == CheckStatus.Fail);
         Output.Result(
             new { report.Host, Spec = spec.DisplayName, report.Ok, report.HostUnreachable, report.Checks },
             o =>
             {
-                o.Table(["Check", "Result", "Detail"], report.Checks.Select(c => (IReadOnlyList<string>)[c.Name, Label(c.Status), c.Detail]));
+                o.Render(Table(report));
                 o.Line(report.Ok
                     ? $"all checks passed for {spec.DisplayName} on {report.Host}"
                     : $"{failed} check{(failed == 1 ? "" : "s")} failed for {spec.DisplayName} on {report.Host}");
             });
         return report.HostUnreachable ? ExitCodes.HostUnreachable : report.Ok ? ExitCodes.Ok : ExitCodes.StepFailed;
+    }
+
+    /// <summary>Name and result never wrap; the detail wraps, so a long explanation stays readable.</summary>
+    private Table Table(EnvironmentReport report)
+    {
+        var table = new Table { Border = Io.Out.Profile.Capabilities.Ansi ? TableBorder.Rounded : TableBorder.None }
+            .AddColumn(new TableColumn("Check").NoWrap())
+            .AddColumn(new TableColumn("Result").NoWrap())
+            .AddColumn(new TableColumn("Detail"));
+        foreach (var c in report.Checks)
+            table.AddRow(new Text(c.Name), new Text(Label(c.Status)), new Text(c.Detail));
+        return table;
     }
 
     private static string Label(CheckStatus status) => status switch

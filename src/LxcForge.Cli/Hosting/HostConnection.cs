@@ -12,6 +12,15 @@ public sealed class HostConnection(IContainerHost host, IReadOnlyList<string> no
 
     public IReadOnlyList<string> Notices { get; } = notices;
 
+    /// <summary>A shell on the node itself, for the community scripts (null when the backend has none).</summary>
+    public INodeShell? NodeShell { get; init; }
+
+    /// <summary>Where the community scripts come from when the host dictates it (the simulator's stand-ins); null = the spec's.</summary>
+    public Core.Templates.IScriptOrigin? ScriptOrigin { get; init; }
+
+    /// <summary>A directory of the host's own (the simulator's state), for files that belong to it rather than to the spec.</summary>
+    public string? StateDirectory { get; init; }
+
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();

@@ -6,8 +6,20 @@ namespace LxcForge.Proxmox.Shell;
 
 public sealed partial class PctShellHost
 {
-    public async Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(CancellationToken cancellationToken = default) =>
-        [.. (await ClusterContainersAsync(cancellationToken)).OrderBy(c => c.Vmid)];
+    /// <remarks>
+    /// Every node's CTs come from <c>pvesh get /cluster/resources</c> (which has the template flag and tags), but its
+    /// status comes from pvestatd's cache and can lag a start or stop by seconds: for this node's CTs the live status
+    /// and lock from <c>pct list</c> win.
+    /// </remarks>
+    public async Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(CancellationToken cancellationToken = default)
+    {
+        var cluster = await ClusterContainersAsync(cancellationToken);
+        var local = await GetLocalNodeAsync(cancellationToken);
+        var live = PctList.Parse((await RunAsync(Cmd("pct", "list"), null, cancellationToken)).StandardOutput).ToDictionary(r => r.Vmid);
+        return [.. cluster
+            .Select(c => c.Node == local && live.TryGetValue(c.Vmid, out var row) ? c with { Status = row.Status, Lock = row.Lock } : c)
+            .OrderBy(c => c.Vmid)];
+    }
 
     public async Task<ContainerInfo?> GetContainerAsync(int vmid, CancellationToken cancellationToken = default)
     {
@@ -89,6 +101,8 @@ public sealed partial class PctShellHost
     {
         if (change.IsEmpty)
             return;
+        if (change.SetsNetwork())
+            change = change.KeepingMacAddresses(await ReadConfigAsync(vmid, cancellationToken));
         var args = new List<string> { "set", Id(vmid) };
         args.AddRange(Flags(change.Set));
         if (change.Delete.Count > 0)

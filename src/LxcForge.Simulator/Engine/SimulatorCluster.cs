@@ -19,6 +19,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
     private readonly CancellationTokenSource _shutdown = new();
     private readonly bool _ownsStateDirectory;
     private readonly ApiRouter _router;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _backupLocks = new(StringComparer.Ordinal);
 
     /// <summary>Builds a fresh cluster from <paramref name="profile"/> (default: the seed's single-node host).</summary>
     public SimulatorCluster(ClusterProfile? profile = null, SimulatorOptions? options = null)
@@ -33,7 +34,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
         _ownsStateDirectory = options.StateDirectory is null;
         StateDirectory = options.StateDirectory ?? Path.Combine(Path.GetTempPath(), "lxcforge-sim-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(StateDirectory);
-        Clock = new SimulationClock(options.TimeFactor, state.Epoch, state.SimulatedSeconds);
+        Clock = new SimulationClock(options.TimeFactor, state.Epoch, state.SimulatedSeconds, options.TimeSource);
         Faults = new FaultInjector();
         Faults.Attach(this);
         Streams = new StreamScheduler(Clock);
@@ -82,6 +83,9 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
     internal SandboxManager Sandboxes { get; }
 
     internal CancellationToken ShutdownToken => _shutdown.Token;
+
+    /// <summary>vzdump's global lock: one backup job per node at a time.</summary>
+    internal SemaphoreSlim BackupLock(string node) => _backupLocks.GetOrAdd(node, _ => new SemaphoreSlim(1, 1));
 
     /// <inheritdoc />
     public async Task<JsonNode?> CallAsync(ApiRequest request, CancellationToken cancellationToken = default)
@@ -228,7 +232,8 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
         }
 
         if (_ownsStateDirectory)
-            Sandboxes.DeleteTree(StateDirectory);
+            SandboxManager.DeleteTree(StateDirectory);
         _shutdown.Dispose();
+        Sandboxes.Dispose();
     }
 }

@@ -147,6 +147,7 @@ public class SpecValidatorSpecs
     [Theory]
     [InlineData("services:\n  - name: postgresql\n    template: postgress\n", "did you mean 'postgresql'?")]
     [InlineData("backup:\n  mode: snapshoot\n", "did you mean 'snapshot'?")]
+    [InlineData("templates:\n  - name: redis\n", "the file lists templates but no services, so the built-in services apply")]
     [InlineData("services:\n  - name: redis\n    ip: 10.0.30.1\n", "already used by the gateway")]
     [InlineData("services:\n  - name: redis\n  - name: gitea\n    ctid: 201\n", "already used by service 'redis' (services[0])")]
     [InlineData("services:\n  - name: postgresql\n    replicas: {count: 2}\n  - name: redis\n    ctid: 211\n", "already used by replica 2 of service 'postgresql'")]

@@ -29,7 +29,11 @@ public static partial class SpecValidator
             if (spec.FindTemplate(s.Template) is null)
             {
                 var known = spec.Templates.Select(t => t.Name).ToList();
-                v.Add($"{path}.template", $"template '{s.Template}' does not exist{Hint(s.Template, known)}; templates in this spec: {(known.Count == 0 ? "none" : string.Join(", ", known))}");
+                // A file that lists templates but not services keeps the built-in services: say so, or the error puzzles.
+                var inherited = v.Source.Contains("templates") && !v.Source.Contains("services")
+                    ? " (the file lists templates but no services, so the built-in services apply; list the services you want too)"
+                    : "";
+                v.Add($"{path}.template", $"template '{s.Template}' does not exist{Hint(s.Template, known)}; templates in this spec: {(known.Count == 0 ? "none" : string.Join(", ", known))}{inherited}");
             }
 
             CheckNode(v, spec, s.Node, $"{path}.node");

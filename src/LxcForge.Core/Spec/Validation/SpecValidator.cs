@@ -143,6 +143,8 @@ public static partial class SpecValidator
     {
         public List<SpecProblem> Problems { get; } = problems ?? [];
 
+        public SpecSourceMap Source => source;
+
         public void Add(string path, string message) => Problems.Add(source.Problem(path, prefix + message));
 
         public Collector Prefixed(string more) => more.Length == 0 ? this : new Collector(source, Problems, prefix + more);

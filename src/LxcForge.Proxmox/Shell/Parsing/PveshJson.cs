@@ -38,23 +38,24 @@ public static class PveshJson
     public static string? Str(JsonNode? node, string key) => node?[key] switch
     {
         null => null,
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
         var other => other.ToJsonString(),
     };
 
-    public static long Long(JsonNode? node, string key) => node?[key] switch
+    public static long Long(JsonNode? node, string key)
     {
-        JsonValue v when v.TryGetValue<long>(out var l) => l,
-        JsonValue v when v.TryGetValue<double>(out var d) => (long)d,
-        JsonValue v when v.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) => p,
-        _ => 0,
-    };
+        var text = Str(node, key);
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l))
+            return l;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (long)d : 0;
+    }
 
     public static bool Bool(JsonNode? node, string key, bool fallback = false) => node?[key] switch
     {
         null => fallback,
-        JsonValue v when v.TryGetValue<bool>(out var b) => b,
-        var other => Long(node, key) != 0 || Str(node, key) is "true" or "on" or "yes",
+        JsonValue v when v.GetValueKind() is JsonValueKind.True => true,
+        JsonValue v when v.GetValueKind() is JsonValueKind.False => false,
+        _ => Long(node, key) != 0 || Str(node, key) is "true" or "on" or "yes",
     };
 
     /// <summary>A config object (<c>pvesh get /nodes/N/lxc/V/config</c>) as <c>key → text</c>.</summary>

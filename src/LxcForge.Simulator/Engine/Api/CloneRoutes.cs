@@ -82,7 +82,7 @@ internal static class CloneRoutes
                     await LinkAsync(cluster, ctx, node, newid, key, spec, config, allocated);
             }
 
-            cluster.Sandboxes.Copy(src.Vmid, newid);
+            await cluster.Sandboxes.CopyAsync(src.Vmid, newid);
             lock (cluster.Gate)
             {
                 clone.Config = config;
@@ -208,45 +208,10 @@ internal static class CloneRoutes
         cluster.Tasks.Start(node, "vztemplate", StatusRoutes.Id(ct.Vmid), c.User, new TaskRunner.Worker(_ =>
         {
             lock (cluster.Gate)
-            {
-                var renames = new List<(string Key, VolumeSpec Spec, SimStorage Storage)>();
-                foreach (var key in ct.VolumeKeys)
-                {
-                    var spec = VolumeSpec.Parse(ct.Config[key], key != "rootfs");
-                    var storage = cluster.State.Storage(node, spec.Storage);
-                    if (storage is null || !storage.SupportsTemplate)
-                        throw new TaskFailedException($"Template feature is not available for '{spec.Volume}'");
-                    renames.Add((key, spec, storage));
-                }
-
-                foreach (var (key, spec, storage) in renames)
-                {
-                    var baseVolid = BaseName(spec.Volume);
-                    if (storage.Volumes.Remove(spec.Volume, out var volume))
-                    {
-                        volume.Volid = baseVolid;
-                        storage.Volumes[baseVolid] = volume;
-                    }
-
-                    ct.Config[key] = (spec with { Volume = baseVolid }).ToString();
-                }
-
-                ct.Config["template"] = "1";
-            }
+                TemplateVolumes.Convert(cluster.State, ct);
 
             return Task.CompletedTask;
         }));
         return null;
-    }
-
-    /// <summary><c>vm-900-disk-0</c> → <c>base-900-disk-0</c>, <c>subvol-…</c> → <c>basevol-…</c>, keeping any directory part.</summary>
-    private static string BaseName(string volid)
-    {
-        var slash = volid.LastIndexOf('/');
-        var colon = volid.IndexOf(':');
-        var cut = Math.Max(slash, colon) + 1;
-        var name = volid[cut..];
-        name = name.StartsWith("vm-", StringComparison.Ordinal) ? "base-" + name[3..] : name.StartsWith("subvol-", StringComparison.Ordinal) ? "basevol-" + name[7..] : name;
-        return volid[..cut] + name;
     }
 }

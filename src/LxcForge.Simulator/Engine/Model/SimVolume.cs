@@ -32,6 +32,9 @@ internal sealed class SimVolume
     /// <summary>For a backup: the guest's config as <c>pct config</c> prints it.</summary>
     public string? BackupConfig { get; set; }
 
+    /// <summary>For a backup: the guest's data bytes (what a restore writes).</summary>
+    public long DataBytes { get; set; }
+
     /// <summary>For a backup: the tar archive of the container's sandbox, relative to the state directory.</summary>
     public string? ArchiveFile { get; set; }
 

@@ -16,6 +16,7 @@ echo '{"log-driver":"journald"}' >/etc/docker/daemon.json
 standin_bin docker <<'BIN'
 case "$1" in
   info) echo "Server Version: stand-in"; echo "Storage Driver: overlay2"; exit 0 ;;
+  version) echo "Client: stand-in"; echo "Server: stand-in"; exit 0 ;;
   *) echo "docker (stand-in): only 'info' is answered" >&2; exit 1 ;;
 esac
 BIN

@@ -16,18 +16,25 @@ port 6379
 protected-mode yes
 CONF
 standin_bin redis-cli <<'BIN'
-# Reads commands from stdin (AUTH, PING, CONFIG GET) and answers from /etc/redis/redis.conf.
-pass=$(awk '$1=="requirepass"{print $2}' /etc/redis/redis.conf 2>/dev/null)
-[ -n "$REDISCLI_AUTH" ] && authed_with="$REDISCLI_AUTH" || authed_with=""
-authed=0; { [ -z "$pass" ] || [ "$authed_with" = "$pass" ]; } && authed=1
-while read -r cmd arg rest; do
-  case "$(echo "$cmd" | tr a-z A-Z)" in
-    AUTH) if [ "$arg" = "$pass" ] && [ -n "$pass" ]; then authed=1; echo OK; else echo "WRONGPASS invalid username-password pair or user is disabled."; fi ;;
+# Answers from /etc/redis/redis.conf: refuses an address it is not bound to, needs AUTH when requirepass is set.
+host=127.0.0.1; cmd=""
+while [ $# -gt 0 ]; do case "$1" in -h) host="$2"; shift ;; -p) shift ;; *) cmd="$cmd $1" ;; esac; shift; done
+conf=/etc/redis/redis.conf
+bind=$(awk '$1=="bind"{$1=""; print}' "$conf")
+case " $bind " in *" $host "*|*" 0.0.0.0 "*) ;; *) echo "Could not connect to Redis at $host:6379: Connection refused"; exit 1 ;; esac
+pass=$(awk '$1=="requirepass"{print $2}' "$conf")
+authed=0; [ -z "$pass" ] && authed=1
+answer() {
+  case "$(echo "$1" | tr a-z A-Z)" in
+    AUTH) if [ -n "$pass" ] && [ "$2" = "$pass" ]; then authed=1; echo OK; else echo "WRONGPASS invalid username-password pair or user is disabled."; fi ;;
     PING) if [ "$authed" = 1 ]; then echo PONG; else echo "NOAUTH Authentication required."; fi ;;
-    *) echo "ERR unknown command '$cmd'" ;;
+    "") ;;
+    *) echo "ERR unknown command '$1'" ;;
   esac
-done
+}
+if [ -n "$cmd" ]; then answer $cmd; else while read -r c a; do answer "$c" "$a"; done; fi
 BIN
+standin_port 6379 redis-server
 msg_ok "Installed Redis (stand-in)"
 motd_ssh
 customize

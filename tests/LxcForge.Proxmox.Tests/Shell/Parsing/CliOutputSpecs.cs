@@ -62,6 +62,30 @@ public class CliOutputSpecs
         PveamOutput.ParseList("NAME                                                         SIZE  \n").Should().BeEmpty();
     }
 
+    [Fact]
+    public void I_can_read_pct_list_by_column_positions_with_a_blank_lock()
+    {
+        // Arrange: printf "%-10s %-10s %-12s %-20s\n", trailing spaces included
+        const string text =
+            "VMID       Status     Lock         Name                \n" +
+            "200        running                 postgres            \n" +
+            "900        stopped    disk         tpl-postgres        \n";
+
+        // Act
+        var rows = PctList.Parse(text);
+
+        // Assert
+        rows.Should().Equal(
+            new PctList.Row(200, ContainerStatus.Running, null, "postgres"),
+            new PctList.Row(900, ContainerStatus.Stopped, "disk", "tpl-postgres"));
+    }
+
+    [Fact]
+    public void Pct_list_prints_nothing_when_there_are_no_containers()
+    {
+        PctList.Parse("").Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData("status: running\n", ContainerStatus.Running)]
     [InlineData("status: stopped\n", ContainerStatus.Stopped)]
@@ -101,5 +125,28 @@ public class CliOutputSpecs
         // Assert
         outcome.TaskId.Should().BeNull();
         outcome.Warnings.Should().Equal("Systemd 257 detected. You may need to enable nesting.");
+    }
+
+    [Theory]
+    [InlineData("{\"n\":1,\"s\":\"1\",\"t\":true,\"f\":0,\"big\":98497780000,\"real\":12.5}")]
+    public void Pvesh_json_numbers_and_booleans_are_read_whether_printed_as_numbers_or_strings(string json)
+    {
+        // Arrange
+        var parsed = System.Text.Json.Nodes.JsonNode.Parse(json);
+        var built = new System.Text.Json.Nodes.JsonObject { ["n"] = 1, ["s"] = "1", ["t"] = true, ["f"] = 0, ["big"] = 98497780000L, ["real"] = 12.5 };
+
+        // Act + Assert: the same answers from parsed text and from values built in code
+        foreach (var node in new[] { parsed, built })
+        {
+            PveshJson.Long(node, "n").Should().Be(1);
+            PveshJson.Long(node, "s").Should().Be(1);
+            PveshJson.Long(node, "big").Should().Be(98497780000);
+            PveshJson.Long(node, "real").Should().Be(12);
+            PveshJson.Bool(node, "t").Should().BeTrue();
+            PveshJson.Bool(node, "f").Should().BeFalse();
+            PveshJson.Bool(node, "s").Should().BeTrue();
+            PveshJson.Bool(node, "missing", fallback: true).Should().BeTrue();
+            PveshJson.Str(node, "n").Should().Be("1");
+        }
     }
 }

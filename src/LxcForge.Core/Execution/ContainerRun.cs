@@ -1,0 +1,85 @@
+using LxcForge.Core.Catalog.Services;
+using LxcForge.Core.Hosting;
+using LxcForge.Core.Planning;
+
+namespace LxcForge.Core.Execution;
+
+/// <summary>One container's deploy: runs the phases its plan needs, journals them and times them.</summary>
+internal sealed partial class ContainerRun(Deployer deployer, ContainerPlan initial, ServiceContext context)
+{
+    private readonly ContainerPlan plan = initial;
+    private readonly Dictionary<DeployPhase, TimeSpan> _times = [];
+    private readonly ServiceRecipe _recipe = ServiceRecipes.For(initial.Desired)!;
+    private ContainerPlan _item = initial;
+
+    private IContainerHost Host => deployer.Host;
+    private int Ctid => plan.Ctid;
+
+    public async Task<DeployOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var phase = DeployPhase.Clone;
+        try
+        {
+            if (_item.Action == PlanAction.Resume)
+            {
+                phase = DeployPhase.Resume;
+                await PhaseAsync(phase, () => ResumeAsync(cancellationToken));
+            }
+
+            if (_item.Action == PlanAction.Create)
+                await PhaseAsync(phase = DeployPhase.Clone, () => CloneAsync(cancellationToken));
+            if (_item.Action is PlanAction.Create or PlanAction.Update && (_item.Action == PlanAction.Create || _item.Changes.Count > 0 || _item.Grow is not null))
+                await PhaseAsync(phase = DeployPhase.Config, () => ConfigAsync(cancellationToken));
+            if (_item.Start || _item.Restart)
+                await PhaseAsync(phase = DeployPhase.Start, () => StartAsync(cancellationToken));
+            if (_item.Check || _item.Configure)
+                await PhaseAsync(phase = DeployPhase.Ready, () => ReadyAsync(cancellationToken));
+            if (_item.Configure)
+                await PhaseAsync(phase = DeployPhase.Configure, () => ConfigureAsync(cancellationToken));
+            if (_item.Check || _item.Configure)
+                await PhaseAsync(phase = DeployPhase.Check, () => CheckAsync(cancellationToken));
+            return Outcome(DeployOutcomeKind.Done, null, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return Outcome(DeployOutcomeKind.Failed, $"{phase.ToString().ToLowerInvariant()}: {Redact(e.Message)}", phase);
+        }
+    }
+
+    private async Task PhaseAsync(DeployPhase phase, Func<Task<string>> body)
+    {
+        var step = phase.ToString().ToLowerInvariant();
+        var started = deployer.Time.GetTimestamp();
+        deployer.State.Record(deployer.Run, deployer.HostKey, plan.Name, Ctid, step, "started");
+        deployer.Report(plan, phase, DeployEventKind.Started, step);
+        try
+        {
+            var detail = await body();
+            _times[phase] = _times.GetValueOrDefault(phase) + deployer.Time.GetElapsedTime(started);
+            deployer.State.Record(deployer.Run, deployer.HostKey, plan.Name, Ctid, step, "done", detail);
+            deployer.Report(plan, phase, DeployEventKind.Succeeded, detail);
+        }
+        catch (Exception e)
+        {
+            _times[phase] = _times.GetValueOrDefault(phase) + deployer.Time.GetElapsedTime(started);
+            var message = Redact(e.Message);
+            deployer.State.Record(deployer.Run, deployer.HostKey, plan.Name, Ctid, step, e is OperationCanceledException ? "interrupted" : "failed", message);
+            deployer.Report(plan, phase, DeployEventKind.Failed, message);
+            throw;
+        }
+    }
+
+    private void Retrying(DeployPhase phase, string message) => deployer.Report(plan, phase, DeployEventKind.Progress, Redact(message));
+
+    private DeployOutcome Outcome(DeployOutcomeKind result, string? error, DeployPhase? failed) => new()
+    {
+        Service = plan.Name,
+        Ctid = Ctid,
+        Ip = plan.Desired.Ip,
+        Action = plan.Action,
+        Result = result,
+        Error = error,
+        FailedPhase = failed,
+        PhaseTimes = _times,
+    };
+}

@@ -1,0 +1,29 @@
+namespace LxcForge.Core.Execution;
+
+/// <summary>How a deploy runs: how many containers at once, and how long each step may take.</summary>
+public sealed record DeployOptions
+{
+    /// <summary>Containers worked on at once; null = <see cref="DefaultParallelism"/> from the host.</summary>
+    public int? Parallel { get; init; }
+
+    public StepTimeouts Timeouts { get; init; } = new();
+
+    /// <summary>First wait between two polls (readiness, checks, retries after a lock); it grows to <see cref="PollMax"/>.</summary>
+    public TimeSpan PollInitial { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan PollMax { get; init; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>Per-step limits. A step that is still failing (a lock held, a check not passing) when its limit is reached fails.</summary>
+public sealed record StepTimeouts
+{
+    public TimeSpan CloneTask { get; init; } = TimeSpan.FromMinutes(30);
+    public TimeSpan Config { get; init; } = TimeSpan.FromMinutes(2);
+    public TimeSpan Start { get; init; } = TimeSpan.FromMinutes(3);
+    public TimeSpan Ready { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan Configure { get; init; } = TimeSpan.FromMinutes(15);
+    public TimeSpan Check { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>How long to wait for a clone an interrupted run started (its <c>create</c> lock) to finish.</summary>
+    public TimeSpan Resume { get; init; } = TimeSpan.FromMinutes(30);
+}

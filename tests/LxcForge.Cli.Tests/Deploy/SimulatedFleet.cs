@@ -1,0 +1,95 @@
+using LxcForge.Cli.Commands.Demo;
+using LxcForge.Core.Execution;
+using LxcForge.Core.Hosting;
+using LxcForge.Core.Spec;
+using LxcForge.Core.State;
+using LxcForge.Proxmox.Api.Host;
+using LxcForge.Proxmox.Api.Transport;
+using LxcForge.Simulator;
+using LxcForge.Simulator.Engine;
+using LxcForge.Simulator.Http;
+
+namespace LxcForge.Cli.Tests.Deploy;
+
+/// <summary>
+/// A simulated Proxmox host (seed profile, time 1000× faster) served over HTTPS on 127.0.0.1, reached through
+/// the REST API backend, with the fleet's stand-in templates already built, and a state file in memory.
+/// </summary>
+public sealed class SimulatedFleet : IAsyncDisposable
+{
+    private SimulatedFleet(SimulatorCluster cluster, SimulatorServer server, IContainerHost host)
+    {
+        Cluster = cluster;
+        Server = server;
+        Host = host;
+    }
+
+    public SimulatorCluster Cluster { get; }
+    public SimulatorServer Server { get; }
+    public IContainerHost Host { get; }
+    public StateStore State { get; } = StateStore.InMemory();
+
+    /// <summary>Short limits so a check that never passes fails the test quickly (simulated time).</summary>
+    public static DeployOptions FastOptions { get; } = new()
+    {
+        Timeouts = new StepTimeouts { Check = TimeSpan.FromSeconds(30), Ready = TimeSpan.FromMinutes(2) },
+    };
+
+    public static async Task<SimulatedFleet> StartAsync(FleetSpec? fleet = null, bool withTemplates = true)
+    {
+        var cluster = new SimulatorCluster(options: new SimulatorOptions { TimeFactor = 1000 });
+        var server = new SimulatorServer(cluster, new SimulatorServerOptions { UnauthorizedDelay = TimeSpan.Zero });
+        var endpoint = await server.StartAsync();
+        var login = new PasswordLogin(endpoint.Credentials.UserName, endpoint.Credentials.Password);
+        var options = new ProxmoxConnectionOptions(endpoint.BaseUrl, login) { Tls = TlsPolicy.Pinned(endpoint.CertificateSha256Fingerprint!) };
+        var result = new SimulatedFleet(cluster, server, new ProxmoxApiHost(options, new SandboxExec(cluster)));
+        if (withTemplates)
+            await new StandInTemplates(result.Host).BuildAsync(fleet ?? FleetDefaults.Seed);
+        cluster.Faults.Reset();
+        return result;
+    }
+
+    public Deployer Deployer(DeployOptions? options = null) => new(Host, State, Cluster.Clock, options ?? FastOptions);
+
+    /// <summary>Plans and deploys <paramref name="fleet"/> (all of it, or <paramref name="only"/>).</summary>
+    public async Task<DeployResult> DeployAsync(FleetSpec fleet, DeployOptions? options = null, CancellationToken cancellationToken = default, params string[] only)
+    {
+        var deployer = Deployer(options);
+        var plan = await deployer.PlanAsync(fleet, only, cancellationToken);
+        return await deployer.RunAsync(fleet, plan, "deploy", cancellationToken);
+    }
+
+    /// <summary>Runs a shell command in a container (test arrangement and inspection).</summary>
+    public async Task<string> ShellAsync(int vmid, string script)
+    {
+        var r = await Cluster.ExecAsync(vmid, ["sh", "-c", script], null, new Dictionary<string, string>());
+        return r.ExitCode == 0 ? r.StandardOutput : throw new InvalidOperationException($"exec in {vmid} failed ({r.ExitCode}): {r.StandardError}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        State.Dispose();
+        await Host.DisposeAsync();
+        await Server.DisposeAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    /// <summary>The simulator's pct exec lent to the API backend (which has none of its own).</summary>
+    private sealed class SandboxExec(ISimulatorExec exec) : IContainerExec
+    {
+        public string Description => "simulator pct exec";
+
+        public async Task<ExecResult> ExecAsync(int vmid, ExecRequest request, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var r = await exec.ExecAsync(vmid, request.Command, request.StandardInput, request.Environment, cancellationToken);
+                return new ExecResult(r.ExitCode, r.StandardOutput, r.StandardError);
+            }
+            catch (PveApiException e)
+            {
+                throw new HostException(HostErrorKind.InvalidRequest, e.Message) { Vmid = vmid };
+            }
+        }
+    }
+}
