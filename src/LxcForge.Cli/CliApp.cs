@@ -57,6 +57,21 @@ public static class CliApp
             t.AddCommand<Commands.Templates.TemplatesLockCommand>("lock")
                 .WithDescription("Fetch the pinned ref's script files anew and record their SHA-256 in scripts.lock");
         });
+        config.AddCommand<Commands.Deploy.PlanCommand>("plan")
+            .WithDescription("Show what deploy would do, per container: create, change (old → new), start, configure, nothing")
+            .WithExample("plan")
+            .WithExample("plan", "postgresql", "--output", "json");
+        config.AddCommand<Commands.Deploy.DeployCommand>("deploy")
+            .WithDescription("Clone, configure, start and health-check services, in parallel; ends with a summary (exit 1 if any failed)")
+            .WithExample("deploy", "--all")
+            .WithExample("deploy", "postgresql", "redis", "--parallel", "4");
+        config.AddBranch("secrets", s =>
+        {
+            s.SetDescription("Generated credentials (kept in the local state file, mode 0600)");
+            s.AddCommand<Commands.Secrets.SecretsShowCommand>("show").WithDescription("Print the credentials deploy generated for a service");
+        });
+        config.AddCommand<Commands.Demo.DemoCommand>("demo")
+            .WithDescription("Build the nine templates and deploy the nine services on a fresh simulated Proxmox host, then print the summary");
         config.AddCommand<Commands.DayTwo.BackupCommand>("backup")
             .WithDescription("Back up services to the backup storage (vzdump), then apply the spec's retention")
             .WithExample("backup", "--all")
@@ -69,6 +84,22 @@ public static class CliApp
         config.AddCommand<Commands.DayTwo.DestroyCommand>("destroy")
             .WithDescription("Remove services' containers (LxcForge's own only, never protected ones; asks unless --yes)")
             .WithExample("destroy", "redis", "--yes");
+        config.AddCommand<Commands.DayTwo.StatusCommand>("status")
+            .WithDescription("One table: service, CTID, node, IP, state, health, drift from the spec, last backup");
+        config.AddCommand<Commands.DayTwo.ScaleCommand>("scale")
+            .WithDescription("Horizontal scaling: set a service's replica count in the spec and apply it")
+            .WithExample("scale", "postgresql", "--replicas", "3");
+        config.AddCommand<Commands.DayTwo.ResizeCommand>("resize")
+            .WithDescription("Vertical scaling: memory and cores live, disks grow only; updates the spec and applies it")
+            .WithExample("resize", "postgresql", "--memory", "4096", "--cores", "4", "--disk", "+10G");
+        config.AddCommand<Commands.DayTwo.RestoreCommand>("restore")
+            .WithDescription("Restore a backup into the service (or a copy with --as), re-apply the spec, start and check")
+            .WithExample("restore", "postgresql")
+            .WithExample("restore", "postgresql", "--as", "250", "--ip", "10.0.30.250");
+        config.AddCommand<Commands.DayTwo.RecoverCommand>("recover")
+            .WithDescription("Container failure: restore the newest backup (or clone the template again), re-apply, check");
+        config.AddCommand<Commands.DayTwo.RebuildCommand>("rebuild")
+            .WithDescription("Complete system loss: check, build missing templates, deploy, restore backups, check (resumable)");
     }
 
     private static void ConfigureFramework(IConfigurator config, CliConsole io)

@@ -1,5 +1,6 @@
 using LxcForge.Cli.Infrastructure;
 using LxcForge.Core.Hosting;
+using LxcForge.Lxc;
 using LxcForge.Proxmox.Api.Host;
 using LxcForge.Proxmox.Api.Transport;
 using LxcForge.Proxmox.Shell;
@@ -42,13 +43,33 @@ public sealed class HostFactory(CliConsole io)
         return address.Kind switch
         {
             HostKind.ProxmoxApi => ConnectApi(address, settings, notices),
-            HostKind.Shell => new HostConnection(ShellHostFactory.Create(address.Text), notices),
+            HostKind.Shell => ConnectShell(address, notices),
             HostKind.Simulator => await SimulatorConnector.ConnectAsync(address, address.Name is null ? null : SimulatorPath(address.Name), notices, _env, cancellationToken),
-            _ => throw new CliException($"--host {address.Text}: the plain-LXC backend is not part of this build yet"),
+            _ => await ConnectLxcAsync(address, notices, cancellationToken),
         };
     }
 
-    private string SimulatorPath(string name) => Path.Combine(DataDirectory.Resolve(_env), "sim", name);
+    /// <summary><c>lxc://</c> (LXC's default path) or <c>lxc://PATH</c>; says what is missing when this machine cannot run LXC.</summary>
+    private async Task<HostConnection> ConnectLxcAsync(HostAddress address, List<string> notices, CancellationToken cancellationToken)
+    {
+        if (Preflight.Problems(needDebootstrap: false) is { Count: > 0 } problems)
+            throw new CliException($"--host {address.Text}: plain LXC is not usable on this machine: {string.Join("; ", problems)}", ExitCodes.HostUnreachable);
+        notices.AddRange(Preflight.Warnings());
+        var options = address.Name is { } path
+            ? new LxcHostOptions { LxcPath = io.Resolve(path) }
+            : new LxcHostOptions();
+        try
+        {
+            return new HostConnection(await LxcHost.OpenAsync(options, cancellationToken: cancellationToken), notices);
+        }
+        catch (HostException e)
+        {
+            throw new CliException($"--host {address.Text}: {e.Message}", ExitCodes.HostUnreachable);
+        }
+    }
+
+    /// <summary><c>DATA/sim/NAME.json</c>, its sandboxes and archives in <c>DATA/sim/NAME.d</c>.</summary>
+    private string SimulatorPath(string name) => Path.Combine(DataDirectory.Resolve(_env), "sim", name + ".json");
 
     private HostConnection ConnectApi(HostAddress address, HostSettings settings, List<string> notices)
     {
@@ -60,7 +81,14 @@ public sealed class HostFactory(CliConsole io)
         if (settings.Ssh is { } ssh)
             shell = ShellHostFactory.Create(ssh.StartsWith("ssh://", StringComparison.Ordinal) ? ssh : "ssh://" + ssh);
         var host = new ProxmoxApiHost(options, shell is null ? null : new HostExec(shell));
-        return new HostConnection(host, notices, shell);
+        // The SSH connection also gives the community scripts their shell on the node.
+        return new HostConnection(host, notices, shell) { NodeShell = shell };
+    }
+
+    private static HostConnection ConnectShell(HostAddress address, List<string> notices)
+    {
+        var shell = ShellHostFactory.Create(address.Text);
+        return new HostConnection(shell, notices) { NodeShell = shell };
     }
 
     private static TlsPolicy TlsFrom(HostSettings settings)

@@ -4,6 +4,9 @@ using LxcForge.Proxmox.Api.Transport;
 using LxcForge.Simulator.Engine;
 using LxcForge.Simulator.Hosting;
 using LxcForge.Simulator.Http;
+using LxcForge.Simulator.NodeCli;
+using LxcForge.Simulator.NodeShell;
+using LxcForge.Simulator.StandInScripts;
 
 namespace LxcForge.Cli.Hosting;
 
@@ -21,8 +24,11 @@ internal static class SimulatorConnector
     public static async Task<HostConnection> ConnectAsync(HostAddress address, string? statePath, List<string> notices, Func<string, string?> env, CancellationToken cancellationToken)
     {
         var speed = env("LXCFORGE_SIM_SPEED") is { Length: > 0 } s && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f > 0 ? f : DefaultSpeed;
-        var cluster = new SimulatorCluster(options: new SimulatorOptions { TimeFactor = speed, StateDirectory = statePath });
-        var server = new SimulatorServer(cluster, new SimulatorServerOptions { UnauthorizedDelay = TimeSpan.Zero });
+        var options = new SimulatorOptions { TimeFactor = speed };
+        var session = statePath is null ? null : SimulatorSession.Open(statePath, address.Text, options);
+        var cluster = session?.Cluster ?? new SimulatorCluster(options: options);
+        IAsyncDisposable owner = session is null ? cluster : session;
+        var server = new SimulatorServer(cluster, new SimulatorServerOptions { UnauthorizedDelay = TimeSpan.Zero }, new NodeCommandLine(cluster, cluster));
         SimulatorEndpoint endpoint;
         try
         {
@@ -31,15 +37,22 @@ internal static class SimulatorConnector
         catch
         {
             await server.DisposeAsync();
-            await cluster.DisposeAsync();
+            await owner.DisposeAsync();
             throw;
         }
 
         var login = new PasswordLogin(endpoint.Credentials.UserName, endpoint.Credentials.Password);
-        var options = new ProxmoxConnectionOptions(endpoint.BaseUrl, login) { Tls = TlsPolicy.Pinned(endpoint.CertificateSha256Fingerprint!) };
-        var host = new ProxmoxApiHost(options, new SimulatorContainerExec(cluster));
-        if (statePath is not null)
-            notices.Add($"{address.Text}: the simulator does not keep its cluster between runs yet; sandboxes live in {statePath}");
-        return new HostConnection(host, notices, server, cluster);
+        var connection = new ProxmoxConnectionOptions(endpoint.BaseUrl, login) { Tls = TlsPolicy.Pinned(endpoint.CertificateSha256Fingerprint!) };
+        var host = new ProxmoxApiHost(connection, new SimulatorContainerExec(cluster));
+
+        // The simulated node has no internet: its community scripts are the stand-ins, pinned in its own state
+        // directory, and they run in the node's own shell with the node tools on PATH.
+        var nodeShell = new SimulatorNodeShell(new NodeCommandLine(cluster, cluster), Path.Combine(cluster.StateDirectory, "node-shell"));
+        return new HostConnection(host, notices, server, nodeShell, owner)
+        {
+            NodeShell = nodeShell,
+            ScriptOrigin = new StandInScriptOrigin(),
+            StateDirectory = cluster.StateDirectory,
+        };
     }
 }

@@ -13,7 +13,8 @@ namespace LxcForge.Core.Execution;
 /// everything else runs in parallel up to <see cref="DeployOptions.Parallel"/>. One container's failure
 /// does not stop the others. Every step is journalled so an interrupted run can be finished by the next.
 /// </summary>
-public sealed class Deployer(IContainerHost host, StateStore state, TimeProvider time, DeployOptions? options = null)
+/// <param name="stateKey">The name the host's secrets and journal are kept under (e.g. the <c>--host</c> address); default its description.</param>
+public sealed class Deployer(IContainerHost host, StateStore state, TimeProvider time, DeployOptions? options = null, string? stateKey = null)
 {
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _templateLocks = new();
 
@@ -22,7 +23,7 @@ public sealed class Deployer(IContainerHost host, StateStore state, TimeProvider
     internal TimeProvider Time => time;
     internal DeployOptions Options { get; } = options ?? new DeployOptions();
     internal Polling Polling => new(time, Options);
-    internal string HostKey => host.Description;
+    internal string HostKey { get; } = stateKey ?? host.Description;
     internal long Run { get; private set; }
 
     /// <summary>Raised for every phase start, end and retry; may be called from several threads at once.</summary>

@@ -21,7 +21,7 @@ public sealed record ObservedState
         var wanted = desired.SelectMany(d => new[] { d.Ctid, d.TemplateCtid }).ToHashSet();
         var present = containers.Where(c => wanted.Contains(c.Vmid)).Select(c => c.Vmid).ToList();
         var details = new System.Collections.Concurrent.ConcurrentDictionary<int, ContainerInfo>();
-        await Parallel.ForEachAsync(present, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (vmid, ct) =>
+        await Parallel.ForEachAsync(present, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (vmid, ct) =>
         {
             if (await host.GetContainerAsync(vmid, ct) is { } info)
                 details[vmid] = info;

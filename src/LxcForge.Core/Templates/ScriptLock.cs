@@ -33,12 +33,15 @@ public sealed record ScriptLock(string Repository, string Ref, IReadOnlyDictiona
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#'))
                 continue;
+            if (line.StartsWith("repository ", StringComparison.Ordinal))
+            {
+                repository = line["repository ".Length..].Trim();
+                continue;
+            }
+
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             switch (parts)
             {
-                case ["repository", var repo]:
-                    repository = repo;
-                    break;
                 case ["ref", var r]:
                     gitRef = r;
                     break;

@@ -118,6 +118,8 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
 
         if (!fresh.Contains(template.Ctid))
         {
+            if (fresh.Count == 0 && result.ExitCode != 0)
+                throw new TemplateBuildException("run", $"{scriptPath} exited {result.ExitCode} before creating CT {template.Ctid}") { LogTail = tail };
             var moved = fresh.Count > 0 ? $"; it created CT {string.Join(", ", fresh)} instead (removed)" : string.Empty;
             throw new TemplateBuildException("verify", $"the script did not create CT {template.Ctid}{moved} (exit {result.ExitCode})") { LogTail = tail };
         }

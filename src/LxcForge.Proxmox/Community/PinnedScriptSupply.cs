@@ -22,25 +22,28 @@ public sealed class PinnedScriptSupply(IScriptOrigin origin, string cacheDirecto
 
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var added = new List<string>();
         foreach (var path in paths.Distinct())
         {
             var bytes = await ReadCachedAsync(path, cancellationToken);
             var hash = Sha256(bytes);
-            if (existingLock is not null)
-            {
-                existingLock.Sha256ByPath.TryGetValue(path, out var expected);
-                if (expected != hash)
-                    throw new ScriptIntegrityException(path, expected, hash, lockFile);
-            }
-
+            if (existingLock?.Sha256ByPath.TryGetValue(path, out var expected) == true && expected != hash)
+                throw new ScriptIntegrityException(path, expected, hash, lockFile);
+            if (existingLock?.Sha256ByPath.ContainsKey(path) != true)
+                added.Add(path);
             files[path] = bytes;
             hashes[path] = hash;
         }
 
-        if (existingLock is null)
+        // A file first seen at this ref is pinned on first use (as package managers do) and said so; a file
+        // already pinned must match its hash exactly.
+        if (added.Count > 0)
         {
-            await WriteLockAsync(new ScriptLock(origin.Repository, origin.Ref, hashes), cancellationToken);
-            log?.Invoke($"pinned {hashes.Count} script files in {lockFile} (first use); review them and commit the lock");
+            var merged = new Dictionary<string, string>(existingLock?.Sha256ByPath ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+            foreach (var path in added)
+                merged[path] = hashes[path];
+            await WriteLockAsync(new ScriptLock(origin.Repository, origin.Ref, merged), cancellationToken);
+            log?.Invoke($"pinned {added.Count} new script file(s) in {lockFile} on first use: {string.Join(", ", added)}; review them and keep the lock");
         }
 
         var mirror = ScriptMirror.Start(bindAddress ?? "127.0.0.1", files);

@@ -34,7 +34,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
         _ownsStateDirectory = options.StateDirectory is null;
         StateDirectory = options.StateDirectory ?? Path.Combine(Path.GetTempPath(), "lxcforge-sim-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(StateDirectory);
-        Clock = new SimulationClock(options.TimeFactor, state.Epoch, state.SimulatedSeconds);
+        Clock = new SimulationClock(options.TimeFactor, state.Epoch, state.SimulatedSeconds, options.TimeSource);
         Faults = new FaultInjector();
         Faults.Attach(this);
         Streams = new StreamScheduler(Clock);
@@ -232,7 +232,8 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
         }
 
         if (_ownsStateDirectory)
-            Sandboxes.DeleteTree(StateDirectory);
+            SandboxManager.DeleteTree(StateDirectory);
         _shutdown.Dispose();
+        Sandboxes.Dispose();
     }
 }

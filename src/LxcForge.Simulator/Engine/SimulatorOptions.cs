@@ -11,6 +11,9 @@ public sealed record SimulatorOptions
 
     public TimeModel TimeModel { get; init; } = new();
 
+    /// <summary>The real clock under the scaled one (default: the system's). Tests may pass a FakeTimeProvider to step time by hand.</summary>
+    public TimeProvider? TimeSource { get; init; }
+
     /// <summary>The simulated wall clock at simulated second 0 (default: now).</summary>
     public DateTimeOffset? Epoch { get; init; }
 }

@@ -61,15 +61,22 @@ public sealed class PinnedScriptSupplySpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_file_the_lock_does_not_list_is_refused_until_locked_on_purpose()
+    public async Task A_file_the_lock_does_not_list_yet_is_pinned_on_first_use_and_then_held_to_it()
     {
+        // Arrange
         await (await Supply().PrepareAsync(["ct/app.sh"], null)).DisposeAsync();
+        var log = new List<string>();
 
+        // Act
+        await (await Supply(log).PrepareAsync(["ct/app.sh", "misc/build.func"], null)).DisposeAsync();
+        File.AppendAllText(Path.Combine(Repo, "misc", "build.func"), "changed\n");
+        Directory.Delete(_dir.Combine("cache"), recursive: true);
         var act = () => Supply().PrepareAsync(["ct/app.sh", "misc/build.func"], null);
 
-        (await act.Should().ThrowAsync<ScriptIntegrityException>()).WithMessage("misc/build.func: not listed in *templates lock*");
-        await Supply().LockAsync(["ct/app.sh", "misc/build.func"]);
-        await (await Supply().PrepareAsync(["ct/app.sh", "misc/build.func"], null)).DisposeAsync();
+        // Assert
+        log.Should().ContainSingle(l => l.Contains("misc/build.func") && l.Contains("first use"));
+        File.ReadAllText(_dir.Combine("scripts.lock")).Should().Contain("ct/app.sh").And.Contain("misc/build.func");
+        (await act.Should().ThrowAsync<ScriptIntegrityException>()).WithMessage("misc/build.func: sha256 mismatch*");
     }
 
     [Fact]

@@ -10,10 +10,11 @@ internal sealed class SimHarness : IAsyncDisposable
 {
     public const string Debian12 = "local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst";
     private static readonly TimeSpan TaskTimeout = TimeSpan.FromSeconds(20);
-    private readonly TempDir _dir = TempDir.Create();
+    private readonly TempDir? _dir;
 
     public SimHarness(ClusterProfile? profile = null, double factor = 1000, TimeModel? timeModel = null)
     {
+        _dir = TempDir.Create();
         Cluster = new SimulatorCluster(profile, new SimulatorOptions
         {
             TimeFactor = factor,
@@ -22,11 +23,12 @@ internal sealed class SimHarness : IAsyncDisposable
         });
     }
 
+    /// <summary>Drives an existing cluster (a loaded one); the caller disposes it.</summary>
+    public SimHarness(SimulatorCluster cluster) => Cluster = cluster;
+
     public SimulatorCluster Cluster { get; }
 
-    public string Dir => _dir.Path;
-
-    public string Node { get; init; } = "pve";
+        public string Node { get; init; } = "pve";
 
     public Task<JsonNode?> Get(string path, params (string Key, string Value)[] parameters) => Call("GET", path, parameters);
 
@@ -116,6 +118,6 @@ internal sealed class SimHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Cluster.DisposeAsync();
-        _dir.Dispose();
+        _dir?.Dispose();
     }
 }

@@ -41,14 +41,8 @@ public sealed class SimulatorView(SimulatorCluster cluster, string node = "pve")
             return;
         }
 
-        // Proxmox's API clears a lock only with skiplock (pct unlock); the simulator's fault injection releases one at once instead.
-        var held = (await ReadConfigAsync(vmid))?.Lock;
-        if (held is null)
-            return;
-        cluster.Faults.HoldLock(vmid, held, TimeSpan.Zero);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while ((await ReadConfigAsync(vmid))?.Lock is not null)
-            await Task.Delay(TimeSpan.FromMilliseconds(5), timeout.Token);
+        // Proxmox's API clears a lock only with skiplock; pct unlock edits the node's file, as the simulator's node action does.
+        await cluster.UnlockAsync(node, vmid);
     }
 
     public async Task<IReadOnlyList<string>> ListBackupVolumesAsync(string storage)

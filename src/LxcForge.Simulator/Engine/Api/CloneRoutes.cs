@@ -82,7 +82,7 @@ internal static class CloneRoutes
                     await LinkAsync(cluster, ctx, node, newid, key, spec, config, allocated);
             }
 
-            cluster.Sandboxes.Copy(src.Vmid, newid);
+            await cluster.Sandboxes.CopyAsync(src.Vmid, newid);
             lock (cluster.Gate)
             {
                 clone.Config = config;

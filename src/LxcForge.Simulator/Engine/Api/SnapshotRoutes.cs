@@ -44,9 +44,9 @@ internal static class SnapshotRoutes
 
         var description = c.Optional("description") ?? "";
         var cluster = c.Cluster;
-        return Locked(c, ct, "vzsnapshot", "snapshot", _ =>
+        return Locked(c, ct, "vzsnapshot", "snapshot", async _ =>
         {
-            cluster.Sandboxes.SaveSnapshot(ct.Vmid, name);
+            await cluster.Sandboxes.SaveSnapshotAsync(ct.Vmid, name);
             lock (cluster.Gate)
             {
                 var config = new SortedDictionary<string, string>(ct.Config.Where(kv => kv.Key != "lock").ToDictionary(), StringComparer.Ordinal);
@@ -60,8 +60,6 @@ internal static class SnapshotRoutes
                 });
                 ct.Parent = name;
             }
-
-            return Task.CompletedTask;
         });
     }
 
@@ -77,7 +75,7 @@ internal static class SnapshotRoutes
         {
             if (ct.Running)
                 await Lifecycle.StopAsync(cluster, ct, ctx, cluster.TimeModel.StopDuration);
-            cluster.Sandboxes.Rollback(ct.Vmid, snap.Name);
+            await cluster.Sandboxes.RollbackAsync(ct.Vmid, snap.Name);
             lock (cluster.Gate)
             {
                 ct.Config = new SortedDictionary<string, string>(snap.Config, StringComparer.Ordinal) { ["lock"] = "rollback" };

@@ -28,9 +28,9 @@ internal static class SandboxExec
         exec "$C" "$root" "$@"
         """;
 
-    private static readonly Lazy<string[]> UnshareMode = new(DetectMode);
+    private static readonly Lazy<Task<string[]>> UnshareMode = new(DetectModeAsync);
 
-    public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(
         string root, IReadOnlyList<string> command, string? standardInput, IReadOnlyDictionary<string, string> environment,
         string? address, string hostname, CancellationToken cancellationToken)
     {
@@ -39,17 +39,17 @@ internal static class SandboxExec
         env.Remove("SSL_CERT_DIR");
         env["__LXCFORGE_SIM_PATH"] = env.GetValueOrDefault("PATH") ?? DefaultPath;
         env["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin";
-        var args = UnshareMode.Value.Concat(["--mount", "--pid", "--fork", "--net", "--uts", "--ipc", "--", "/bin/sh", "-c", Script, "sh", root, address ?? "", hostname])
+        var args = (await UnshareMode.Value).Concat(["--mount", "--pid", "--fork", "--net", "--uts", "--ipc", "--", "/bin/sh", "-c", Script, "sh", root, address ?? "", hostname])
             .Concat(command);
-        return ProcessRunner.RunAsync("unshare", args, standardInput, env, cancellationToken);
+        return await ProcessRunner.RunAsync("unshare", args, standardInput, env, cancellationToken);
     }
 
     /// <summary>As root: plain unshare. Otherwise a user namespace mapping us to root. Neither: a clear failure.</summary>
-    private static string[] DetectMode()
+    private static async Task<string[]> DetectModeAsync()
     {
         if (Environment.IsPrivilegedProcess)
             return [];
-        var (code, _, err) = ProcessRunner.RunAsync("unshare", ["--map-root-user", "--mount", "--net", "true"]).GetAwaiter().GetResult();
+        var (code, _, err) = await ProcessRunner.RunAsync("unshare", ["--map-root-user", "--mount", "--net", "true"]);
         if (code == 0)
             return ["--map-root-user"];
         throw new InvalidOperationException(

@@ -3,103 +3,77 @@ namespace LxcForge.Simulator.Engine.Exec;
 /// <summary>
 /// Per-container sandbox roots standing for the containers' root filesystems: a busybox root with
 /// /etc, /tmp and /root. Made on first use (an exec, a backup), copied by clone, archived by vzdump.
+/// Host processes (cp, tar) are awaited, never waited on, so workers do not starve the thread pool.
 /// </summary>
-internal sealed class SandboxManager(string directory)
+internal sealed class SandboxManager(string directory) : IDisposable
 {
     private const string HostBusybox = "/bin/busybox";
-    private static readonly Lazy<string[]> Applets = new(ListApplets);
-    private readonly object _lock = new();
+    private static readonly Lazy<Task<string[]>> Applets = new(ListAppletsAsync);
+    private readonly SemaphoreSlim _lock = new(1, 1);
 
     public string Directory { get; } = directory;
 
     public string Root(int vmid) => Path.Combine(Directory, vmid.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public bool Exists(int vmid) => System.IO.Directory.Exists(Root(vmid));
-
     /// <summary>Makes the sandbox of <paramref name="vmid"/> if it does not exist yet; returns its root.</summary>
-    public string Ensure(int vmid, string hostname, string? ostype)
+    public async Task<string> EnsureAsync(int vmid, string hostname, string? ostype)
     {
         var root = Root(vmid);
-        lock (_lock)
+        if (System.IO.Directory.Exists(root))
+            return root;
+        var applets = await Applets.Value;
+        await _lock.WaitAsync();
+        try
         {
-            if (System.IO.Directory.Exists(root))
-                return root;
-            var building = root + ".new";
-            DeleteTree(building);
-            Populate(building, hostname, ostype ?? "debian");
-            System.IO.Directory.Move(building, root);
+            if (!System.IO.Directory.Exists(root))
+            {
+                var building = root + ".new";
+                DeleteTree(building);
+                Populate(building, hostname, ostype ?? "debian", applets);
+                System.IO.Directory.Move(building, root);
+            }
+        }
+        finally
+        {
+            _lock.Release();
         }
 
         return root;
     }
 
     /// <summary>Rewrites /etc/hostname and /etc/hosts, as Proxmox does at every start.</summary>
-    public void WriteIdentity(int vmid, string hostname)
+    public void WriteIdentity(int vmid, string hostname) => Locked(() =>
     {
-        var root = Root(vmid);
-        lock (_lock)
-        {
-            if (!System.IO.Directory.Exists(root))
-                return;
-            File.WriteAllText(Path.Combine(root, "etc", "hostname"), hostname + "\n");
-            File.WriteAllText(Path.Combine(root, "etc", "hosts"), $"127.0.0.1 localhost\n127.0.1.1 {hostname}\n");
-        }
-    }
-
-    /// <summary>Copies <paramref name="from"/>'s sandbox (if it has one) to <paramref name="to"/>, replacing any.</summary>
-    public void Copy(int from, int to)
-    {
-        lock (_lock)
-            CopyTree(Root(from), Root(to));
-    }
+        var etc = Path.Combine(Root(vmid), "etc");
+        if (!System.IO.Directory.Exists(etc))
+            return;
+        File.WriteAllText(Path.Combine(etc, "hostname"), hostname + "\n");
+        File.WriteAllText(Path.Combine(etc, "hosts"), $"127.0.0.1 localhost\n127.0.1.1 {hostname}\n");
+    });
 
     /// <summary>Deletes the sandbox and its snapshots.</summary>
-    public void Delete(int vmid)
+    public void Delete(int vmid) => Locked(() =>
     {
-        lock (_lock)
-        {
-            DeleteTree(Root(vmid));
-            if (System.IO.Directory.Exists(Directory))
-            {
-                foreach (var snap in System.IO.Directory.GetDirectories(Directory, $"{vmid}@*"))
-                    DeleteTree(snap);
-            }
-        }
-    }
+        DeleteTree(Root(vmid));
+        if (!System.IO.Directory.Exists(Directory))
+            return;
+        foreach (var snap in System.IO.Directory.GetDirectories(Directory, $"{vmid}@*"))
+            DeleteTree(snap);
+    });
 
-    public void SaveSnapshot(int vmid, string name)
-    {
-        lock (_lock)
-            CopyTree(Root(vmid), SnapshotRoot(vmid, name));
-    }
+    /// <summary>Copies <paramref name="from"/>'s sandbox (if it has one) to <paramref name="to"/>, replacing any.</summary>
+    public Task CopyAsync(int from, int to) => LockedAsync(() => CopyTreeAsync(Root(from), Root(to)));
+
+    public Task SaveSnapshotAsync(int vmid, string name) => LockedAsync(() => CopyTreeAsync(Root(vmid), SnapshotRoot(vmid, name)));
 
     /// <summary>Puts the sandbox back as it was at snapshot <paramref name="name"/>.</summary>
-    public void Rollback(int vmid, string name)
+    public Task RollbackAsync(int vmid, string name) => LockedAsync(() =>
     {
-        lock (_lock)
-        {
-            DeleteTree(Root(vmid));
-            CopyTree(SnapshotRoot(vmid, name), Root(vmid));
-        }
-    }
+        DeleteTree(Root(vmid));
+        return CopyTreeAsync(SnapshotRoot(vmid, name), Root(vmid));
+    });
 
-    public void DeleteSnapshot(int vmid, string name)
-    {
-        lock (_lock)
-            DeleteTree(SnapshotRoot(vmid, name));
-    }
-
-    private string SnapshotRoot(int vmid, string name) => Root(vmid) + "@" + name;
-
-    private void CopyTree(string from, string to)
-    {
-        if (!System.IO.Directory.Exists(from))
-            return;
-        DeleteTree(to);
-        var (code, _, err) = ProcessRunner.RunAsync("cp", ["-a", from, to]).GetAwaiter().GetResult();
-        if (code != 0)
-            throw new IOException($"copying sandbox {from} to {to} failed: {err.Trim()}");
-    }
+    public void DeleteSnapshot(int vmid, string name) => Locked(() => DeleteTree(SnapshotRoot(vmid, name)));
 
     /// <summary>Writes the sandbox as a tar archive (an empty archive when it has none).</summary>
     public async Task ArchiveAsync(int vmid, string archive, CancellationToken cancellationToken)
@@ -124,17 +98,32 @@ internal sealed class SandboxManager(string directory)
         var (code, _, err) = await ProcessRunner.RunAsync("tar", ["-C", building, "-xf", archive], cancellationToken: cancellationToken);
         if (code != 0)
             throw new IOException($"tar failed: {err.Trim()}");
-        lock (_lock)
+        Locked(() =>
         {
             DeleteTree(root);
             if (System.IO.Directory.EnumerateFileSystemEntries(building).Any())
                 System.IO.Directory.Move(building, root);
             else
                 DeleteTree(building);
-        }
+        });
     }
 
-    public void DeleteTree(string path)
+    /// <summary>Makes <paramref name="target"/> a copy of <paramref name="source"/> (sandboxes and archives), replacing it.</summary>
+    public static async Task MirrorAsync(string source, string target)
+    {
+        var staging = target + ".saving";
+        DeleteTree(staging);
+        if (System.IO.Directory.Exists(source))
+            await CopyTreeAsync(source, staging);
+        else
+            System.IO.Directory.CreateDirectory(staging);
+        DeleteTree(target);
+        System.IO.Directory.Move(staging, target);
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    public static void DeleteTree(string path)
     {
         if (!System.IO.Directory.Exists(path))
             return;
@@ -151,16 +140,52 @@ internal sealed class SandboxManager(string directory)
         }
     }
 
-    private static void Populate(string root, string hostname, string ostype)
+    private string SnapshotRoot(int vmid, string name) => Root(vmid) + "@" + name;
+
+    private static async Task CopyTreeAsync(string from, string to)
     {
-        if (!File.Exists(HostBusybox))
-            throw new InvalidOperationException($"the simulator's exec sandbox needs {HostBusybox} (install the busybox-static package)");
+        if (!System.IO.Directory.Exists(from))
+            return;
+        DeleteTree(to);
+        var (code, _, err) = await ProcessRunner.RunAsync("cp", ["-a", from, to]);
+        if (code != 0)
+            throw new IOException($"copying sandbox {from} to {to} failed: {err.Trim()}");
+    }
+
+    private void Locked(Action action)
+    {
+        _lock.Wait();
+        try
+        {
+            action();
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private async Task LockedAsync(Func<Task> action)
+    {
+        await _lock.WaitAsync();
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private static void Populate(string root, string hostname, string ostype, string[] applets)
+    {
         foreach (var dir in new[] { "bin", "sbin", "usr/bin", "usr/sbin", "etc", "root", "tmp", "proc", "dev", "run", "home", "var/log", "var/tmp", "var/lib" })
             System.IO.Directory.CreateDirectory(Path.Combine(root, dir));
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(Path.Combine(root, "tmp"), (UnixFileMode)0x3FF | UnixFileMode.StickyBit);
         File.Copy(HostBusybox, Path.Combine(root, "bin", "busybox"));
-        foreach (var applet in Applets.Value)
+        foreach (var applet in applets)
         {
             var link = Path.Combine(root, "bin", applet);
             if (!File.Exists(link))
@@ -176,9 +201,13 @@ internal sealed class SandboxManager(string directory)
         File.WriteAllText(Path.Combine(etc, "machine-id"), Guid.NewGuid().ToString("N") + "\n");
     }
 
-    private static string[] ListApplets()
+    private static async Task<string[]> ListAppletsAsync()
     {
-        var (code, output, _) = ProcessRunner.RunAsync(HostBusybox, ["--list"]).GetAwaiter().GetResult();
-        return code == 0 ? output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(a => a != "busybox" && !a.Contains('/')).ToArray() : [];
+        if (!File.Exists(HostBusybox))
+            throw new InvalidOperationException($"the simulator's exec sandbox needs {HostBusybox} (install the busybox-static package)");
+        var (code, output, err) = await ProcessRunner.RunAsync(HostBusybox, ["--list"]);
+        return code == 0
+            ? output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(a => a != "busybox" && !a.Contains('/')).ToArray()
+            : throw new InvalidOperationException($"{HostBusybox} --list failed: {err.Trim()}");
     }
 }

@@ -22,6 +22,23 @@ internal sealed class ClusterState
 
     public DateTimeOffset Epoch { get; set; }
 
+    /// <summary>Every pct exec / lxc-attach, per container, oldest first.</summary>
+    public Dictionary<int, List<ExecRecord>> ExecHistory { get; set; } = [];
+
+    /// <summary>JSON gives back default comparers; Proxmox orders keys byte-wise, so rebuild with ordinal ones.</summary>
+    public void RestoreOrdinalOrder()
+    {
+        Nodes = new SortedDictionary<string, SimNode>(Nodes, StringComparer.Ordinal);
+        foreach (var ct in Containers.Values)
+        {
+            ct.Config = new SortedDictionary<string, string>(ct.Config, StringComparer.Ordinal);
+            ct.Pending = new SortedDictionary<string, string>(ct.Pending, StringComparer.Ordinal);
+            ct.PendingDelete = new SortedSet<string>(ct.PendingDelete, StringComparer.Ordinal);
+            foreach (var snap in ct.Snapshots)
+                snap.Config = new SortedDictionary<string, string>(snap.Config, StringComparer.Ordinal);
+        }
+    }
+
     public SimNode? Node(string name) => Nodes.GetValueOrDefault(name);
 
     public SimStorage? Storage(string node, string id) =>

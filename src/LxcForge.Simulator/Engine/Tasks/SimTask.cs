@@ -32,6 +32,11 @@ internal sealed class SimTask
 
     public List<string> Log { get; set; } = [];
 
+    /// <summary>Simulated seconds (since the cluster was made) when the task started and ended: makespans for benchmarks.</summary>
+    public double StartedAtSeconds { get; set; }
+
+    public double? EndedAtSeconds { get; set; }
+
     [JsonIgnore]
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

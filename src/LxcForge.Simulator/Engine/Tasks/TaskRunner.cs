@@ -40,6 +40,7 @@ internal sealed class TaskRunner(ClusterState state, object gate, SimulationCloc
             Type = type,
             Id = id,
             User = user,
+            StartedAtSeconds = clock.Elapsed.TotalSeconds,
         };
         state.Tasks.Add(task);
         var injected = faults.TakeTaskFailure(type);
@@ -101,6 +102,7 @@ internal sealed class TaskRunner(ClusterState state, object gate, SimulationCloc
             task.Log.Add(exit == "OK" ? "TASK OK" : exit.StartsWith("WARNINGS: ", StringComparison.Ordinal) ? "TASK " + exit : "TASK ERROR: " + exit);
             task.ExitStatus = exit;
             task.EndTime = clock.GetUtcNow().ToUnixTimeSeconds();
+            task.EndedAtSeconds = clock.Elapsed.TotalSeconds;
             task.Status = "stopped";
         }
 

@@ -116,8 +116,9 @@ internal sealed class StreamScheduler
         lock (_lock)
         {
             Advance();
-            // A timer may fire a hair early in real time; finish flows within a microsecond of done.
-            foreach (var f in _flows.Where(f => f.Remaining / f.Rate < 1e-6))
+            // A real timer may fire up to a tick (1 ms real) early; finish the flows that close to done.
+            var tick = _clock.Factor * 0.001;
+            foreach (var f in _flows.Where(f => f.Remaining / f.Rate < tick))
                 f.Remaining = 0;
             Reschedule();
         }

@@ -85,7 +85,7 @@ internal static class PvesmTool
         var colon = volid.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
             throw new CliDieException($"unable to parse volume ID '{volid}'");
-        var info = await context.GetAsync(context.NodePath($"/storage/{volid[..colon]}/content/{volid}"));
+        var info = await context.GetAsync(context.NodePath($"/storage/{volid[..colon]}/content/{Uri.EscapeDataString(volid)}"));
         context.Print(PerlText.Of(info?["path"]) ?? throw new CliDieException($"unable to get the path of '{volid}'"));
         return 0;
     }

@@ -86,7 +86,7 @@ internal static class PveamTool
         var colon = volid.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || !volid[(colon + 1)..].StartsWith("vztmpl/", StringComparison.Ordinal))
             throw new CliDieException($"Wrong template volume ID '{volid}'");
-        await context.CallAsync("DELETE", context.NodePath($"/storage/{volid[..colon]}/content/{volid}"));
+        await context.CallAsync("DELETE", context.NodePath($"/storage/{volid[..colon]}/content/{Uri.EscapeDataString(volid)}"));
         return 0;
     }
 }

@@ -1,0 +1,43 @@
+using LxcForge.Cli.Commands.Deploy;
+using LxcForge.Cli.Hosting;
+using LxcForge.Cli.Commands.Templates;
+using LxcForge.Cli.Infrastructure;
+using LxcForge.Core.Templates;
+
+namespace LxcForge.Cli.Commands.Demo;
+
+/// <summary>
+/// <c>lxcforge demo</c>: the main job on a fresh simulated Proxmox host (<c>sim://</c>) with no set-up — build
+/// the nine templates, deploy the nine services in parallel, print the summary.
+/// </summary>
+public sealed class DemoCommand(CliConsole io) : LxcForgeCommand<PlanSettings>(io)
+{
+    protected override async Task<int> RunAsync(PlanSettings settings, CancellationToken cancellationToken)
+    {
+        var spec = LoadSpec(settings);
+        var demo = new PlanSettings { Host = settings.Host ?? "sim://", File = settings.File, Output = settings.Output, Verbose = settings.Verbose, Yes = settings.Yes };
+        if (HostAddress.Parse(demo.Host!).Kind != HostKind.Simulator)
+            throw new CliException($"demo runs on the simulator only (--host sim:// or sim://NAME), not on {demo.Host}; use `lxcforge deploy --all` for a real host");
+        await using var session = await DeploySession.OpenAsync(Io, Output, spec.Spec, demo, requireSelection: false, parallel: null, cancellationToken);
+        Output.Note("phase 1: the nine templates, from the pinned community scripts (on the simulator: their labelled STAND-INs), one at a time");
+        var builder = new TemplateBuilder(session.Connection.Host, session.Connection.NodeShell, TemplateScripts.Supply(session.Connection, spec, Io, Output.Detail), TimeProvider.System)
+        {
+            Log = Output.Detail,
+        };
+        foreach (var template in spec.Spec.Templates)
+        {
+            var built = await builder.BuildAsync(spec.Spec, template, force: false, cancellationToken);
+            Output.Note($"  {template.Name,-18} CT {template.Ctid}  {built.Outcome.ToString().ToLowerInvariant(),-7} {built.Duration.TotalSeconds,5:0.0}s  {built.Message}");
+            if (built.Outcome == TemplateBuildOutcome.Failed)
+            {
+                foreach (var line in built.LogTail)
+                    Output.ErrorLine($"    {line}");
+                throw new CliException($"template {template.Name} failed at {built.Step}: {built.Message}");
+            }
+        }
+
+        Output.Note("phase 2: the nine services, cloned, configured and checked in parallel");
+        var host = DeploySession.StateKey(Io, demo.Host);
+        return await DeployCommand.RunPlanAsync(Io, Output, session, spec.Spec, host, "demo", cancellationToken);
+    }
+}

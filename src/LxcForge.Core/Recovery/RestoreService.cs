@@ -1,0 +1,74 @@
+using LxcForge.Core.Backups;
+using LxcForge.Core.Hosting;
+using LxcForge.Core.Ownership;
+using LxcForge.Core.Spec;
+
+namespace LxcForge.Core.Recovery;
+
+/// <summary>What a restore did: where to, from which archive, and the safety copy taken of what it replaced.</summary>
+public sealed record RestoreOutcome(int Ctid, string Archive, string? SafetyBackup);
+
+/// <summary>
+/// Restores a vzdump archive into a service's CTID or a new one. Never over a container LxcForge does not
+/// own, never over a running one without <c>force</c>; a container that is replaced is first backed up, and
+/// put back from that copy if the restore fails, so a failed restore loses nothing.
+/// </summary>
+public sealed class RestoreService(IContainerHost host)
+{
+    public Action<string>? Log { get; init; }
+
+    /// <summary>The newest backup of <paramref name="vmid"/> on the spec's backup storage, or null.</summary>
+    public async Task<BackupInfo?> NewestAsync(FleetSpec fleet, int vmid, CancellationToken cancellationToken = default) =>
+        (await new BackupService(host).ListAsync(fleet, vmid, cancellationToken)).FirstOrDefault();
+
+    public async Task<RestoreOutcome> RestoreAsync(FleetSpec fleet, int sourceCtid, int targetCtid, string? archive, bool force, string? node = null, CancellationToken cancellationToken = default)
+    {
+        archive ??= (await NewestAsync(fleet, sourceCtid, cancellationToken))?.VolumeId
+            ?? throw new HostException(HostErrorKind.NotFound, $"no backup of CT {sourceCtid} on {fleet.Storage.Backups} (lxcforge backup makes one)") { Vmid = sourceCtid };
+        node ??= fleet.Nodes.FirstOrDefault() ?? (await host.GetInfoAsync(cancellationToken)).Nodes[0].Name;
+
+        var existing = await host.GetContainerAsync(targetCtid, cancellationToken);
+        if (existing is null)
+        {
+            await RestoreCoreAsync(fleet, targetCtid, node, archive, overwrite: false, cancellationToken);
+            return new RestoreOutcome(targetCtid, archive, null);
+        }
+
+        if (!OwnershipMarker.IsOwned(existing.Config))
+            throw new HostException(HostErrorKind.PermissionDenied, $"CT {targetCtid} ('{existing.Summary.Name}') is not LxcForge's; not restoring over it") { Vmid = targetCtid };
+        if (existing.IsTemplate)
+            throw new HostException(HostErrorKind.InvalidRequest, $"CT {targetCtid} is a template; not restoring a service over it") { Vmid = targetCtid };
+        if (existing.IsRunning && !force)
+            throw new HostException(HostErrorKind.InvalidRequest, $"CT {targetCtid} is running; stop the service first or give --force") { Vmid = targetCtid };
+
+        Log?.Invoke($"CT {targetCtid}: taking a safety backup before restoring over it");
+        var safety = await host.BackupAsync(new BackupRequest(targetCtid, fleet.Storage.Backups)
+        {
+            Mode = BackupMode.Stop,
+            Compress = fleet.Backup.Compress,
+            Notes = $"lxcforge safety copy before restore of {archive}",
+        }, cancellationToken);
+        if ((await host.GetContainerAsync(targetCtid, cancellationToken))?.IsRunning == true)
+            await host.StopAsync(targetCtid, cancellationToken);
+
+        try
+        {
+            await RestoreCoreAsync(fleet, targetCtid, node, archive, overwrite: true, cancellationToken);
+        }
+        catch (HostException e)
+        {
+            Log?.Invoke($"CT {targetCtid}: restore failed ({e.Message}); putting the container back from {safety.VolumeId}");
+            await RestoreCoreAsync(fleet, targetCtid, node, safety.VolumeId, overwrite: true, CancellationToken.None);
+            throw new HostException(e.Kind, $"restoring {archive} into CT {targetCtid} failed: {e.Message}; the container was put back as it was (from {safety.VolumeId})", e)
+            {
+                Vmid = targetCtid,
+                LogTail = e.LogTail,
+            };
+        }
+
+        return new RestoreOutcome(targetCtid, archive, safety.VolumeId);
+    }
+
+    private Task<TaskOutcome> RestoreCoreAsync(FleetSpec fleet, int ctid, string node, string archive, bool overwrite, CancellationToken cancellationToken) =>
+        host.RestoreAsync(new RestoreRequest(ctid, node, archive) { Storage = fleet.Storage.Services, Force = overwrite, Unique = true }, cancellationToken);
+}

@@ -1,0 +1,103 @@
+using LxcForge.Core.Execution;
+using LxcForge.Core.Spec;
+
+namespace LxcForge.Cli.Tests.Deploy;
+
+public sealed class DeployFaultSpecs
+{
+    /// <summary>Three of the seed's services (fewer templates to build).</summary>
+    private static readonly FleetSpec Small = FleetDefaults.Seed with
+    {
+        Templates = FleetDefaults.Seed.Templates.Where(t => t.Name is "postgresql" or "redis" or "docker").ToList(),
+        Services = FleetDefaults.Seed.Services.Where(s => s.Name is "postgresql" or "redis" or "docker").ToList(),
+    };
+
+    [Fact]
+    public async Task A_failed_clone_task_fails_that_service_alone_and_the_next_run_finishes_it()
+    {
+        // Arrange
+        await using var sim = await SimulatedFleet.StartAsync(Small);
+        sim.Cluster.Faults.FailNextTasks("vzclone", 1, "simulated disk failure");
+
+        // Act
+        var first = await sim.DeployAsync(Small);
+        var second = await sim.DeployAsync(Small);
+
+        // Assert
+        var failed = first.Outcomes.Where(o => o.Result == DeployOutcomeKind.Failed).Should().ContainSingle().Subject;
+        failed.FailedPhase.Should().Be(DeployPhase.Clone);
+        failed.Error.Should().Contain("simulated disk failure");
+        first.Outcomes.Count(o => o.Result == DeployOutcomeKind.Done).Should().Be(2);
+        second.Outcomes.Should().ContainSingle(o => o.Result == DeployOutcomeKind.Done).Which.Service.Should().Be(failed.Service);
+        (await sim.Host.ListContainersAsync()).Where(c => !c.IsTemplate).Select(c => c.Vmid).Should().BeEquivalentTo([200, 201, 208]);
+    }
+
+    [Fact]
+    public async Task A_template_locked_for_a_while_is_cloned_once_the_lock_is_released()
+    {
+        // Arrange
+        await using var sim = await SimulatedFleet.StartAsync(Small);
+        var released = sim.Cluster.Clock.GetUtcNow() + TimeSpan.FromSeconds(300);
+        sim.Cluster.Faults.HoldLock(901, "backup", TimeSpan.FromSeconds(300));
+        DateTimeOffset? cloned = null;
+        var deployer = sim.Deployer();
+        deployer.Progress += e => { if (e is { Service: "redis", Phase: DeployPhase.Clone, Kind: DeployEventKind.Succeeded }) cloned = e.At; };
+
+        // Act
+        var result = await deployer.RunAsync(Small, await deployer.PlanAsync(Small));
+
+        // Assert
+        result.Succeeded.Should().BeTrue(string.Join("; ", result.Outcomes.Select(o => o.Error)));
+        cloned.Should().BeOnOrAfter(released, "the clone of the locked template waited for the lock (simulated time)");
+        (await sim.Host.GetContainerAsync(201))!.IsRunning.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_check_that_never_passes_fails_that_service_at_its_check_and_the_others_succeed()
+    {
+        // Arrange
+        var fleet = Small with
+        {
+            Services = [.. Small.Services, new ServiceSpec
+            {
+                Name = "flaky", Template = "docker", Ctid = 220, Hostname = "flaky", Ip = "10.0.30.120",
+                Custom = new CustomServiceSpec { Configure = ["echo configured > /etc/flaky"], Check = "test -f /etc/flaky-healthy" },
+            }],
+        };
+        await using var sim = await SimulatedFleet.StartAsync(fleet);
+
+        // Act
+        var result = await sim.DeployAsync(fleet);
+
+        // Assert
+        var flaky = result.Outcomes.Single(o => o.Service == "flaky");
+        flaky.Result.Should().Be(DeployOutcomeKind.Failed);
+        flaky.FailedPhase.Should().Be(DeployPhase.Check);
+        flaky.Error.Should().Contain("health check 'custom check'").And.Contain("not within 30 s");
+        (await sim.ShellAsync(220, "cat /etc/flaky")).Should().Be("configured\n", "the custom configure command ran inside the container");
+        result.Outcomes.Where(o => o.Service != "flaky").Should().OnlyContain(o => o.Result == DeployOutcomeKind.Done);
+    }
+
+    [Fact]
+    public async Task A_run_killed_half_way_is_finished_by_the_next_without_duplicating_or_losing_a_container()
+    {
+        // Arrange
+        await using var sim = await SimulatedFleet.StartAsync(Small);
+        using var kill = new CancellationTokenSource();
+        var deployer = sim.Deployer(new DeployOptions { Parallel = 2 });
+        deployer.Progress += e => { if (e.Phase == DeployPhase.Config && e.Kind == DeployEventKind.Started) kill.Cancel(); };
+        var plan = await deployer.PlanAsync(Small);
+
+        // Act
+        var killed = async () => await deployer.RunAsync(Small, plan, "deploy", kill.Token);
+        await killed.Should().ThrowAsync<OperationCanceledException>();
+        var rerun = await sim.DeployAsync(Small);
+        var third = await sim.DeployAsync(Small);
+
+        // Assert
+        rerun.Succeeded.Should().BeTrue(string.Join("; ", rerun.Outcomes.Select(o => $"{o.Service}: {o.Error}")));
+        third.ChangedNothing.Should().BeTrue();
+        (await sim.Host.ListContainersAsync()).Where(c => !c.IsTemplate).Select(c => c.Vmid).Should().BeEquivalentTo([200, 201, 208]);
+        sim.State.Journal(sim.Host.Description).Should().Contain(j => j.Status == "interrupted");
+    }
+}
