@@ -49,6 +49,25 @@ public sealed class HostFactory(CliConsole io)
         };
     }
 
+    /// <summary><c>lxc://</c> (LXC's default path) or <c>lxc://PATH</c>; says what is missing when this machine cannot run LXC.</summary>
+    private async Task<HostConnection> ConnectLxcAsync(HostAddress address, List<string> notices, CancellationToken cancellationToken)
+    {
+        if (Preflight.Problems(needDebootstrap: false) is { Count: > 0 } problems)
+            throw new CliException($"--host {address.Text}: plain LXC is not usable on this machine: {string.Join("; ", problems)}", ExitCodes.HostUnreachable);
+        notices.AddRange(Preflight.Warnings());
+        var options = address.Name is { } path
+            ? new LxcHostOptions { LxcPath = io.Resolve(path) }
+            : new LxcHostOptions();
+        try
+        {
+            return new HostConnection(await LxcHost.OpenAsync(options, cancellationToken: cancellationToken), notices);
+        }
+        catch (HostException e)
+        {
+            throw new CliException($"--host {address.Text}: {e.Message}", ExitCodes.HostUnreachable);
+        }
+    }
+
     /// <summary><c>DATA/sim/NAME.json</c>, its sandboxes and archives in <c>DATA/sim/NAME.d</c>.</summary>
     private string SimulatorPath(string name) => Path.Combine(DataDirectory.Resolve(_env), "sim", name + ".json");
 
@@ -64,21 +83,6 @@ public sealed class HostFactory(CliConsole io)
         var host = new ProxmoxApiHost(options, shell is null ? null : new HostExec(shell));
         // The SSH connection also gives the community scripts their shell on the node.
         return new HostConnection(host, notices, shell) { NodeShell = shell };
-    }
-
-    private static async Task<HostConnection> ConnectLxcAsync(HostAddress address, List<string> notices, CancellationToken cancellationToken)
-    {
-        LxcHostOptions options;
-        try
-        {
-            options = LxcHostOptions.FromAddress(address.Text);
-        }
-        catch (FormatException e)
-        {
-            throw new CliException(e.Message);
-        }
-
-        return new HostConnection(await LxcHost.OpenAsync(options, cancellationToken: cancellationToken), notices);
     }
 
     private static HostConnection ConnectShell(HostAddress address, List<string> notices)

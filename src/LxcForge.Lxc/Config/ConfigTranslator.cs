@@ -98,12 +98,12 @@ public sealed class ConfigTranslator(HostFacts facts)
     }
 
     /// <summary>Keys LxcForge writes itself; anything else in an LXC config is the user's and is kept.</summary>
-    public static bool IsManaged(string key, string value) =>
+    public bool IsManaged(string key, string value) =>
         key is "lxc.arch" or "lxc.uts.name" or "lxc.rootfs.path" or "lxc.idmap" or "lxc.start.auto" or "lxc.start.order"
             or "lxc.cgroup.memory.limit_in_bytes" or "lxc.cgroup.memory.memsw.limit_in_bytes" or "lxc.cgroup2.memory.max"
             or "lxc.cgroup2.memory.swap.max" or "lxc.cgroup.cpuset.cpus" or "lxc.cgroup2.cpuset.cpus"
         || key.StartsWith("lxc.net.", StringComparison.Ordinal)
-        || (key == "lxc.include" && value.StartsWith("/usr/share/lxc/config/", StringComparison.Ordinal))
+        || (key == "lxc.include" && value.StartsWith(facts.LxcConfigDir + "/", StringComparison.Ordinal))
         || (key == "lxc.mount.entry" && value.StartsWith("/dev/fuse dev/fuse", StringComparison.Ordinal));
 
     private string Include(string preferred, string fallback) =>
