@@ -56,8 +56,15 @@ public sealed partial class PctShellHost
             .ThenBy(b => b.VolumeId, StringComparer.Ordinal)];
     }
 
-    public async Task DeleteBackupAsync(string volumeId, CancellationToken cancellationToken = default) =>
-        await RunAsync(Cmd("pvesm", "free", volumeId), null, cancellationToken);
+    /// <remarks>Checked by listing the storage afterwards: a worker error inside <c>pvesm free</c> need not show in its exit code.</remarks>
+    public async Task DeleteBackupAsync(string volumeId, CancellationToken cancellationToken = default)
+    {
+        var command = TaskCmd("pvesm", "free", volumeId);
+        var output = await RunAsync(command, null, cancellationToken);
+        var storage = volumeId.Split(':')[0];
+        if ((await ListBackupsAsync(storage, null, cancellationToken)).Any(b => b.VolumeId == volumeId))
+            throw CliFailure.SilentFailure(command, output, $"'{volumeId}' is still listed on '{storage}'");
+    }
 
     public async Task<TaskOutcome> RestoreAsync(RestoreRequest request, CancellationToken cancellationToken = default)
     {

@@ -1,11 +1,13 @@
 using LxcForge.Simulator.Engine;
 using LxcForge.Simulator.Http;
+using LxcForge.Simulator.NodeCli;
 
 namespace LxcForge.Testing.Simulation;
 
 /// <summary>
 /// A simulated Proxmox cluster (time 1000× faster) served over real HTTPS on 127.0.0.1 with a fresh self-signed
-/// certificate and fresh secrets; 401s are not delayed. Dispose stops the server and the cluster.
+/// certificate and fresh secrets; 401s are not delayed. The node command line (pct, pvesm, …) is served on
+/// <c>/simulator/cli</c> for shims. Dispose stops the server and the cluster.
 /// </summary>
 public sealed class ServedSimulator : IAsyncDisposable
 {
@@ -28,7 +30,7 @@ public sealed class ServedSimulator : IAsyncDisposable
     public static async Task<ServedSimulator> StartAsync(SimulatorServerOptions? serverOptions = null, double timeFactor = 1000)
     {
         var cluster = new SimulatorCluster(options: new SimulatorOptions { TimeFactor = timeFactor });
-        var server = new SimulatorServer(cluster, (serverOptions ?? new SimulatorServerOptions()) with { UnauthorizedDelay = TimeSpan.Zero });
+        var server = new SimulatorServer(cluster, (serverOptions ?? new SimulatorServerOptions()) with { UnauthorizedDelay = TimeSpan.Zero }, new NodeCommandLine(cluster, cluster));
         try
         {
             return new ServedSimulator(cluster, server, await server.StartAsync());

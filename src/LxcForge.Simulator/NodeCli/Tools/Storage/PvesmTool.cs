@@ -5,7 +5,7 @@ using LxcForge.Simulator.NodeCli.Syntax;
 
 namespace LxcForge.Simulator.NodeCli.Tools.Storage;
 
-/// <summary><c>pvesm</c>: status, list and path over the node's storages.</summary>
+/// <summary><c>pvesm</c>: status, list, path and free over the node's storages.</summary>
 internal static class PvesmTool
 {
     public static NodeTool Create() => new("pvesm",
@@ -13,12 +13,24 @@ internal static class PvesmTool
         CliCommand.Of("pvesm", "status", "", "content:l enabled:b format:b storage target", StatusAsync),
         CliCommand.Of("pvesm", "list", "storage", "content:l vmid", ListAsync),
         CliCommand.Of("pvesm", "path", "volume", "", PathAsync),
+        CliCommand.Of("pvesm", "free", "volume", "delay storage", FreeAsync),
     ],
     notSimulated:
     [
-        "add", "alloc", "apiinfo", "cifsscan", "export", "extractconfig", "free", "import", "iscsiscan", "lvmscan", "lvmthinscan",
+        "add", "alloc", "apiinfo", "cifsscan", "export", "extractconfig", "import", "iscsiscan", "lvmscan", "lvmthinscan",
         "nfsscan", "prune-backups", "remove", "scan", "set", "zfsscan",
     ]);
+
+    /// <summary><c>pvesm free VOLID</c>: <c>DELETE …/storage/{storage}/content/{volume}</c>, the storage taken from the volume id.</summary>
+    private static Task<int> FreeAsync(CliContext context, CliArguments arguments)
+    {
+        var volume = arguments["volume"];
+        var colon = volume.IndexOf(':', StringComparison.Ordinal);
+        var storage = arguments.Option("storage") ?? (colon > 0 ? volume[..colon] : throw new CliDieException($"unable to parse volume ID '{volume}'"));
+        var parameters = arguments.ApiParameters();
+        parameters.Remove("storage");
+        return TaskWorker.CallAndFollowAsync(context, "DELETE", context.NodePath($"/storage/{storage}/content/{Uri.EscapeDataString(volume)}"), parameters, WorkerExitRule.UpidExit);
+    }
 
     /// <summary>
     /// The storage table: names padded to the longest id + 1, sizes in KiB, the percentage used, or N/A for a
