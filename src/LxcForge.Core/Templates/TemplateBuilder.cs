@@ -22,8 +22,17 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
         var started = time.GetTimestamp();
         var step = "check";
         var created = new List<int>();
+        ScriptRun? run = null;
         try
         {
+            // Scripts are verified before anything changes: a tampered file must not cost the old template.
+            if (template.Source.Kind == TemplateSourceKind.CommunityScript)
+            {
+                step = "scripts";
+                run = await PrepareScriptsAsync(template, cancellationToken);
+                step = "check";
+            }
+
             var existing = await host.GetContainerAsync(template.Ctid, cancellationToken);
             if (existing is not null)
             {
@@ -40,7 +49,7 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
 
             step = "build";
             var record = template.Source.Kind == TemplateSourceKind.CommunityScript
-                ? await RunCommunityScriptAsync(fleet, template, node, before, created, cancellationToken)
+                ? await RunCommunityScriptAsync(fleet, template, node, before, created, run!, cancellationToken)
                 : await BuildFromOsTemplateAsync(fleet, template, node, created, cancellationToken);
 
             step = "stop";
@@ -77,6 +86,11 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
             };
             return Fail(failedStep, ex is OperationCanceledException && !cancellationToken.IsCancellationRequested ? "timed out" : ex.Message) with { LogTail = tail };
         }
+        finally
+        {
+            if (run is not null)
+                await run.DisposeAsync();
+        }
 
         TemplateBuildResult Result(TemplateBuildOutcome outcome, string s, string message) =>
             new(template.Name, template.Ctid, outcome, time.GetElapsedTime(started)) { Step = s, Message = message };
@@ -84,20 +98,37 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
         TemplateBuildResult Fail(string s, string message) => Result(TemplateBuildOutcome.Failed, s, message);
     }
 
-    private async Task<TemplateBuildRecord> RunCommunityScriptAsync(FleetSpec fleet, TemplateSpec template, string node, HashSet<int> before, List<int> created, CancellationToken cancellationToken)
+    private async Task<ScriptRun> PrepareScriptsAsync(TemplateSpec template, CancellationToken cancellationToken)
     {
         if (shell is null || scripts is null)
             throw new TemplateBuildException("scripts", "community scripts run on the node itself: this host offers no node shell (use --host ssh://root@NODE, --host local, or --ssh with the API)");
         var definition = ServiceCatalog.Find(template.ServiceKey);
-        var scriptPath = template.Source.Script ?? definition?.Script
+        var scriptPath = ScriptPath(template);
+        return await scripts.PrepareAsync(CommunityScriptFiles.For(scriptPath, definition), shell.MirrorAddress, cancellationToken);
+    }
+
+    private static string ScriptPath(TemplateSpec template) =>
+        template.Source.Script ?? ServiceCatalog.Find(template.ServiceKey)?.Script
             ?? throw new TemplateBuildException("scripts", $"template '{template.Name}': no script given and '{template.ServiceKey}' is not in the catalogue");
 
-        await using var run = await scripts.PrepareAsync(CommunityScriptFiles.For(scriptPath, definition), shell.MirrorAddress, cancellationToken);
+    private async Task<TemplateBuildRecord> RunCommunityScriptAsync(FleetSpec fleet, TemplateSpec template, string node, HashSet<int> before, List<int> created, ScriptRun run, CancellationToken cancellationToken)
+    {
+        var definition = ServiceCatalog.Find(template.ServiceKey);
+        var scriptPath = ScriptPath(template);
         Say(template, $"running {scriptPath} @ {run.Ref[..Math.Min(12, run.Ref.Length)]}{(run.StandIn ? " (STAND-IN)" : string.Empty)} on {node}; scripts run one at a time");
 
         var env = new Dictionary<string, string>(CommunityScriptEnvironment.For(fleet, template, definition)) { ["LXCFORGE_MIRROR"] = run.MirrorBase };
         var output = new List<string>();
-        var result = await RunWithTimeoutAsync(node, new NodeScript(NodeScriptText(scriptPath))
+        async Task NoteCreatedAsync()
+        {
+            var now = await host.ListContainersAsync(CancellationToken.None);
+            created.AddRange(now.Where(c => !before.Contains(c.Vmid) && !created.Contains(c.Vmid)).Select(c => c.Vmid));
+        }
+
+        ExecResult result;
+        try
+        {
+            result = await RunWithTimeoutAsync(node, new NodeScript(NodeScriptText(scriptPath))
         {
             Environment = env,
             StandardInput = CommunityScriptEnvironment.StandardInput(template, definition),
@@ -109,6 +140,14 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
                 Say(template, line);
             },
         }, cancellationToken);
+        }
+        catch (TemplateBuildException)
+        {
+            // A hung script may have created its container already: it is this run's to remove.
+            await NoteCreatedAsync();
+            throw;
+        }
+
         var lines = output.Count > 0 ? output : (result.StandardOutput + "\n" + result.StandardError).Split('\n').ToList();
 
         var after = await host.ListContainersAsync(cancellationToken);
