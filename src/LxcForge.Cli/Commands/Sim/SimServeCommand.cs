@@ -65,7 +65,7 @@ public sealed class SimServeCommand(CliConsole io) : LxcForgeCommand<SimServeSet
         if (settings.State is not null)
             throw new CliException("--state: keeping a served cluster between runs is not part of this build yet (the engine has no save/load); omit --state for a fresh cluster");
         await using var cluster = new SimulatorCluster(ClusterProfile.WithNodes(settings.Nodes), new SimulatorOptions { TimeFactor = settings.TimeFactor });
-        await using var server = new SimulatorServer(cluster, new SimulatorServerOptions { Port = settings.Port, Https = !settings.Http });
+        await using var server = new SimulatorServer(cluster, new SimulatorServerOptions { Port = settings.Port, Https = !settings.Http }, new LxcForge.Simulator.NodeCli.NodeCommandLine(cluster, cluster));
         SimulatorEndpoint endpoint;
         try
         {
