@@ -156,4 +156,35 @@ public sealed class TemplateBuilderSpecs : IAsyncLifetime, IDisposable
         (await _sim.Host.GetContainerAsync(901))!.Config.Hostname.Should().Be("theirs");
         (await _sim.Host.ListContainersAsync()).Should().ContainSingle();
     }
+
+    [Fact]
+    public async Task I_can_build_a_template_from_an_os_template_with_provisioning_and_no_scripts()
+    {
+        // Arrange: no community script: the OS template plus a file and a command.
+        var template = new TemplateSpec
+        {
+            Name = "myapp",
+            Ctid = 950,
+            Source = new TemplateSource
+            {
+                Kind = TemplateSourceKind.OsTemplate,
+                Provision = new ProvisionSpec
+                {
+                    Files = [new FileSpec("/etc/myapp/app.conf", "listen = 8080\n")],
+                    Commands = ["mkdir -p /var/lib/myapp && echo ready > /var/lib/myapp/state"],
+                },
+            },
+        };
+
+        // Act
+        var result = await new TemplateBuilder(_sim.Host, null, null, TimeProvider.System).BuildAsync(FleetDefaults.Seed, template, force: false);
+
+        // Assert
+        result.Outcome.Should().Be(TemplateBuildOutcome.Built, result.Message + string.Join('\n', result.LogTail));
+        var ct = await _sim.Host.GetContainerAsync(950);
+        ct!.IsTemplate.Should().BeTrue();
+        TemplateBuildRecord.Parse(ct.Config.Description)!.Source.Should().StartWith("os-template local:vztmpl/debian-12-standard");
+        File.ReadAllText(Path.Combine(_sim.Cluster.SandboxRoot(950), "etc", "myapp", "app.conf")).Should().Be("listen = 8080\n");
+        File.ReadAllText(Path.Combine(_sim.Cluster.SandboxRoot(950), "var", "lib", "myapp", "state")).Should().Be("ready\n");
+    }
 }
