@@ -3,7 +3,7 @@ using LxcForge.Core.Catalog;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Ownership;
 using LxcForge.Core.Spec;
-using LxcForge.Core.Waiting;
+using LxcForge.Core.Execution;
 
 namespace LxcForge.Core.Templates;
 
@@ -37,9 +37,13 @@ public sealed partial class TemplateBuilder
         created.Add(template.Ctid);
         await host.CreateAsync(new CreateContainerRequest(template.Ctid, node, volume, fleet.Storage.Templates) { Options = options }, cancellationToken);
         await host.StartAsync(template.Ctid, cancellationToken);
-        await Poll.UntilAsync(
-            async ct => (await host.ExecAsync(template.Ctid, new ExecRequest(["true"]), ct)).Succeeded,
-            StartTimeout, time, $"CT {template.Ctid} accepting commands", cancellationToken);
+        await new Polling(time, new DeployOptions()).UntilAsync(
+            async ct =>
+            {
+                var result = await host.ExecAsync(template.Ctid, new ExecRequest(["true"]), ct);
+                return (result.Succeeded, result.StandardError);
+            },
+            StartTimeout, $"CT {template.Ctid} accepting commands", cancellationToken);
 
         await ProvisionAsync(template, cancellationToken);
         return new TemplateBuildRecord(template.Name, $"os-template {volume}", time.GetUtcNow());

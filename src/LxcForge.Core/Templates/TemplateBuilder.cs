@@ -1,3 +1,4 @@
+using LxcForge.Core.Execution;
 using LxcForge.Core.Catalog;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Ownership;
@@ -74,7 +75,7 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
             Say(template, $"template {template.Ctid} ready");
             return Result(TemplateBuildOutcome.Built, "done", record.StandIn ? "built from STAND-IN scripts" : "built") with { StandIn = record.StandIn };
         }
-        catch (Exception ex) when (ex is HostException or TemplateBuildException or ScriptIntegrityException or OperationCanceledException)
+        catch (Exception ex) when (ex is HostException or TemplateBuildException or ScriptIntegrityException or StepTimeoutException or OperationCanceledException)
         {
             var failedStep = ex is TemplateBuildException tbe ? tbe.Step : step;
             await CleanUpAsync(created, template, CancellationToken.None);
