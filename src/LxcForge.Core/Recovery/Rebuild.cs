@@ -21,7 +21,7 @@ public sealed record RebuildReport(IReadOnlyList<RebuildStage> Stages, IReadOnly
 /// The seed's "complete system loss": check the host, build the missing templates, deploy, restore the
 /// newest backup of every service that had to be created anew, check. Resumable: which containers still
 /// wait for their data is journalled before the deploy creates them, so a run killed half-way and started
-/// again restores exactly those and nothing twice.
+/// again restores exactly those, from the archive chosen the first time, and nothing twice.
 /// </summary>
 public sealed class Rebuild(IContainerHost host, StateStore state, string hostKey, TimeProvider time)
 {
@@ -83,8 +83,8 @@ public sealed class Rebuild(IContainerHost host, StateStore state, string hostKe
             var run = state.StartRun(hostKey, "rebuild");
             foreach (var instance in instances)
             {
-                if (await host.GetContainerAsync(instance.Ctid, cancellationToken) is null && await restore.NewestAsync(fleet, instance.Ctid, cancellationToken) is not null)
-                    state.Record(run, hostKey, instance.Name, instance.Ctid, RestoreStep, "pending");
+                if (await host.GetContainerAsync(instance.Ctid, cancellationToken) is null && await restore.NewestAsync(fleet, instance.Ctid, cancellationToken) is { } newest)
+                    state.Record(run, hostKey, instance.Name, instance.Ctid, RestoreStep, "pending", newest.VolumeId);
             }
 
             var deployer = new Deployer(host, state, time, DeployOptions, hostKey);
@@ -97,19 +97,19 @@ public sealed class Rebuild(IContainerHost host, StateStore state, string hostKe
 
         await Stage("restore", async () =>
         {
-            var restored = new List<string>();
+            var restored = new List<DesiredContainer>();
             var failed = new List<string>();
-            foreach (var instance in instances.Where(i => IsPending(i.Ctid)))
+            foreach (var (instance, archive) in instances.Select(i => (i, PendingArchive(i.Ctid))).Where(p => p.Item2 is not null))
             {
                 try
                 {
                     var run = state.StartRun(hostKey, "rebuild-restore");
-                    await restore.RestoreAsync(fleet, instance.Ctid, instance.Ctid, null, force: true, instance.Node, cancellationToken);
-                    if ((await host.GetContainerAsync(instance.Ctid, cancellationToken))?.IsRunning == false)
-                        await host.StartAsync(instance.Ctid, cancellationToken);
-                    state.Record(run, hostKey, instance.Name, instance.Ctid, RestoreStep, "done");
+                    await restore.RestoreAsync(fleet, instance.Ctid, instance.Ctid, archive, force: true, instance.Node, cancellationToken);
+                    // The archive's configuration is not what LxcForge last applied: configure it again below.
+                    state.ForgetConfigured(hostKey, instance.Ctid);
+                    state.Record(run, hostKey, instance.Name, instance.Ctid, RestoreStep, "done", archive);
                     state.FinishRun(run, "ok");
-                    restored.Add(instance.Name);
+                    restored.Add(instance);
                 }
                 catch (HostException e)
                 {
@@ -117,7 +117,15 @@ public sealed class Rebuild(IContainerHost host, StateStore state, string hostKe
                 }
             }
 
-            return (failed.Count == 0, restored.Count == 0 && failed.Count == 0 ? "nothing to restore" : $"restored {string.Join(", ", restored)}" + (failed.Count > 0 ? "; failed: " + string.Join("; ", failed) : ""));
+            if (restored.Count > 0)
+            {
+                // Re-apply the spec (network, resources, the service's configuration) and start what was restored.
+                var deployer = new Deployer(host, state, time, DeployOptions, hostKey);
+                var result = await deployer.RunAsync(fleet, await deployer.PlanAsync(fleet, [.. restored.Select(i => i.Name)], cancellationToken), "rebuild-reapply", cancellationToken);
+                failed.AddRange(result.Outcomes.Where(o => o.Result == DeployOutcomeKind.Failed).Select(o => $"{o.Service}: re-applying the spec after the restore failed ({o.FailedPhase}: {o.Error})"));
+            }
+
+            return (failed.Count == 0, restored.Count == 0 && failed.Count == 0 ? "nothing to restore" : $"restored {string.Join(", ", restored.Select(i => i.Name))}" + (failed.Count > 0 ? "; failed: " + string.Join("; ", failed) : ""));
         });
 
         IReadOnlyList<InstanceStatus> status = [];
@@ -130,10 +138,7 @@ public sealed class Rebuild(IContainerHost host, StateStore state, string hostKe
         return new RebuildReport(stages, status);
     }
 
-    /// <summary>Journalled as waiting for its data and not restored since.</summary>
-    private bool IsPending(int ctid)
-    {
-        var entries = state.Journal(hostKey, ctid).Where(e => e.Step == RestoreStep).OrderBy(e => e.At).ToList();
-        return entries.Count > 0 && entries[^1].Status == "pending";
-    }
+    /// <summary>The archive a container was journalled to wait for, while it is not restored yet; else null.</summary>
+    private string? PendingArchive(int ctid) =>
+        state.Journal(hostKey, ctid).LastOrDefault(e => e.Step == RestoreStep) is { Status: "pending" } last ? last.Detail : null;
 }

@@ -17,9 +17,16 @@ public sealed class RestoreService(IContainerHost host)
 {
     public Action<string>? Log { get; init; }
 
-    /// <summary>The newest backup of <paramref name="vmid"/> on the spec's backup storage, or null.</summary>
+    /// <summary>How the copy taken before a restore is marked: it is the replaced state, never a default to restore.</summary>
+    public const string SafetyCopyNotes = "lxcforge safety copy";
+
+    /// <summary>
+    /// The newest backup of <paramref name="vmid"/> on the spec's backup storage, or null. Safety copies are
+    /// skipped: after a restore, the newest archive would otherwise be the state that restore replaced.
+    /// </summary>
     public async Task<BackupInfo?> NewestAsync(FleetSpec fleet, int vmid, CancellationToken cancellationToken = default) =>
-        (await new BackupService(host).ListAsync(fleet, vmid, cancellationToken)).FirstOrDefault();
+        (await new BackupService(host).ListAsync(fleet, vmid, cancellationToken))
+            .FirstOrDefault(b => b.Notes?.StartsWith(SafetyCopyNotes, StringComparison.Ordinal) != true);
 
     public async Task<RestoreOutcome> RestoreAsync(FleetSpec fleet, int sourceCtid, int targetCtid, string? archive, bool force, string? node = null, CancellationToken cancellationToken = default)
     {
@@ -46,7 +53,7 @@ public sealed class RestoreService(IContainerHost host)
         {
             Mode = BackupMode.Stop,
             Compress = fleet.Backup.Compress,
-            Notes = $"lxcforge safety copy before restore of {archive}",
+            Notes = $"{SafetyCopyNotes} before restore of {archive}",
         }, cancellationToken);
         if ((await host.GetContainerAsync(targetCtid, cancellationToken))?.IsRunning == true)
             await host.StopAsync(targetCtid, cancellationToken);

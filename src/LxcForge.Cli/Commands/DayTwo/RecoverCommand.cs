@@ -32,6 +32,7 @@ public sealed class RecoverCommand(CliConsole io) : LxcForgeCommand<PlanSettings
             {
                 Output.Note($"{instance.Name}: restoring the newest backup {newest.VolumeId}");
                 await restore.RestoreAsync(loaded.Spec, instance.Ctid, instance.Ctid, newest.VolumeId, force: true, instance.Service.Node, cancellationToken);
+                session.State.ForgetConfigured(DeploySession.StateKey(Io, settings.Host), instance.Ctid);
             }
             else if (existing is not null)
             {

@@ -64,6 +64,8 @@ public sealed class RestoreCommand(CliConsole io) : LxcForgeCommand<RestoreComma
         {
             var outcome = await new RestoreService(session.Connection.Host) { Log = Output.Note }
                 .RestoreAsync(fleet, instance.Ctid, target, settings.Backup, settings.Force, instance.Service.Node, cancellationToken);
+            // What the archive holds is not the configuration LxcForge last applied: the re-apply below configures it again.
+            session.State.ForgetConfigured(DeploySession.StateKey(Io, settings.Host), outcome.Ctid);
             Output.Note($"{instance.Name}: restored {outcome.Archive} into CT {outcome.Ctid}" + (outcome.SafetyBackup is { } s ? $" (the replaced container was saved as {s})" : ""));
         }
         catch (HostException e)
