@@ -93,7 +93,7 @@ public sealed partial class ProxmoxApiHost
             var ct = Ct(node, vmid);
             var current = await _calls.ReadAsync(ct.ConfigAsync, cancellationToken);
             RefuseRootOnlyFeatures(change.Set.GetValueOrDefault("features"), current.Features, vmid);
-            var set = KeepMacAddresses(change.Set, current);
+            var set = change.KeepingMacAddresses(current).Set;
             var body = new ApiParams().AddAll(set).Add("delete", change.Delete.Count > 0 ? string.Join(',', change.Delete) : null).Add("digest", change.Digest);
             await _calls.WriteAsync<object>(
                 async t =>
@@ -113,26 +113,6 @@ public sealed partial class ProxmoxApiHost
         status.Template || config.IsTemplate,
         status.Lock ?? config.Lock,
         config.Tags);
-
-    /// <summary>
-    /// Proxmox gives a <c>netN</c> sent without <c>hwaddr</c> a new random MAC (research: pve-semantics §7), which
-    /// breaks DHCP reservations and ARP caches; send the current one back so only what was asked changes.
-    /// </summary>
-    private static Dictionary<string, string> KeepMacAddresses(IReadOnlyDictionary<string, string> set, ContainerConfig current)
-    {
-        var result = new Dictionary<string, string>(set);
-        foreach (var (key, value) in set)
-        {
-            if (PropertyFormat.ForConfigKey(key) != PropertyFormat.Net || current[key] is not { } old)
-                continue;
-            var wanted = NetworkInterface.Parse(value);
-            var mac = NetworkInterface.Parse(old).HardwareAddress;
-            if (wanted.HardwareAddress is null && mac is not null)
-                result[key] = (wanted with { HardwareAddress = mac }).ToString();
-        }
-
-        return result;
-    }
 
     /// <summary>True when the config already holds every value set and none of the keys deleted (an earlier attempt went through).</summary>
     private static bool IsApplied(ContainerConfig config, IReadOnlyDictionary<string, string> set, IReadOnlyList<string> delete) =>
