@@ -26,7 +26,14 @@ public interface IPveApi
 }
 
 /// <summary>What an API call returns: Proxmox's <c>data</c>, and <c>total</c> for paged lists (null when absent).</summary>
-public sealed record ApiResult(JsonNode? Data, long? Total);
+public sealed record ApiResult(JsonNode? Data, long? Total)
+{
+    /// <summary>
+    /// The data already serialised as UTF-8 JSON, in pieces to send one after another (a large list an
+    /// implementation keeps serialised); when set, it is the data and <see cref="Data"/> is null.
+    /// </summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>>? Utf8Data { get; init; }
+}
 
 /// <summary>One API call. Parameters are strings, as they arrive in a form body or on a command line.</summary>
 /// <param name="User">The authenticated identity: <c>root@pam</c>, or a token id such as <c>root@pam!deploy</c>.</param>

@@ -37,6 +37,8 @@ internal sealed partial class ContainerRun
             Description = OwnedDescription.For(plan.Desired),
         };
         EnsureSecrets();
+        // Whatever was configured at this CTID before is gone: a run killed after this point must configure the clone.
+        deployer.State.ForgetConfigured(deployer.HostKey, Ctid);
         deployer.State.Record(deployer.Run, deployer.HostKey, plan.Name, Ctid, "clone", "started", $"{source.TemplateCtid} -> {Ctid} on {source.Storage}");
         try
         {

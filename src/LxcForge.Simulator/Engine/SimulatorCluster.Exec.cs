@@ -14,7 +14,7 @@ public sealed partial class SimulatorCluster
     {
         string hostname, ostype;
         string? address;
-        lock (Gate)
+        using (Gate.Enter())
         {
             if (!State.Containers.TryGetValue(vmid, out var ct))
                 throw Pve.NoConfig(State.Nodes.Keys.First(), vmid);
@@ -31,7 +31,7 @@ public sealed partial class SimulatorCluster
         var root = await Sandboxes.EnsureAsync(vmid, hostname, ostype);
         var (code, stdout, stderr) = await SandboxExec.RunAsync(root, command, standardInput, environment, address, hostname, cancellationToken);
         var record = new ExecRecord(vmid, command.ToArray(), standardInput, new Dictionary<string, string>(environment), code, Clock.GetUtcNow());
-        lock (Gate)
+        using (Gate.Enter())
         {
             if (!State.ExecHistory.TryGetValue(vmid, out var list))
                 State.ExecHistory[vmid] = list = [];
@@ -44,7 +44,7 @@ public sealed partial class SimulatorCluster
     /// <inheritdoc />
     public IReadOnlyList<ExecRecord> ExecHistory(int vmid)
     {
-        lock (Gate)
+        using (Gate.Enter())
             return State.ExecHistory.TryGetValue(vmid, out var list) ? list.ToArray() : [];
     }
 

@@ -8,7 +8,7 @@ public sealed partial class SimulatorCluster : ISimulatorNodeActions
     /// <inheritdoc />
     public Task UnlockAsync(string node, int vmid, CancellationToken cancellationToken = default)
     {
-        lock (Gate)
+        using (Gate.Enter())
         {
             if (!State.Containers.TryGetValue(vmid, out var ct) || ct.Node != node)
                 throw Pve.NoConfig(node, vmid);

@@ -25,7 +25,7 @@ public sealed partial class SimulatorCluster
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         string text;
-        lock (Gate)
+        using (Gate.Enter())
         {
             State.SimulatedSeconds = Clock.Elapsed.TotalSeconds;
             text = JsonSerializer.Serialize(State, Json);

@@ -64,7 +64,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
     {
         get
         {
-            lock (Gate)
+            using (Gate.Enter())
                 return State.Nodes.Keys.ToList();
         }
     }
@@ -72,7 +72,10 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
     /// <summary>Every API route served, as (method, path template) pairs (schema conformance tests use it).</summary>
     public IEnumerable<(string Method, string Template)> ApiRoutes => _router.Routes;
 
-    internal object Gate { get; } = new();
+    internal StateGate Gate { get; } = new();
+
+    /// <summary>The <c>/cluster/resources</c> list, kept serialised between changes.</summary>
+    internal Views.ResourcesView Resources { get; } = new();
 
     internal ClusterState State { get; private set; }
 
@@ -88,7 +91,18 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
     internal SemaphoreSlim BackupLock(string node) => _backupLocks.GetOrAdd(node, _ => new SemaphoreSlim(1, 1));
 
     /// <inheritdoc />
-    public async Task<JsonNode?> CallAsync(ApiRequest request, CancellationToken cancellationToken = default)
+    public async Task<JsonNode?> CallAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
+        (await CallRouteAsync(request, cancellationToken)).ToNode();
+
+    /// <inheritdoc />
+    /// <remarks>A list kept serialised (<c>/cluster/resources</c>) comes back as <see cref="ApiResult.Utf8Data"/>, not parsed.</remarks>
+    public async Task<ApiResult> CallWithTotalAsync(ApiRequest request, CancellationToken cancellationToken = default)
+    {
+        var reply = await CallRouteAsync(request, cancellationToken);
+        return new ApiResult(reply.Node, null) { Utf8Data = reply.Utf8 };
+    }
+
+    private async Task<ApiReply> CallRouteAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         var path = ApiRouter.Normalize(request.Path);
         var method = request.Method.ToUpperInvariant();
@@ -104,8 +118,8 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
         var parameters = new Dictionary<string, string>(request.Parameters, StringComparer.Ordinal);
         foreach (var (k, v) in values)
             parameters[k] = v;
-        JsonNode? result;
-        lock (Gate)
+        ApiReply result;
+        using (method == "GET" ? Gate.Read() : Gate.Enter())
             result = handler(new RouteContext(this, request, parameters));
         if (Faults.TryConsumeDrop())
             throw new SimulatedDropException();
@@ -116,7 +130,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
     public async Task<string> WaitForTaskAsync(string upid, TimeSpan timeout)
     {
         SimTask? task;
-        lock (Gate)
+        using (Gate.Enter())
             task = State.Tasks.FirstOrDefault(t => t.Upid == upid);
         if (task is null)
             throw new ArgumentException($"no such task '{upid}'", nameof(upid));
@@ -131,7 +145,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
 
     internal void HoldLock(int vmid, string lockName, TimeSpan duration)
     {
-        lock (Gate)
+        using (Gate.Enter())
         {
             var ct = State.Containers.GetValueOrDefault(vmid) ?? throw new ArgumentException($"CT {vmid} does not exist", nameof(vmid));
             ct.Config["lock"] = lockName;
@@ -150,7 +164,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
                 return;
             }
 
-            lock (Gate)
+            using (Gate.Enter())
             {
                 if (State.Containers.TryGetValue(vmid, out var ct) && ct.Lock == lockName)
                     ct.Config.Remove("lock");
@@ -162,7 +176,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
     {
         if (!(factor > 0))
             throw new ArgumentOutOfRangeException(nameof(factor), factor, "the slow-down factor must be positive");
-        lock (Gate)
+        using (Gate.Enter())
         {
             foreach (var s in StoragesNamed(storageId))
                 s.SlowFactor = factor;
@@ -173,7 +187,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
 
     internal void FillStorage(string storageId, long leaveFreeBytes)
     {
-        lock (Gate)
+        using (Gate.Enter())
         {
             foreach (var s in StoragesNamed(storageId))
             {

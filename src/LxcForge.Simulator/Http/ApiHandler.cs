@@ -133,7 +133,10 @@ internal sealed class ApiHandler(IPveApi api, PveApiSchema schema, Authenticator
             await PveResponses.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, WithNewline(e.Message));
             return;
         }
-        await PveResponses.WriteDataAsync(context, result.Data, result.Total);
+        if (result.Utf8Data is { } serialised)
+            await PveResponses.WriteSerialisedDataAsync(context, serialised);
+        else
+            await PveResponses.WriteDataAsync(context, result.Data, result.Total);
     }
 
     // POST /access/ticket: user/password (or a valid ticket as password, to renew) → ticket + CSRF token.

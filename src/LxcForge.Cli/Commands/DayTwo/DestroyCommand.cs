@@ -57,11 +57,14 @@ public sealed class DestroyCommand(CliConsole io) : LxcForgeCommand<DestroyComma
             throw new CliException("not confirmed; nothing destroyed (give --yes to skip the question)");
 
         var destroyed = new List<object>();
+        using var state = Commands.Deploy.DeploySession.OpenState(Io);
+        var key = Commands.Deploy.DeploySession.StateKey(Io, settings.Host);
         foreach (var (name, ct) in targets)
         {
             if (ct.IsRunning)
                 await connection.Host.StopAsync(ct.Vmid, cancellationToken);
             await connection.Host.DestroyAsync(ct.Vmid, force: false, purge: true, cancellationToken);
+            state.ForgetConfigured(key, ct.Vmid);
             destroyed.Add(new { Service = name, Ctid = ct.Vmid });
             Output.Note($"[{name}] CT {ct.Vmid.ToString(CultureInfo.InvariantCulture)} destroyed");
         }

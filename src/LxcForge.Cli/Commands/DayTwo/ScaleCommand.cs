@@ -73,6 +73,7 @@ public sealed class ScaleCommand(CliConsole io) : LxcForgeCommand<ScaleCommand.S
             if ((await host.GetContainerAsync(ct.Vmid, cancellationToken))?.IsRunning == true)
                 await host.StopAsync(ct.Vmid, cancellationToken);
             await host.DestroyAsync(ct.Vmid, force: false, purge: true, cancellationToken);
+            session.State.ForgetConfigured(DeploySession.StateKey(Io, settings.Host), ct.Vmid);
             Output.Note($"{instance.Name}: CT {ct.Vmid} removed");
         }
 

@@ -8,18 +8,29 @@ namespace LxcForge.Cli.Commands.Demo;
 
 /// <summary>
 /// <c>lxcforge demo</c>: the main job on a fresh simulated Proxmox host (<c>sim://</c>) with no set-up — build
-/// the nine templates, deploy the nine services in parallel, print the summary.
+/// the nine templates, deploy the nine services in parallel, print the summary. With <c>--host lxc://</c> the same
+/// with real containers for PostgreSQL and Redis (<see cref="LxcDemo"/>).
 /// </summary>
 public sealed class DemoCommand(CliConsole io) : LxcForgeCommand<PlanSettings>(io)
 {
     protected override async Task<int> RunAsync(PlanSettings settings, CancellationToken cancellationToken)
     {
-        var spec = LoadSpec(settings);
+        var loaded = LoadSpec(settings);
         var demo = new PlanSettings { Host = settings.Host ?? "sim://", File = settings.File, Output = settings.Output, Verbose = settings.Verbose, Yes = settings.Yes };
-        if (HostAddress.Parse(demo.Host!).Kind != HostKind.Simulator)
-            throw new CliException($"demo runs on the simulator only (--host sim:// or sim://NAME), not on {demo.Host}; use `lxcforge deploy --all` for a real host");
+        var kind = HostAddress.Parse(demo.Host!).Kind;
+        if (kind is not (HostKind.Simulator or HostKind.Lxc))
+            throw new CliException($"demo runs on the simulator (--host sim:// or sim://NAME) or on plain LXC (--host lxc://), not on {demo.Host}; use `lxcforge templates create --all` and `lxcforge deploy --all` for a Proxmox host");
+        var spec = kind == HostKind.Lxc ? loaded with { Result = loaded.Result with { Spec = LxcDemo.Fleet(loaded.Spec) } } : loaded;
+        if (kind == HostKind.Lxc && LxcDemo.Missing(spec.Spec) is { Count: > 0 } missing)
+            throw new CliException($"demo --host {demo.Host} needs real containers, and this machine lacks: {string.Join("; ", missing)}", ExitCodes.HostUnreachable);
         await using var session = await DeploySession.OpenAsync(Io, Output, spec.Spec, demo, requireSelection: false, parallel: null, cancellationToken);
-        Output.Note("phase 1: the nine templates, from the pinned community scripts (on the simulator: their labelled STAND-INs), one at a time");
+        if (session.Connection.Host is Lxc.LxcHost lxc)
+        {
+            Output.Note($"plain LXC: the demo deploys {string.Join(" and ", LxcDemo.Services)}, whose servers Debian packages (the other seven need Proxmox and their community scripts)");
+            await LxcDemo.EnsureOsTemplateAsync(lxc, spec.Spec, Output.Note, cancellationToken);
+        }
+
+        Output.Note(kind == HostKind.Lxc ? $"phase 1: the {spec.Spec.Templates.Count} templates, from {LxcDemo.OsTemplate}" : "phase 1: the nine templates, from the pinned community scripts (on the simulator: their labelled STAND-INs), one at a time");
         var builder = new TemplateBuilder(session.Connection.Host, session.Connection.NodeShell, TemplateScripts.Supply(session.Connection, spec, Io, Output.Detail), TimeProvider.System)
         {
             Log = Output.Detail,
@@ -36,7 +47,7 @@ public sealed class DemoCommand(CliConsole io) : LxcForgeCommand<PlanSettings>(i
             }
         }
 
-        Output.Note("phase 2: the nine services, cloned, configured and checked in parallel");
+        Output.Note($"phase 2: the {spec.Spec.Services.Count} services, cloned, configured and checked in parallel");
         var host = DeploySession.StateKey(Io, demo.Host);
         return await DeployCommand.RunPlanAsync(Io, Output, session, spec.Spec, host, "demo", cancellationToken);
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Nodes;
 
 namespace LxcForge.Simulator.Engine.Api;
@@ -9,13 +10,20 @@ internal sealed class ApiRouter
 
     public IEnumerable<(string Method, string Template)> Routes => _routes.Select(r => (r.Method, r.Template));
 
-    public ApiRouter Map(string method, string template, Func<RouteContext, JsonNode?> handler)
+    public ApiRouter Map(string method, string template, Func<RouteContext, JsonNode?> handler) =>
+        Add(method, template, c => new ApiReply(handler(c), null));
+
+    /// <summary>A route whose answer is already serialised (a large list kept as bytes).</summary>
+    public ApiRouter MapSerialised(string method, string template, Func<RouteContext, IReadOnlyList<ReadOnlyMemory<byte>>> handler) =>
+        Add(method, template, c => new ApiReply(null, handler(c)));
+
+    private ApiRouter Add(string method, string template, Func<RouteContext, ApiReply> handler)
     {
         _routes.Add(new Route(method, template, template.Trim('/').Split('/'), handler));
         return this;
     }
 
-    public (Func<RouteContext, JsonNode?>? Handler, Dictionary<string, string> Values, bool PathExists) Match(string method, string path)
+    public (Func<RouteContext, ApiReply>? Handler, Dictionary<string, string> Values, bool PathExists) Match(string method, string path)
     {
         var segments = Normalize(path).Trim('/').Split('/');
         var pathExists = false;
@@ -55,5 +63,20 @@ internal sealed class ApiRouter
         return true;
     }
 
-    private sealed record Route(string Method, string Template, string[] Segments, Func<RouteContext, JsonNode?> Handler);
+    private sealed record Route(string Method, string Template, string[] Segments, Func<RouteContext, ApiReply> Handler);
+}
+
+/// <summary>A handler's answer: a JSON node, or the same already serialised as UTF-8 pieces sent one after another.</summary>
+internal readonly record struct ApiReply(JsonNode? Node, IReadOnlyList<ReadOnlyMemory<byte>>? Utf8)
+{
+    /// <summary>The answer as a node (serialised pieces parsed back).</summary>
+    public JsonNode? ToNode()
+    {
+        if (Utf8 is not { } pieces)
+            return Node;
+        var buffer = new ArrayBufferWriter<byte>();
+        foreach (var piece in pieces)
+            buffer.Write(piece.Span);
+        return JsonNode.Parse(buffer.WrittenSpan);
+    }
 }

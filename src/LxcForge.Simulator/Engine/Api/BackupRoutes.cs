@@ -92,7 +92,7 @@ internal static class BackupRoutes
                 ConfigValues.RenewMacs(config);
             if (backup.ArchiveFile is { } file)
                 await cluster.Sandboxes.ExtractAsync(Path.Combine(cluster.StateDirectory, file), vmid, ctx.CancellationToken);
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 ct.Config = new SortedDictionary<string, string>(config, StringComparer.Ordinal) { ["lock"] = "create" };
                 ct.Pending.Clear();
@@ -125,7 +125,7 @@ internal static class BackupRoutes
 
     private static void DestroyVolumes(SimulatorCluster cluster, SimContainer ct, TaskContext ctx)
     {
-        lock (cluster.Gate)
+        using (cluster.Gate.Enter())
         {
             foreach (var key in ct.VolumeKeys.ToList())
             {
@@ -184,7 +184,7 @@ internal static class BackupRoutes
             ctx.Log($"INFO: Backup started at {started:yyyy-MM-dd HH:mm:ss}");
             List<(SimStorage Storage, long Bytes)> sources;
             string mode;
-            lock (Cluster.Gate)
+            using (Cluster.Gate.Enter())
             {
                 ct = Cluster.State.Containers.GetValueOrDefault(vmid) is { } found && found.Node == Node
                     ? found
@@ -228,7 +228,7 @@ internal static class BackupRoutes
                 if (restart)
                 {
                     ctx.Log("INFO: restarting vm");
-                    lock (Cluster.Gate)
+                    using (Cluster.Gate.Enter())
                         ct.Config.Remove("lock");
                     await Lifecycle.StartAsync(Cluster, ct, ctx);
                 }
@@ -238,7 +238,7 @@ internal static class BackupRoutes
             }
             finally
             {
-                lock (Cluster.Gate)
+                using (Cluster.Gate.Enter())
                 {
                     if (ct.Lock == "backup")
                         ct.Config.Remove("lock");
@@ -259,7 +259,7 @@ internal static class BackupRoutes
             var data = sources.Sum(s => s.Bytes);
             var archiveBytes = (long)(data * Cluster.TimeModel.CompressionRatio(Compress));
             ctx.Log($"INFO: creating vzdump archive '{StoragePaths.Path(Storage, "backup", name)}'");
-            lock (Cluster.Gate)
+            using (Cluster.Gate.Enter())
             {
                 if (Storage.FreeBytes < archiveBytes)
                 {
@@ -272,7 +272,7 @@ internal static class BackupRoutes
                 await Cluster.Streams.TransferAsync(storage, Storage, bytes, ctx.CancellationToken);
             var file = Path.Combine("archives", Guid.NewGuid().ToString("N") + ".tar");
             await Cluster.Sandboxes.ArchiveAsync(ct.Vmid, Path.Combine(Cluster.StateDirectory, file), ctx.CancellationToken);
-            lock (Cluster.Gate)
+            using (Cluster.Gate.Enter())
             {
                 var volid = $"{Storage.Id}:{name}";
                 Storage.Volumes[volid] = new SimVolume

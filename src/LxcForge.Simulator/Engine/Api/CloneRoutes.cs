@@ -64,7 +64,7 @@ internal static class CloneRoutes
         return cluster.Tasks.Start(node, "vzclone", StatusRoutes.Id(src.Vmid), c.User, new TaskRunner.Worker(async ctx =>
         {
             SortedDictionary<string, string> config;
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 config = new SortedDictionary<string, string>(src.Config.Where(kv => !NotCopied(kv.Key)).ToDictionary(), StringComparer.Ordinal);
             }
@@ -96,7 +96,7 @@ internal static class CloneRoutes
             }
 
             await copying;
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 clone.Config = config;
                 clone.Node = destNode;
@@ -155,7 +155,7 @@ internal static class CloneRoutes
         SimStorage source, dest;
         SimVolume newVolume;
         long bytes;
-        lock (cluster.Gate)
+        using (cluster.Gate.Enter())
         {
             source = cluster.State.Storage(node, spec.Storage) ?? throw new TaskFailedException($"storage '{spec.Storage}' does not exist");
             bytes = cluster.State.Volume(node, spec.Volume)?.UsedBytes ?? 0;
@@ -180,7 +180,7 @@ internal static class CloneRoutes
         IDictionary<string, string> config, List<(string, string)> allocated)
     {
         SimStorage storage;
-        lock (cluster.Gate)
+        using (cluster.Gate.Enter())
         {
             storage = cluster.State.Storage(node, spec.Storage) ?? throw new TaskFailedException($"storage '{spec.Storage}' does not exist");
             var baseName = spec.Volume[(spec.Volume.IndexOf(':') + 1)..];
@@ -220,7 +220,7 @@ internal static class CloneRoutes
         var node = c.NodeName;
         cluster.Tasks.Start(node, "vztemplate", StatusRoutes.Id(ct.Vmid), c.User, new TaskRunner.Worker(_ =>
         {
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
                 TemplateVolumes.Convert(cluster.State, ct);
 
             return Task.CompletedTask;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using LxcForge.Simulator.Engine.Containers;
 
 namespace LxcForge.Simulator.Engine.Api;
 
@@ -11,7 +10,7 @@ internal static class ClusterRoutes
     public static JsonNode? GetVersion(RouteContext c) =>
         new JsonObject { ["version"] = Version, ["release"] = "9.1", ["repoid"] = "a1b2c3d4e5f60718" };
 
-    public static JsonNode? Nodes(RouteContext c) => new JsonArray(c.State.Nodes.Values.Select(n => (JsonNode)NodeView(c, n.Name)).ToArray());
+    public static JsonNode? Nodes(RouteContext c) => new JsonArray(c.State.Nodes.Values.Select(n => (JsonNode)NodeView(c, n.Name, (long)c.Cluster.SimulatedElapsed.TotalSeconds)).ToArray());
 
     public static JsonNode? NodeIndex(RouteContext c)
     {
@@ -40,39 +39,9 @@ internal static class ClusterRoutes
         return GetVersion(c);
     }
 
-    public static JsonNode? Resources(RouteContext c)
-    {
-        var type = c.Optional("type");
-        var items = new List<JsonNode>();
-        if (type is null or "vm")
-            items.AddRange(c.State.Containers.Values.Select(ct => (JsonNode)ContainerViews.Resource(c.Cluster, ct)));
-        if (type is null or "node")
-            items.AddRange(c.State.Nodes.Keys.Select(n => (JsonNode)NodeView(c, n, resource: true)));
-        if (type is null or "storage")
-        {
-            foreach (var node in c.State.Nodes.Keys)
-            {
-                foreach (var s in c.State.StoragesOf(node))
-                {
-                    items.Add(new JsonObject
-                    {
-                        ["id"] = $"storage/{node}/{s.Id}",
-                        ["type"] = "storage",
-                        ["storage"] = s.Id,
-                        ["node"] = node,
-                        ["status"] = "available",
-                        ["plugintype"] = s.Type,
-                        ["content"] = string.Join(',', s.Profile.Content.Order(StringComparer.Ordinal)),
-                        ["shared"] = s.Profile.Shared ? 1 : 0,
-                        ["disk"] = s.UsedBytes,
-                        ["maxdisk"] = s.TotalBytes,
-                    });
-                }
-            }
-        }
-
-        return new JsonArray(items.ToArray());
-    }
+    /// <summary>Served from the cluster's <see cref="Views.ResourcesView"/>: serialised once per change, not per call.</summary>
+    public static IReadOnlyList<ReadOnlyMemory<byte>> Resources(RouteContext c) =>
+        c.Cluster.Resources.Render(c.Cluster, c.Optional("type"), (node, uptime) => NodeView(c, node, uptime, resource: true));
 
     public static JsonNode? NextId(RouteContext c)
     {
@@ -89,7 +58,8 @@ internal static class ClusterRoutes
         return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static JsonObject NodeView(RouteContext c, string node, bool resource = false)
+    // uptime: the cluster's simulated seconds (a node reports one day more, as if booted before the cluster was made).
+    private static JsonObject NodeView(RouteContext c, string node, long uptime, bool resource = false)
     {
         var n = c.State.Nodes[node];
         var o = new JsonObject
@@ -104,7 +74,7 @@ internal static class ClusterRoutes
             ["maxmem"] = n.Profile.MemoryBytes,
             ["disk"] = 10L << 30,
             ["maxdisk"] = 94L << 30,
-            ["uptime"] = (long)c.Cluster.SimulatedElapsed.TotalSeconds + 86400,
+            ["uptime"] = uptime + 86400,
             ["level"] = "",
         };
         if (!resource)

@@ -54,7 +54,7 @@ internal static class ContainerRoutes
         {
             SimVolume template;
             SimStorage templateStorage;
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 template = cluster.State.Volume(node, ostemplate) ?? throw new TaskFailedException($"volume '{ostemplate}' does not exist");
                 templateStorage = cluster.State.Storage(node, template.Storage)!;
@@ -65,7 +65,7 @@ internal static class ContainerRoutes
                 $"extracting archive '{StoragePaths.Path(templateStorage, template)}'");
             ctx.Log("Total bytes read: " + (os?.UnpackedBytes ?? template.SizeBytes * 4));
             ctx.Log("Detected container architecture: amd64");
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 if (!config.ContainsKey("ostype"))
                     config["ostype"] = os?.OsType ?? "debian";
@@ -149,7 +149,7 @@ internal static class ContainerRoutes
         {
             SimVolume volume;
             SimStorage storage;
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 storage = cluster.State.Storage(node, d.Storage) ?? throw new TaskFailedException($"storage '{d.Storage}' does not exist");
                 volume = StorageOps.AllocateDisk(storage, vmid, d.SizeBytes, cluster.Clock.GetUtcNow().ToUnixTimeSeconds());
@@ -187,7 +187,7 @@ internal static class ContainerRoutes
         {
             if (ct.Running)
                 await Lifecycle.StopAsync(cluster, ct, ctx, cluster.TimeModel.StopDuration);
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 var volids = ct.VolumeKeys.Select(k => VolumeSpec.Parse(ct.Config[k], k != "rootfs").Volume)
                     .Concat(ct.Config.Where(kv => ConfigValues.Indexed(kv.Key, "unused")).Select(kv => kv.Value)).ToList();

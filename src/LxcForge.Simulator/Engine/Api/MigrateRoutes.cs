@@ -64,13 +64,13 @@ internal static class MigrateRoutes
             foreach (var (volume, dest) in moves)
             {
                 SimVolume copy;
-                lock (cluster.Gate)
+                using (cluster.Gate.Enter())
                     copy = StorageOps.AllocateDisk(dest, ct.Vmid, volume.SizeBytes, volume.Ctime);
 
                 ctx.Log($"found local volume '{volume.Volid}' (in current VM config)");
                 await StorageOps.WriteAsync(cluster, cluster.State.Storage(node, volume.Storage), dest, copy, volume.UsedBytes,
                     $"storage migration for '{volume.Volid}' to storage '{dest.Id}' failed - No space left on device", ctx);
-                lock (cluster.Gate)
+                using (cluster.Gate.Enter())
                 {
                     StorageOps.Free(cluster.State, node, volume.Volid);
                     foreach (var key in ct.VolumeKeys.ToList())
@@ -84,7 +84,7 @@ internal static class MigrateRoutes
                 ctx.Log($"volume '{volume.Volid}' is '{copy.Volid}' on the target");
             }
 
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 ct.Node = target;
                 ct.Config.Remove("lock");

@@ -39,7 +39,7 @@ internal static class ResizeRoutes
         return cluster.Tasks.Start(node, "resize", StatusRoutes.Id(ct.Vmid), c.User, new TaskRunner.Worker(async ctx =>
         {
             await cluster.Streams.TransferAsync(null, storage, 0, ctx.CancellationToken);
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 if (storage.AllocatesEagerly && storage.FreeBytes < wanted - current)
                     throw new TaskFailedException($"lvextend '{storage.Id}/{spec.Volume[(spec.Volume.IndexOf(':') + 1)..]}' error:   Insufficient free space");

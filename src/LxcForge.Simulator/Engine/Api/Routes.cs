@@ -11,7 +11,7 @@ internal static class Routes
         .Map("GET", "/nodes/{node}", ClusterRoutes.NodeIndex)
         .Map("GET", "/nodes/{node}/status", ClusterRoutes.NodeStatus)
         .Map("GET", "/nodes/{node}/version", ClusterRoutes.NodeVersion)
-        .Map("GET", "/cluster/resources", ClusterRoutes.Resources)
+        .MapSerialised("GET", "/cluster/resources", ClusterRoutes.Resources)
         .Map("GET", "/cluster/nextid", ClusterRoutes.NextId)
         .Map("GET", "/nodes/{node}/network", NetworkRoutes.List)
         .Map("GET", "/nodes/{node}/lxc", ContainerRoutes.List)

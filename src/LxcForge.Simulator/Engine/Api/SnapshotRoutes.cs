@@ -47,7 +47,7 @@ internal static class SnapshotRoutes
         return Locked(c, ct, "vzsnapshot", "snapshot", async _ =>
         {
             await cluster.Sandboxes.SaveSnapshotAsync(ct.Vmid, name);
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 var config = new SortedDictionary<string, string>(ct.Config.Where(kv => kv.Key != "lock").ToDictionary(), StringComparer.Ordinal);
                 ct.Snapshots.Add(new SimSnapshot
@@ -76,7 +76,7 @@ internal static class SnapshotRoutes
             if (ct.Running)
                 await Lifecycle.StopAsync(cluster, ct, ctx, cluster.TimeModel.StopDuration);
             await cluster.Sandboxes.RollbackAsync(ct.Vmid, snap.Name);
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 ct.Config = new SortedDictionary<string, string>(snap.Config, StringComparer.Ordinal) { ["lock"] = "rollback" };
                 ct.Pending.Clear();
@@ -86,7 +86,7 @@ internal static class SnapshotRoutes
 
             if (start)
             {
-                lock (cluster.Gate)
+                using (cluster.Gate.Enter())
                     ct.Config.Remove("lock");
                 await Lifecycle.StartAsync(cluster, ct, ctx);
             }
@@ -102,7 +102,7 @@ internal static class SnapshotRoutes
         var cluster = c.Cluster;
         return Locked(c, ct, "vzdelsnapshot", "snapshot-delete", _ =>
         {
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 foreach (var child in ct.Snapshots.Where(s => s.Parent == snap.Name))
                     child.Parent = snap.Parent;

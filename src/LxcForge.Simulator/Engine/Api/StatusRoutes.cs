@@ -36,7 +36,7 @@ internal static class StatusRoutes
         var cluster = c.Cluster;
         return cluster.Tasks.Start(c.NodeName, "vzstop", Id(ct.Vmid), c.User, new TaskRunner.Worker(ctx =>
         {
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 if (ct.Lock is { } l && !skiplock && l != "mounted")
                     throw Pve.Locked(l);
@@ -56,7 +56,7 @@ internal static class StatusRoutes
         var force = c.Bool("forceStop") == true;
         return cluster.Tasks.Start(c.NodeName, "vzshutdown", Id(ct.Vmid), c.User, new TaskRunner.Worker(async ctx =>
         {
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 if (ct.Lock is { } l)
                     throw Pve.Locked(l);

@@ -95,7 +95,7 @@ internal static class StorageRoutes
         var cluster = c.Cluster;
         return cluster.Tasks.Start(node, "imgdel", volume.Name, c.User, new TaskRunner.Worker(_ =>
         {
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 if (c.State.StoragesOf(node).SelectMany(s => s.Volumes.Values).Any(v => v.BaseVolid == volume.Volid))
                     throw new TaskFailedException($"base volume '{volume.Name}' is still in use by linked clones");
@@ -153,7 +153,7 @@ internal static class StorageRoutes
         var path = StoragePaths.Path(storage, "vztmpl", "vztmpl/" + template.FileName);
         return cluster.Tasks.Start(node, "download", template.FileName, c.User, new TaskRunner.Worker(async ctx =>
         {
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 if (storage.Volumes.ContainsKey($"{storage.Id}:vztmpl/{template.FileName}"))
                 {
@@ -164,7 +164,7 @@ internal static class StorageRoutes
 
             ctx.Log($"downloading {url} to {path}");
             await cluster.Clock.Delay(TimeSpan.FromSeconds(template.ArchiveBytes / cluster.TimeModel.DownloadBytesPerSecond), ctx.CancellationToken);
-            lock (cluster.Gate)
+            using (cluster.Gate.Enter())
             {
                 if (storage.FreeBytes < template.ArchiveBytes)
                     throw new TaskFailedException($"write failed: No space left on device");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LxcForge.Core.Hosting;
 using LxcForge.Simulator.Engine.Model;
@@ -9,25 +10,22 @@ internal static class ContainerViews
 {
     public static JsonObject Status(SimulatorCluster cluster, SimContainer ct)
     {
-        var memory = MiB(ct.Config.GetValueOrDefault("memory"), 512);
-        var swap = MiB(ct.Config.GetValueOrDefault("swap"), 512);
-        var (disk, maxdisk) = RootDisk(cluster, ct);
-        var uptime = ct.Running && ct.StartedAt is { } at ? (long)(cluster.Clock.GetUtcNow() - at).TotalSeconds : 0;
+        var f = Figures.Of(cluster, ct);
         var o = new JsonObject
         {
             ["vmid"] = ct.Vmid,
             ["name"] = ct.Name,
-            ["status"] = ct.Running ? "running" : "stopped",
+            ["status"] = f.Status,
             ["type"] = "lxc",
-            ["cpus"] = int.TryParse(ct.Config.GetValueOrDefault("cores"), out var cores) ? cores : 1,
-            ["cpu"] = ct.Running ? 0.01 : 0,
-            ["maxmem"] = memory,
-            ["mem"] = ct.Running ? memory / 8 : 0,
-            ["maxswap"] = swap,
+            ["cpus"] = f.Cpus,
+            ["cpu"] = f.Cpu,
+            ["maxmem"] = f.MaxMem,
+            ["mem"] = f.Mem,
+            ["maxswap"] = f.MaxSwap,
             ["swap"] = 0,
-            ["maxdisk"] = maxdisk,
-            ["disk"] = ct.Running ? disk : 0,
-            ["uptime"] = uptime,
+            ["maxdisk"] = f.MaxDisk,
+            ["disk"] = f.Disk,
+            ["uptime"] = f.Uptime,
             ["netin"] = 0,
             ["netout"] = 0,
             ["diskread"] = 0,
@@ -43,36 +41,39 @@ internal static class ContainerViews
         return o;
     }
 
-    public static JsonObject Resource(SimulatorCluster cluster, SimContainer ct)
+    /// <summary>Writes the container's <c>/cluster/resources</c> entry (written directly: the list is read often and is large).</summary>
+    public static void WriteResource(Utf8JsonWriter w, SimulatorCluster cluster, SimContainer ct)
     {
-        var s = Status(cluster, ct);
-        var o = new JsonObject
-        {
-            ["id"] = $"lxc/{ct.Vmid}",
-            ["type"] = "lxc",
-            ["vmid"] = ct.Vmid,
-            ["name"] = ct.Name,
-            ["node"] = ct.Node,
-            ["status"] = s["status"]!.DeepClone(),
-            ["template"] = ct.IsTemplate ? 1 : 0,
-            ["maxcpu"] = s["cpus"]!.DeepClone(),
-            ["cpu"] = s["cpu"]!.DeepClone(),
-            ["maxmem"] = s["maxmem"]!.DeepClone(),
-            ["mem"] = s["mem"]!.DeepClone(),
-            ["maxdisk"] = s["maxdisk"]!.DeepClone(),
-            ["disk"] = s["disk"]!.DeepClone(),
-            ["uptime"] = s["uptime"]!.DeepClone(),
-            ["netin"] = 0,
-            ["netout"] = 0,
-            ["diskread"] = 0,
-            ["diskwrite"] = 0,
-        };
+        var f = Figures.Of(cluster, ct);
+        w.WriteStartObject();
+        w.WriteString("id", $"lxc/{ct.Vmid}");
+        w.WriteString("type", "lxc");
+        w.WriteNumber("vmid", ct.Vmid);
+        w.WriteString("name", ct.Name);
+        w.WriteString("node", ct.Node);
+        w.WriteString("status", f.Status);
+        w.WriteNumber("template", ct.IsTemplate ? 1 : 0);
+        w.WriteNumber("maxcpu", f.Cpus);
+        w.WriteNumber("cpu", f.Cpu);
+        w.WriteNumber("maxmem", f.MaxMem);
+        w.WriteNumber("mem", f.Mem);
+        w.WriteNumber("maxdisk", f.MaxDisk);
+        w.WriteNumber("disk", f.Disk);
+        w.WriteNumber("uptime", f.Uptime);
+        w.WriteNumber("netin", 0);
+        w.WriteNumber("netout", 0);
+        w.WriteNumber("diskread", 0);
+        w.WriteNumber("diskwrite", 0);
         if (ct.Lock is { } l)
-            o["lock"] = l;
+            w.WriteString("lock", l);
         if (ct.Config.GetValueOrDefault("tags") is { } tags)
-            o["tags"] = tags;
-        return o;
+            w.WriteString("tags", tags);
+        w.WriteEndObject();
     }
+
+    /// <summary>Seconds since start (0 when stopped): the one part of a container's views that moves with time alone.</summary>
+    public static long Uptime(SimulatorCluster cluster, SimContainer ct) =>
+        ct.Running && ct.StartedAt is { } at ? (long)(cluster.Clock.GetUtcNow() - at).TotalSeconds : 0;
 
     /// <summary>(used, size) of the root disk; size defaults to 4 GiB as Proxmox reports when unknown.</summary>
     public static (long Used, long Size) RootDisk(SimulatorCluster cluster, SimContainer ct)
@@ -85,4 +86,25 @@ internal static class ContainerViews
     }
 
     private static long MiB(string? value, long fallback) => (long.TryParse(value, out var v) ? v : fallback) << 20;
+
+    /// <summary>The numbers status/current and /cluster/resources share.</summary>
+    private readonly record struct Figures(string Status, int Cpus, double Cpu, long MaxMem, long Mem, long MaxSwap, long MaxDisk, long Disk, long Uptime)
+    {
+        public static Figures Of(SimulatorCluster cluster, SimContainer ct)
+        {
+            var memory = MiB(ct.Config.GetValueOrDefault("memory"), 512);
+            var swap = MiB(ct.Config.GetValueOrDefault("swap"), 512);
+            var (disk, maxdisk) = RootDisk(cluster, ct);
+            return new Figures(
+                ct.Running ? "running" : "stopped",
+                int.TryParse(ct.Config.GetValueOrDefault("cores"), out var cores) ? cores : 1,
+                ct.Running ? 0.01 : 0,
+                memory,
+                ct.Running ? memory / 8 : 0,
+                swap,
+                maxdisk,
+                ct.Running ? disk : 0,
+                ContainerViews.Uptime(cluster, ct));
+        }
+    }
 }

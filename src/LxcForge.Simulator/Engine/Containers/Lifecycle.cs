@@ -10,7 +10,7 @@ internal static class Lifecycle
     /// <summary>Checks (lock, template), waits the model's start time, applies pending changes and marks the CT running.</summary>
     public static async Task StartAsync(SimulatorCluster cluster, SimContainer ct, TaskContext ctx, bool skiplock = false)
     {
-        lock (cluster.Gate)
+        using (cluster.Gate.Enter())
         {
             if (ct.Lock is { } l && !skiplock && l != "mounted")
                 throw Pve.Locked(l);
@@ -22,7 +22,7 @@ internal static class Lifecycle
         }
 
         await cluster.Clock.Delay(cluster.TimeModel.StartDuration, ctx.CancellationToken);
-        lock (cluster.Gate)
+        using (cluster.Gate.Enter())
         {
             var now = cluster.Clock.GetUtcNow();
             ct.Running = true;
@@ -36,7 +36,7 @@ internal static class Lifecycle
     public static async Task StopAsync(SimulatorCluster cluster, SimContainer ct, TaskContext ctx, TimeSpan duration)
     {
         await cluster.Clock.Delay(duration, ctx.CancellationToken);
-        lock (cluster.Gate)
+        using (cluster.Gate.Enter())
             MarkStopped(ct);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 
 namespace LxcForge.Simulator.Engine.Faults;
@@ -11,7 +12,9 @@ public sealed class FaultInjector
     private readonly object _lock = new();
     private readonly Dictionary<string, Queue<string>> _taskFailures = new(StringComparer.Ordinal);
     private readonly List<CallFailure> _callFailures = [];
-    private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
+    private volatile bool _anyCallFailure;
+    // Counters in boxes bumped with Interlocked: concurrent readers of one path do not queue on a dictionary lock.
+    private readonly ConcurrentDictionary<string, StrongBox<int>> _calls = new(StringComparer.Ordinal);
     private SimulatorCluster? _cluster;
     private int _drops;
 
@@ -53,7 +56,10 @@ public sealed class FaultInjector
     public void FailNextCalls(int count, int statusCode = 500, string message = "simulated server error", string? pathContains = null)
     {
         lock (_lock)
+        {
             _callFailures.Add(new CallFailure(count, statusCode, message, pathContains));
+            _anyCallFailure = true;
+        }
     }
 
     /// <summary>Every API call waits this long (simulated) before it is answered; zero turns it off.</summary>
@@ -77,13 +83,13 @@ public sealed class FaultInjector
     }
 
     /// <summary>Number of API calls seen, by method (GET, POST, PUT, DELETE).</summary>
-    public int Calls(string method) => _calls.GetValueOrDefault(method.ToUpperInvariant());
+    public int Calls(string method) => Count(method.ToUpperInvariant());
 
     /// <summary>Number of API calls that could change state (POST, PUT, DELETE), failed ones included.</summary>
     public int WriteCalls => Calls("POST") + Calls("PUT") + Calls("DELETE");
 
     /// <summary>Number of calls to one method and exact path, e.g. <c>("POST", "/nodes/pve/lxc/900/clone")</c>.</summary>
-    public int CallsTo(string method, string path) => _calls.GetValueOrDefault(method.ToUpperInvariant() + " " + path);
+    public int CallsTo(string method, string path) => Count(method.ToUpperInvariant() + " " + path);
 
     /// <summary>Clears every fault and counter.</summary>
     public void Reset()
@@ -92,6 +98,7 @@ public sealed class FaultInjector
         {
             _taskFailures.Clear();
             _callFailures.Clear();
+            _anyCallFailure = false;
         }
 
         _calls.Clear();
@@ -101,12 +108,17 @@ public sealed class FaultInjector
 
     internal void CountCall(string method, string path)
     {
-        _calls.AddOrUpdate(method, 1, (_, n) => n + 1);
-        _calls.AddOrUpdate(method + " " + path, 1, (_, n) => n + 1);
+        Interlocked.Increment(ref _calls.GetOrAdd(method, _ => new StrongBox<int>()).Value);
+        Interlocked.Increment(ref _calls.GetOrAdd(method + " " + path, _ => new StrongBox<int>()).Value);
     }
+
+    private int Count(string key) => _calls.TryGetValue(key, out var box) ? Volatile.Read(ref box.Value) : 0;
 
     internal (int Status, string Message)? TakeCallFailure(string path)
     {
+        // Every call asks; without a failure armed it must not queue on the lock.
+        if (!_anyCallFailure)
+            return null;
         lock (_lock)
         {
             var match = _callFailures.FirstOrDefault(f => f.Remaining > 0 && (f.PathContains is null || path.Contains(f.PathContains, StringComparison.Ordinal)));
@@ -115,6 +127,7 @@ public sealed class FaultInjector
             match.Remaining--;
             if (match.Remaining == 0)
                 _callFailures.Remove(match);
+            _anyCallFailure = _callFailures.Count > 0;
             return (match.StatusCode, match.Message);
         }
     }

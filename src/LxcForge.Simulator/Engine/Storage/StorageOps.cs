@@ -63,7 +63,7 @@ internal static class StorageOps
     public static async Task WriteAsync(SimulatorCluster cluster, SimStorage? source, SimStorage target, SimVolume volume, long bytes, string noSpaceError, TaskContext ctx)
     {
         long fits;
-        lock (cluster.Gate)
+        using (cluster.Gate.Enter())
         {
             fits = target.AllocatesEagerly ? bytes : Math.Clamp(target.FreeBytes, 0, bytes);
             if (!target.AllocatesEagerly)

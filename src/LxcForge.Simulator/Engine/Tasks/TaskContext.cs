@@ -1,7 +1,7 @@
 namespace LxcForge.Simulator.Engine.Tasks;
 
 /// <summary>What a worker sees: its task (for logging and warnings) and the cancellation of the cluster.</summary>
-internal sealed class TaskContext(SimTask task, object gate, CancellationToken cancellationToken)
+internal sealed class TaskContext(SimTask task, StateGate gate, CancellationToken cancellationToken)
 {
     public SimTask Task { get; } = task;
 
@@ -11,7 +11,7 @@ internal sealed class TaskContext(SimTask task, object gate, CancellationToken c
 
     public void Log(string line)
     {
-        lock (gate)
+        using (gate.Enter())
             Task.Log.Add(line);
     }
 

@@ -8,7 +8,7 @@ namespace LxcForge.Simulator.Engine.Tasks;
 /// Forks workers as Proxmox's <c>fork_worker</c> does: the UPID is returned at once, the work runs in the
 /// background, and the log ends with <c>TASK OK</c>, <c>TASK WARNINGS: N</c> or <c>TASK ERROR: msg</c>.
 /// </summary>
-internal sealed class TaskRunner(ClusterState state, object gate, SimulationClock clock, FaultInjector faults, CancellationToken shutdown)
+internal sealed class TaskRunner(ClusterState state, StateGate gate, SimulationClock clock, FaultInjector faults, CancellationToken shutdown)
 {
     private readonly List<Task> _running = [];
 
@@ -79,7 +79,7 @@ internal sealed class TaskRunner(ClusterState state, object gate, SimulationCloc
             exit = worker.ErrorPrefix + message;
             try
             {
-                lock (gate)
+                using (gate.Enter())
                     worker.OnFailure?.Invoke();
             }
             catch (Exception cleanup)
@@ -88,7 +88,7 @@ internal sealed class TaskRunner(ClusterState state, object gate, SimulationCloc
             }
         }
 
-        lock (gate)
+        using (gate.Enter())
         {
             try
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -29,6 +30,22 @@ internal static class PveResponses
             writer.WriteNumber("total", total.Value);
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary><c>{"data":…}</c> around data already serialised (<see cref="ApiResult.Utf8Data"/>), copied straight to the body.</summary>
+    public static async Task WriteSerialisedDataAsync(HttpContext context, IReadOnlyList<ReadOnlyMemory<byte>> data)
+    {
+        var open = "{\"data\":"u8.ToArray();
+        var close = "}"u8.ToArray();
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = JsonContentType;
+        context.Response.ContentLength = open.Length + data.Sum(d => (long)d.Length) + close.Length;
+        var body = context.Response.BodyWriter;
+        body.Write(open);
+        foreach (var piece in data)
+            body.Write(piece.Span);
+        body.Write(close);
+        await body.FlushAsync(context.RequestAborted);
     }
 
     public static async Task WriteErrorAsync(HttpContext context, int status, string message, IReadOnlyDictionary<string, string>? errors = null)
