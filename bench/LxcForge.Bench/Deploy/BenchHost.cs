@@ -29,6 +29,7 @@ internal sealed class BenchHost : IAsyncDisposable
         var options = new ProxmoxConnectionOptions(endpoint.BaseUrl, new PasswordLogin(endpoint.Credentials.UserName, endpoint.Credentials.Password))
         {
             Tls = TlsPolicy.Pinned(endpoint.CertificateSha256Fingerprint!),
+            Time = cluster.Clock, // as sim:// connects
         };
         return new BenchHost(cluster, server, new ProxmoxApiHost(options, new Exec(cluster)));
     }

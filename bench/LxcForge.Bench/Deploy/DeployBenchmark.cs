@@ -40,6 +40,11 @@ internal static class DeployBenchmark
         if (!result.Succeeded)
             throw new InvalidOperationException("deploy failed: " + string.Join("; ", result.Outcomes.Select(o => o.Error)));
         Console.WriteLine($"  lxcforge default (parallel {result.Parallel}): {makespan:F1} s simulated");
+        foreach (var o in result.Outcomes)
+            Console.WriteLine($"    {o.Service,-22} {string.Join(" ", o.PhaseTimes.Select(p => $"{p.Key.ToString().ToLowerInvariant()}={p.Value.TotalSeconds:F1}"))}");
+        var tasks = (await ours.Cluster.CallAsync(ApiRequest.Get($"/nodes/{ours.Cluster.NodeNames[0]}/tasks", new Dictionary<string, string> { ["limit"] = "500", ["source"] = "all" })))!.AsArray();
+        foreach (var t in tasks.Select(t => (string)t!["upid"]!).Select(u => (u, ours.Cluster.GetTaskTiming(u)!)).Where(x => x.Item2.Started >= t0).OrderBy(x => x.Item2.Started))
+            Console.WriteLine($"    task {t.u.Split(':')[5],-10} {t.u.Split(':')[6],-4} {(t.Item2.Started - t0).TotalSeconds,6:F1} → {(t.Item2.Ended - t0)?.TotalSeconds,6:F1}");
         var stopwatch = Stopwatch.StartNew();
         var noop = await deployer.RunAsync(fleet, await deployer.PlanAsync(fleet));
         var noopSeconds = stopwatch.Elapsed.TotalSeconds;

@@ -40,20 +40,35 @@ internal sealed partial class ContainerRun
         // Whatever was configured at this CTID before is gone: a run killed after this point must configure the clone.
         deployer.State.ForgetConfigured(deployer.HostKey, Ctid);
         deployer.State.Record(deployer.Run, deployer.HostKey, plan.Name, Ctid, "clone", "started", $"{source.TemplateCtid} -> {Ctid} on {source.Storage}");
-        await deployer.WithTemplateLockAsync(source.TemplateCtid, () => deployer.Polling.RetryAsync(async c =>
+        try
         {
-            try
+            await deployer.Polling.RetryAsync(async c =>
             {
-                return await Host.CloneAsync(request, c);
-            }
-            catch (HostException e) when (e.Kind == HostErrorKind.AlreadyExists)
-            {
-                // An earlier attempt may have got through before its answer was lost: ours if it carries our marker.
-                if (await IsOurCloneAsync(c))
-                    return TaskOutcome.None;
-                throw;
-            }
-        }, deployer.Options.Timeouts.CloneTask, m => Retrying(DeployPhase.Clone, m), ct), ct);
+                await places.BeforeCloneAsync(source, c);
+                try
+                {
+                    return await Host.CloneAsync(request, c);
+                }
+                catch (HostException e) when (e.Kind == HostErrorKind.AlreadyExists)
+                {
+                    // An earlier attempt may have got through before its answer was lost: ours if it carries our marker.
+                    if (await IsOurCloneAsync(c))
+                        return TaskOutcome.None;
+                    throw;
+                }
+                catch (HostException e) when (e.IsTransient)
+                {
+                    // Locked by something else (a backup…): let other clones and containers go on while this one waits.
+                    places.Pause();
+                    throw;
+                }
+            }, deployer.Options.Timeouts.CloneTask, m => Retrying(DeployPhase.Clone, m), ct);
+        }
+        finally
+        {
+            places.CloneDone();
+        }
+
         return $"full clone of {source.TemplateName} (CT {source.TemplateCtid}) to {source.Storage}";
     }
 

@@ -5,7 +5,8 @@ using LxcForge.Core.Planning;
 namespace LxcForge.Core.Execution;
 
 /// <summary>One container's deploy: runs the phases its plan needs, journals them and times them.</summary>
-internal sealed partial class ContainerRun(Deployer deployer, ContainerPlan initial, ServiceContext context)
+/// <param name="places">Its place among those in flight and its clone turn.</param>
+internal sealed partial class ContainerRun(Deployer deployer, ContainerPlan initial, ServiceContext context, Places places)
 {
     private readonly ContainerPlan plan = initial;
     private readonly Dictionary<DeployPhase, TimeSpan> _times = [];

@@ -8,10 +8,17 @@ public sealed record DeployOptions
 
     public StepTimeouts Timeouts { get; init; } = new();
 
-    /// <summary>First wait between two polls (readiness, checks, retries after a lock); it grows to <see cref="PollMax"/>.</summary>
+    /// <summary>First wait between two polls (readiness, checks, retries after a lock); it grows ×1.5 to <see cref="PollMax"/>,
+    /// but never beyond <see cref="PollOvershoot"/> of the time waited so far.</summary>
     public TimeSpan PollInitial { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public TimeSpan PollMax { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The longest pause as a fraction of the time already waited: what is ready after t is seen by about
+    /// t × (1 + this), where a plain ×1.5 back-off can see it up to half as late again.
+    /// </summary>
+    public double PollOvershoot { get; init; } = 0.2;
 }
 
 /// <summary>Per-step limits. A step that is still failing (a lock held, a check not passing) when its limit is reached fails.</summary>

@@ -9,14 +9,15 @@ namespace LxcForge.Core.Execution;
 
 /// <summary>
 /// Carries out a <see cref="DeployPlan"/>: per container clone → config → start → ready → configure → check.
-/// Clones of one template run one at a time (Proxmox locks the source with <c>CT is locked (disk)</c>);
-/// everything else runs in parallel up to <see cref="DeployOptions.Parallel"/>. One container's failure
+/// Clones reading one storage take turns — so clones of one template run one at a time, as Proxmox locks the
+/// source (<c>CT is locked (disk)</c>) — and everything else runs in parallel up to <see cref="DeployOptions.Parallel"/>
+/// (see <see cref="Places"/>). One container's failure
 /// does not stop the others. Every step is journalled so an interrupted run can be finished by the next.
 /// </summary>
 /// <param name="stateKey">The name the host's secrets and journal are kept under (e.g. the <c>--host</c> address); default its description.</param>
 public sealed class Deployer(IContainerHost host, StateStore state, TimeProvider time, DeployOptions? options = null, string? stateKey = null)
 {
-    private readonly ConcurrentDictionary<int, SemaphoreSlim> _templateLocks = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _cloneGates = new(StringComparer.Ordinal);
 
     internal IContainerHost Host => host;
     internal StateStore State => state;
@@ -48,40 +49,32 @@ public sealed class Deployer(IContainerHost host, StateStore state, TimeProvider
             Run = state.StartRun(HostKey, command);
         var fleetContainers = FleetInstances.Expand(fleet);
         using var gate = new SemaphoreSlim(parallel);
-        var outcomes = await Task.WhenAll(plan.Items.Select(async item =>
-        {
-            if (item.IsNoop || item.Action == PlanAction.Error)
-                return Settled(item);
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                return await new ContainerRun(this, item, new ServiceContext(item.Desired, fleet, fleetContainers)).RunAsync(cancellationToken);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+        var runs = new Task<DeployOutcome>[plan.Items.Count];
+
+        // Containers to create first (they have the most to do, and the disk that bounds the run starts at once);
+        // waiting calls queue in this order. Outcomes stay in the plan's order.
+        foreach (var index in Enumerable.Range(0, runs.Length).OrderBy(i => plan.Items[i].Action == PlanAction.Create ? 0 : 1))
+            runs[index] = RunOneAsync(plan.Items[index], gate, new ServiceContext(plan.Items[index].Desired, fleet, fleetContainers), cancellationToken);
+        var outcomes = await Task.WhenAll(runs);
         var result = new DeployResult(outcomes, parallel, time.GetElapsedTime(started));
         if (work.Count > 0)
             state.FinishRun(Run, result.Succeeded ? "ok" : "failed");
         return result;
     }
 
-    /// <summary>Holds the per-template clone lock while <paramref name="clone"/> runs.</summary>
-    internal async Task<T> WithTemplateLockAsync<T>(int templateCtid, Func<Task<T>> clone, CancellationToken cancellationToken)
+    /// <summary>One container, once it has its places (<see cref="Places"/>).</summary>
+    private async Task<DeployOutcome> RunOneAsync(ContainerPlan item, SemaphoreSlim gate, ServiceContext context, CancellationToken cancellationToken)
     {
-        var gate = _templateLocks.GetOrAdd(templateCtid, _ => new SemaphoreSlim(1));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await clone();
-        }
-        finally
-        {
-            gate.Release();
-        }
+        if (item.IsNoop || item.Action == PlanAction.Error)
+            return Settled(item);
+        using var places = new Places(gate, CloneGate);
+        await places.TakeAsync(item.Action == PlanAction.Create ? item.CloneFrom : null, cancellationToken);
+        return await new ContainerRun(this, item, context, places).RunAsync(cancellationToken);
     }
+
+    /// <summary>One turn per source storage on a node (per template when its storage is unknown).</summary>
+    private SemaphoreSlim CloneGate(CloneSource from) =>
+        _cloneGates.GetOrAdd($"{from.Node}/{from.SourceStorage ?? $"CT {from.TemplateCtid}"}", _ => new SemaphoreSlim(1));
 
     internal void Report(ContainerPlan item, DeployPhase phase, DeployEventKind kind, string message) =>
         Progress?.Invoke(new DeployEvent(item.Name, item.Ctid, phase, kind, message, time.GetUtcNow()));

@@ -11,6 +11,7 @@ internal sealed class Polling(TimeProvider time, DeployOptions options)
     /// <summary>Polls <paramref name="probe"/> until it reports success; throws <see cref="StepTimeoutException"/> with its last detail.</summary>
     public async Task UntilAsync(Func<CancellationToken, Task<(bool Ok, string Detail)>> probe, TimeSpan timeout, string what, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var deadline = time.GetUtcNow() + timeout;
         var pause = options.PollInitial;
         var last = "";
@@ -31,13 +32,14 @@ internal sealed class Polling(TimeProvider time, DeployOptions options)
             if (time.GetUtcNow() + pause > deadline)
                 throw new StepTimeoutException($"{what}: not within {Format(timeout)}{(last.Length > 0 ? $" (last: {Trim(last)})" : "")}");
             await Task.Delay(pause, time, cancellationToken);
-            pause = Next(pause);
+            pause = Next(pause, started);
         }
     }
 
     /// <summary>Runs <paramref name="call"/>, retrying while it fails transiently (locked, 5xx, timeout) until <paramref name="timeout"/>.</summary>
     public async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> call, TimeSpan timeout, Action<string>? onRetry, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var deadline = time.GetUtcNow() + timeout;
         var pause = options.PollInitial;
         while (true)
@@ -52,11 +54,12 @@ internal sealed class Polling(TimeProvider time, DeployOptions options)
             }
 
             await Task.Delay(pause, time, cancellationToken);
-            pause = Next(pause);
+            pause = Next(pause, started);
         }
     }
 
-    private TimeSpan Next(TimeSpan pause) => TimeSpan.FromTicks(Math.Min(options.PollMax.Ticks, (long)(pause.Ticks * 1.5)));
+    private TimeSpan Next(TimeSpan pause, long started) =>
+        PollInterval.Next(pause, time.GetElapsedTime(started), options.PollInitial, options.PollMax, options.PollOvershoot);
 
     internal static string Format(TimeSpan t) => t.TotalMinutes >= 1 ? $"{t.TotalMinutes:0.#} min" : $"{t.TotalSeconds:0.#} s";
 

@@ -40,6 +40,25 @@ public interface IContainerHost : IAsyncDisposable
     /// <summary>One container's status and configuration, or null when the CTID is not in use.</summary>
     Task<ContainerInfo?> GetContainerAsync(int vmid, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The status and configuration of several containers at once (CTIDs not in use are left out). Backends that
+    /// can list in one call override this to read the status of all with that call and only the configs one by one,
+    /// several at a time; this default reads each with <see cref="GetContainerAsync"/>, <see cref="BulkReads"/> at a time.
+    /// </summary>
+    async Task<IReadOnlyDictionary<int, ContainerInfo>> GetContainersAsync(IReadOnlyCollection<int> vmids, CancellationToken cancellationToken = default)
+    {
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<int, ContainerInfo>();
+        await Parallel.ForEachAsync(vmids.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = BulkReads, CancellationToken = cancellationToken }, async (vmid, ct) =>
+        {
+            if (await GetContainerAsync(vmid, ct) is { } info)
+                found[vmid] = info;
+        });
+        return found;
+    }
+
+    /// <summary>Reads in flight at once in <see cref="GetContainersAsync"/>: enough to hide the round trips, few enough for the host's workers.</summary>
+    const int BulkReads = 16;
+
     Task<TaskOutcome> CreateAsync(CreateContainerRequest request, CancellationToken cancellationToken = default);
 
     Task<TaskOutcome> CloneAsync(CloneRequest request, CancellationToken cancellationToken = default);

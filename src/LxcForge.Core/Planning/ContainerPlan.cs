@@ -29,7 +29,11 @@ public enum PlanAction
 public sealed record ConfigKeyChange(string Key, string? Old, string? New);
 
 /// <summary>Where a new container comes from: a full clone of a template CTID to a storage.</summary>
-public sealed record CloneSource(int TemplateCtid, string TemplateName, string Storage, string? Node);
+public sealed record CloneSource(int TemplateCtid, string TemplateName, string Storage, string? Node)
+{
+    /// <summary>The storage the template's root disk is on (what the clone reads); null when unknown.</summary>
+    public string? SourceStorage { get; init; }
+}
 
 /// <summary>Growing the root disk; Proxmox never shrinks one.</summary>
 public sealed record DiskGrowth(long FromBytes, long ToBytes);

@@ -14,18 +14,14 @@ public sealed record ObservedState
     public IReadOnlyDictionary<int, string> Configured { get; init; } = new Dictionary<int, string>();
     public IReadOnlySet<int> ClonesStarted { get; init; } = new HashSet<int>();
 
-    /// <summary>Reads what the planner needs for <paramref name="desired"/> from the host (one list, then details in parallel).</summary>
+    /// <summary>Reads what the planner needs for <paramref name="desired"/> from the host: one list, then the details of
+    /// the containers at the desired and template CTIDs in bulk (<see cref="IContainerHost.GetContainersAsync"/>).</summary>
     public static async Task<ObservedState> ReadAsync(IContainerHost host, IEnumerable<DesiredContainer> desired, CancellationToken cancellationToken = default)
     {
         var containers = await host.ListContainersAsync(cancellationToken);
         var wanted = desired.SelectMany(d => new[] { d.Ctid, d.TemplateCtid }).ToHashSet();
         var present = containers.Where(c => wanted.Contains(c.Vmid)).Select(c => c.Vmid).ToList();
-        var details = new System.Collections.Concurrent.ConcurrentDictionary<int, ContainerInfo>();
-        await Parallel.ForEachAsync(present, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (vmid, ct) =>
-        {
-            if (await host.GetContainerAsync(vmid, ct) is { } info)
-                details[vmid] = info;
-        });
+        var details = present.Count == 0 ? new Dictionary<int, ContainerInfo>() : await host.GetContainersAsync(present, cancellationToken);
         return new ObservedState { Containers = containers, Details = details };
     }
 }

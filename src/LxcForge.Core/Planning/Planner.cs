@@ -54,7 +54,10 @@ public static class Planner
         {
             Desired = desired,
             Action = PlanAction.Create,
-            CloneFrom = new CloneSource(desired.TemplateCtid, desired.TemplateName, desired.Storage, desired.Node ?? template.Node),
+            CloneFrom = new CloneSource(desired.TemplateCtid, desired.TemplateName, desired.Storage, desired.Node ?? template.Node)
+            {
+                SourceStorage = templateConfig.RootFs?.Storage,
+            },
             Changes = changes,
             Grow = desired.DiskBytes > size ? new DiskGrowth(size, desired.DiskBytes) : null,
             Start = true,

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LxcForge.Core.Hosting;
 using LxcForge.Proxmox.Shell.Parsing;
 using LxcForge.Proxmox.Shell.Runners;
@@ -42,6 +43,40 @@ public sealed partial class PctShellHost
             config.Lock,
             config.Tags);
         return new ContainerInfo(summary, config);
+    }
+
+    /// <summary>
+    /// One <c>pct list</c> for the local containers' status, then <c>pct config</c> for each, a few at a time (an SSH
+    /// server allows 10 sessions per connection by default); containers on other nodes are read as one by one.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, ContainerInfo>> GetContainersAsync(IReadOnlyCollection<int> vmids, CancellationToken cancellationToken = default)
+    {
+        var local = await GetLocalNodeAsync(cancellationToken);
+        var live = PctList.Parse((await RunAsync(Cmd("pct", "list"), null, cancellationToken)).StandardOutput).ToDictionary(r => r.Vmid);
+        var found = new ConcurrentDictionary<int, ContainerInfo>();
+        await Parallel.ForEachAsync(vmids.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (vmid, ct) =>
+        {
+            if (!live.TryGetValue(vmid, out var row))
+            {
+                if (await GetRemoteContainerAsync(vmid, ct) is { } remote)
+                    found[vmid] = remote;
+                return;
+            }
+
+            var command = Cmd("pct", "config", Id(vmid));
+            var output = await _runner.RunAsync(command, ct);
+            if (!output.Succeeded)
+            {
+                var failure = CliFailure.ToException(command, output, vmid);
+                if (failure.Kind == HostErrorKind.NotFound)
+                    return; // destroyed between the list and the read
+                throw failure;
+            }
+
+            var config = ContainerConfig.ParsePctText(output.StandardOutput);
+            found[vmid] = new ContainerInfo(new ContainerSummary(vmid, local, NameOf(vmid, config.Hostname), row.Status, config.IsTemplate, config.Lock, config.Tags), config);
+        });
+        return found;
     }
 
     public async Task<TaskOutcome> CreateAsync(CreateContainerRequest request, CancellationToken cancellationToken = default)

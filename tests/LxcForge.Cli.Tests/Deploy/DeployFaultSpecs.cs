@@ -5,12 +5,7 @@ namespace LxcForge.Cli.Tests.Deploy;
 
 public sealed class DeployFaultSpecs
 {
-    /// <summary>Three of the seed's services (fewer templates to build).</summary>
-    private static readonly FleetSpec Small = FleetDefaults.Seed with
-    {
-        Templates = FleetDefaults.Seed.Templates.Where(t => t.Name is "postgresql" or "redis" or "docker").ToList(),
-        Services = FleetDefaults.Seed.Services.Where(s => s.Name is "postgresql" or "redis" or "docker").ToList(),
-    };
+    private static readonly FleetSpec Small = SimulatedFleet.Small;
 
     [Fact]
     public async Task A_failed_clone_task_fails_that_service_alone_and_the_next_run_finishes_it()

@@ -29,19 +29,27 @@ public sealed class SimulatedFleet : IAsyncDisposable
     public IContainerHost Host { get; }
     public StateStore State { get; } = StateStore.InMemory();
 
+    /// <summary>Three of the seed's services (fewer templates to build).</summary>
+    public static FleetSpec Small { get; } = FleetDefaults.Seed with
+    {
+        Templates = FleetDefaults.Seed.Templates.Where(t => t.Name is "postgresql" or "redis" or "docker").ToList(),
+        Services = FleetDefaults.Seed.Services.Where(s => s.Name is "postgresql" or "redis" or "docker").ToList(),
+    };
+
     /// <summary>Short limits so a check that never passes fails the test quickly (simulated time).</summary>
     public static DeployOptions FastOptions { get; } = new()
     {
         Timeouts = new StepTimeouts { Check = TimeSpan.FromSeconds(30), Ready = TimeSpan.FromMinutes(2) },
     };
 
-    public static async Task<SimulatedFleet> StartAsync(FleetSpec? fleet = null, bool withTemplates = true)
+    /// <param name="retry">How the API backend retries transient failures (real time; default: the product's).</param>
+    public static async Task<SimulatedFleet> StartAsync(FleetSpec? fleet = null, bool withTemplates = true, RetryOptions? retry = null)
     {
         var cluster = new SimulatorCluster(options: new SimulatorOptions { TimeFactor = 1000 });
         var server = new SimulatorServer(cluster, new SimulatorServerOptions { UnauthorizedDelay = TimeSpan.Zero });
         var endpoint = await server.StartAsync();
         var login = new PasswordLogin(endpoint.Credentials.UserName, endpoint.Credentials.Password);
-        var options = new ProxmoxConnectionOptions(endpoint.BaseUrl, login) { Tls = TlsPolicy.Pinned(endpoint.CertificateSha256Fingerprint!) };
+        var options = new ProxmoxConnectionOptions(endpoint.BaseUrl, login) { Tls = TlsPolicy.Pinned(endpoint.CertificateSha256Fingerprint!), Retry = retry ?? new RetryOptions() };
         var result = new SimulatedFleet(cluster, server, new ProxmoxApiHost(options, new SandboxExec(cluster)));
         if (withTemplates)
             await new StandInTemplates(result.Host).BuildAsync(fleet ?? FleetDefaults.Seed);

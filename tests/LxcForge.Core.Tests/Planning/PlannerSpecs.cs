@@ -22,7 +22,7 @@ public sealed class PlannerSpecs
         plan.Items.Should().HaveCount(9).And.OnlyContain(i => i.Action == PlanAction.Create && i.Start && i.Configure && i.Check);
         var pg = plan.Items.Single(i => i.Name == "postgresql");
         pg.Ctid.Should().Be(200);
-        pg.CloneFrom.Should().Be(new CloneSource(900, "postgresql", "local-lvm", "pve"));
+        pg.CloneFrom.Should().Be(new CloneSource(900, "postgresql", "local-lvm", "pve") { SourceStorage = "local-hdd" });
         pg.Changes.Should().ContainEquivalentOf(new ConfigKeyChange("hostname", "postgresql-template", "postgresql-db"));
         pg.Changes.Single(c => c.Key == "net0").New.Should().Be("name=eth0,bridge=vmbr2,gw=10.0.30.1,hwaddr=BC:24:11:00:00:01,ip=10.0.30.10/24,type=veth");
         plan.Items.Single(i => i.Name == "gitea").Grow.Should().Be(new DiskGrowth(DiskSize.GiB(4), DiskSize.GiB(8)));

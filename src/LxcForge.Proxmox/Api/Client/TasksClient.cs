@@ -44,6 +44,7 @@ public sealed class TasksClient : ApiClientBase
         var parsed = Upid.TryParse(upid, out var u) ? u : null;
         var what = parsed is null ? upid : $"{parsed.Type} {parsed.Id}";
         var limit = timeout ?? Options.TimeoutFor(parsed?.Type ?? string.Empty);
+        var started = Time.GetTimestamp();
         var deadline = Time.GetUtcNow() + limit;
         var interval = Options.InitialPollInterval;
         while (true)
@@ -62,7 +63,7 @@ public sealed class TasksClient : ApiClientBase
             }
 
             await Task.Delay(interval < left ? interval : left, Time, ct);
-            interval = Options.Next(interval);
+            interval = Options.Next(interval, Time.GetElapsedTime(started));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LxcForge.Core.Hosting;
 using LxcForge.Proxmox.Api.Models;
 using LxcForge.Proxmox.Api.Transport;
@@ -40,6 +41,36 @@ public sealed partial class ProxmoxApiHost
                 // Destroyed (or migrated) between the lookup and the read.
                 return null;
             }
+        });
+
+    /// <summary>
+    /// One <c>/cluster/resources</c> for where each container is and its status, then only the configs, several at a
+    /// time (<see cref="IContainerHost.BulkReads"/>). The status is the cluster's view, which Proxmox refreshes every
+    /// few seconds; the lock comes from the config itself.
+    /// </summary>
+    public Task<IReadOnlyDictionary<int, ContainerInfo>> GetContainersAsync(IReadOnlyCollection<int> vmids, CancellationToken cancellationToken = default) =>
+        DoingAsync("read containers", null, async () =>
+        {
+            var wanted = vmids.ToHashSet();
+            var resources = await _calls.ReadAsync(t => _client.Cluster.ResourcesAsync("vm", t), cancellationToken);
+            var found = new ConcurrentDictionary<int, ContainerInfo>();
+            var present = resources.Where(r => r is { IsContainer: true, Vmid: { } v, Node: not null } && wanted.Contains(v));
+            await Parallel.ForEachAsync(present, new ParallelOptions { MaxDegreeOfParallelism = IContainerHost.BulkReads, CancellationToken = cancellationToken }, async (r, t) =>
+            {
+                var vmid = r.Vmid!.Value;
+                try
+                {
+                    var config = await _calls.ReadAsync(Ct(r.Node!, vmid).ConfigAsync, t);
+                    var summary = new ContainerSummary(vmid, r.Node!, r.Name ?? config.Hostname ?? $"CT{vmid}",
+                        r.Status == "running" ? ContainerStatus.Running : ContainerStatus.Stopped, r.Template || config.IsTemplate, config.Lock ?? r.Lock, config.Tags);
+                    found[vmid] = new ContainerInfo(summary, config);
+                }
+                catch (HostException e) when (e.Kind == HostErrorKind.NotFound)
+                {
+                    // Destroyed (or migrated) between the list and the read.
+                }
+            });
+            return (IReadOnlyDictionary<int, ContainerInfo>)found;
         });
 
     public Task<TaskOutcome> CreateAsync(CreateContainerRequest request, CancellationToken cancellationToken = default)

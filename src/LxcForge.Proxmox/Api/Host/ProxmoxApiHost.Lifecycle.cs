@@ -93,6 +93,7 @@ public sealed partial class ProxmoxApiHost
         var tasks = _client.Nodes[node].Tasks;
         var deadline = Time.GetUtcNow() + options.TimeoutFor("vztemplate");
         var interval = options.InitialPollInterval;
+        var polling = Time.GetTimestamp();
         while (!(await _calls.ReadAsync(ct.ConfigAsync, cancellationToken)).IsTemplate)
         {
             var recent = await _calls.ReadAsync(t => tasks.ListAsync("vztemplate", ct.Vmid, started.AddMinutes(-1), t), cancellationToken);
@@ -107,7 +108,7 @@ public sealed partial class ProxmoxApiHost
             if (Time.GetUtcNow() >= deadline)
                 throw new HostException(HostErrorKind.Timeout, $"template: 1 did not appear in the config of CT {ct.Vmid} within {options.TimeoutFor("vztemplate").TotalMinutes:0.#} min");
             await Task.Delay(interval, Time, cancellationToken);
-            interval = options.Next(interval);
+            interval = options.Next(interval, Time.GetElapsedTime(polling));
         }
     }
 

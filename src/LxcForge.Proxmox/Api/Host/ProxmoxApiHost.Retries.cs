@@ -34,12 +34,13 @@ public sealed partial class ProxmoxApiHost
         var options = _client.Transport.Options.Tasks;
         var deadline = Time.GetUtcNow() + timeout;
         var interval = options.InitialPollInterval;
+        var started = Time.GetTimestamp();
         while ((await GetContainerAsync(vmid, ct))?.Summary.Lock is { } held)
         {
             if (Time.GetUtcNow() >= deadline)
                 throw new HostException(HostErrorKind.Timeout, $"CT {vmid} still has lock '{held}' after {timeout.TotalMinutes:0.#} min") { Vmid = vmid };
             await Task.Delay(interval, Time, ct);
-            interval = options.Next(interval);
+            interval = options.Next(interval, Time.GetElapsedTime(started));
         }
     }
 }

@@ -1,3 +1,5 @@
+using LxcForge.Core.Hosting;
+
 namespace LxcForge.Proxmox.Api.Tasks;
 
 /// <summary>
@@ -9,6 +11,9 @@ public sealed record TaskWaitOptions
     public TimeSpan InitialPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest interval as a fraction of the time the task has run: its end is seen at most this late (relatively).</summary>
+    public double PollOvershoot { get; init; } = 0.05;
 
     public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -32,4 +37,8 @@ public sealed record TaskWaitOptions
 
     /// <summary>The next poll interval: ×1.5 up to <see cref="MaxPollInterval"/>.</summary>
     public TimeSpan Next(TimeSpan current) => TimeSpan.FromTicks(Math.Min(MaxPollInterval.Ticks, (long)(current.Ticks * 1.5)));
+
+    /// <summary>The next poll interval: ×1.5 up to <see cref="MaxPollInterval"/> and to <see cref="PollOvershoot"/> of <paramref name="elapsed"/>.</summary>
+    public TimeSpan Next(TimeSpan current, TimeSpan elapsed) =>
+        PollInterval.Next(current, elapsed, InitialPollInterval, MaxPollInterval, PollOvershoot);
 }

@@ -74,15 +74,28 @@ internal static class CloneRoutes
             if (description is not null)
                 config["description"] = description;
             ConfigValues.RenewMacs(config);
-            foreach (var (key, spec) in volumes)
+
+            // The sandbox copy is real work the time model does not count: it runs under the modelled streaming,
+            // so a clone takes the model's time (not that plus the copy's real time × the time factor).
+            var copying = cluster.Sandboxes.CopyAsync(src.Vmid, newid);
+            try
             {
-                if (full)
-                    await FullCopyAsync(cluster, ctx, src.Vmid, newid, node, destNode, key, spec, storageId, config, allocated);
-                else
-                    await LinkAsync(cluster, ctx, node, newid, key, spec, config, allocated);
+                foreach (var (key, spec) in volumes)
+                {
+                    if (full)
+                        await FullCopyAsync(cluster, ctx, src.Vmid, newid, node, destNode, key, spec, storageId, config, allocated);
+                    else
+                        await LinkAsync(cluster, ctx, node, newid, key, spec, config, allocated);
+                }
+            }
+            catch
+            {
+                // Let the copy end before the failure handler deletes the sandbox.
+                await copying.ContinueWith(_ => { }, TaskScheduler.Default);
+                throw;
             }
 
-            await cluster.Sandboxes.CopyAsync(src.Vmid, newid);
+            await copying;
             using (cluster.Gate.Enter())
             {
                 clone.Config = config;
