@@ -4,6 +4,7 @@ using LxcForge.Lxc;
 using LxcForge.Proxmox.Api.Host;
 using LxcForge.Proxmox.Api.Transport;
 using LxcForge.Proxmox.Shell;
+using LxcForge.Proxmox.Shell.Ssh;
 
 namespace LxcForge.Cli.Hosting;
 
@@ -43,7 +44,7 @@ public sealed class HostFactory(CliConsole io)
         return address.Kind switch
         {
             HostKind.ProxmoxApi => ConnectApi(address, settings, notices),
-            HostKind.Shell => ConnectShell(address, notices),
+            HostKind.Shell => ConnectShell(address, settings, notices),
             HostKind.Simulator => await SimulatorConnector.ConnectAsync(address, address.Name is null ? null : SimulatorPath(address.Name), notices, _env, cancellationToken),
             _ => await ConnectLxcAsync(address, notices, cancellationToken),
         };
@@ -78,15 +79,15 @@ public sealed class HostFactory(CliConsole io)
         var options = new ProxmoxConnectionOptions(address.ApiUrl!, CredentialsFrom(settings)) { Tls = tls };
         PctShellHost? shell = null;
         if (settings.Ssh is { } ssh)
-            shell = ShellHostFactory.Create(ssh.StartsWith("ssh://", StringComparison.Ordinal) ? ssh : "ssh://" + ssh);
+            shell = ShellHostFactory.Create(ssh.StartsWith("ssh://", StringComparison.Ordinal) ? ssh : "ssh://" + ssh, SshOptions(settings));
         var host = new ProxmoxApiHost(options, shell is null ? null : new HostExec(shell));
         // The SSH connection also gives the community scripts their shell on the node.
         return new HostConnection(host, notices, shell) { NodeShell = shell };
     }
 
-    private static HostConnection ConnectShell(HostAddress address, List<string> notices)
+    private HostConnection ConnectShell(HostAddress address, HostSettings settings, List<string> notices)
     {
-        var shell = ShellHostFactory.Create(address.Text);
+        var shell = ShellHostFactory.Create(address.Text, SshOptions(settings));
         return new HostConnection(shell, notices) { NodeShell = shell };
     }
 
@@ -147,8 +148,19 @@ public sealed class HostFactory(CliConsole io)
         }
     }
 
+    /// <summary>The SSH options applied to an ssh:// target (key files and known_hosts resolved against the working directory).</summary>
+    private Func<SshTarget, SshTarget> SshOptions(HostSettings settings) => target => target with
+    {
+        IdentityFiles = settings.SshKeys.Length > 0 ? [.. settings.SshKeys.Select(io.Resolve)] : target.IdentityFiles,
+        KnownHostsFile = settings.KnownHosts is { } known ? io.Resolve(known) : target.KnownHostsFile,
+        AcceptNewHostKey = settings.AcceptNewHostKey || target.AcceptNewHostKey,
+    };
+
     private static void RefuseOptionsThatDoNotApply(HostAddress address, HostSettings settings)
     {
+        var sshGiven = settings.SshKeys.Length > 0 || settings.KnownHosts is not null || settings.AcceptNewHostKey;
+        if (sshGiven && !(address.Text.StartsWith("ssh://", StringComparison.Ordinal) || (address.Kind == HostKind.ProxmoxApi && settings.Ssh is not null)))
+            throw new CliException("--ssh-key, --known-hosts and --accept-new-host-key apply to --host ssh://… or to --ssh with --host https://… only, not to " + address.Text);
         if (address.Kind == HostKind.ProxmoxApi)
             return;
         var apiOnly = new (bool Given, string Option)[]

@@ -34,4 +34,16 @@ public class HostSettings : GlobalSettings
     [CommandOption("--ssh <USER@HOST>")]
     [Description("With --host https://…: run commands inside containers with pct exec over SSH (the REST API has no exec)")]
     public string? Ssh { get; init; }
+
+    [CommandOption("--ssh-key <FILE>")]
+    [Description("Private key for ssh://… and --ssh (repeatable; default: the ssh-agent's keys, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa)")]
+    public string[] SshKeys { get; init; } = [];
+
+    [CommandOption("--known-hosts <FILE>")]
+    [Description("known_hosts file that vouches for the host's SSH key (default ~/.ssh/known_hosts)")]
+    public string? KnownHosts { get; init; }
+
+    [CommandOption("--accept-new-host-key")]
+    [Description("Trust a host whose SSH key is not yet in known_hosts, and record it there (a CHANGED key is still refused)")]
+    public bool AcceptNewHostKey { get; init; }
 }

@@ -213,7 +213,7 @@ public sealed partial class SshCommandRunner : ICommandRunner
                 return true;
             case KnownHosts.Verdict.Unknown:
                 _hostKeyRefusal = $"the host key of {Description} ({type} {fingerprint}) is not in {knownHosts.Path}; check the fingerprint on the node "
-                                  + "(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and add it, or accept new host keys explicitly";
+                                  + "(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and add it, or trust it on first use with --accept-new-host-key (which records it there)";
                 return false;
             case KnownHosts.Verdict.Revoked:
                 _hostKeyRefusal = $"the host key of {Description} ({type} {fingerprint}) is marked @revoked in {knownHosts.Path}";

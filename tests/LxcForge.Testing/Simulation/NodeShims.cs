@@ -1,9 +1,8 @@
 using LxcForge.Simulator.NodeCli;
-using LxcForge.Testing.Simulation;
 using LxcForge.Testing.Ssh;
 using LxcForge.Testing.Utils;
 
-namespace LxcForge.Proxmox.Tests.Shell.Simulated;
+namespace LxcForge.Testing.Simulation;
 
 /// <summary>
 /// A directory of <c>pct</c>, <c>pvesm</c>, <c>pveam</c>, <c>pvesh</c>, <c>vzdump</c>, <c>pveversion</c> and
@@ -14,7 +13,7 @@ namespace LxcForge.Proxmox.Tests.Shell.Simulated;
 /// <remarks>
 /// The API token is read by curl from a 0600 header file, never passed as an argument; stdin goes to jq on a pipe.
 /// </remarks>
-internal sealed class NodeShims : IDisposable
+public sealed class NodeShims : IDisposable
 {
     private readonly TempDir _dir = TempDir.Create();
 
