@@ -64,7 +64,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
     {
         get
         {
-            using (Gate.Enter())
+            using (Gate.Read())
                 return State.Nodes.Keys.ToList();
         }
     }
@@ -130,7 +130,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
     public async Task<string> WaitForTaskAsync(string upid, TimeSpan timeout)
     {
         SimTask? task;
-        using (Gate.Enter())
+        using (Gate.Read())
             task = State.Tasks.FirstOrDefault(t => t.Upid == upid);
         if (task is null)
             throw new ArgumentException($"no such task '{upid}'", nameof(upid));
