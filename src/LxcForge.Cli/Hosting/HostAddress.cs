@@ -23,6 +23,10 @@ public sealed record HostAddress(HostKind Kind, string Text, Uri? ApiUrl = null,
     /// <summary>What <c>--host</c> means when it is not given: the persistent simulator, so nothing real is touched by accident.</summary>
     public const string Default = "sim://default";
 
+    /// <summary>Whether <paramref name="name"/> can name a kept simulator (<c>sim://NAME</c>, <c>--state NAME</c>): a file name, nothing more.</summary>
+    public static bool IsSimulatorName(string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && !name.StartsWith('.');
+
     public static HostAddress Parse(string text)
     {
         var t = text.Trim();
@@ -33,7 +37,7 @@ public sealed record HostAddress(HostKind Kind, string Text, Uri? ApiUrl = null,
         if (t.StartsWith("sim://", StringComparison.Ordinal))
         {
             var name = t["sim://".Length..].TrimEnd('/');
-            if (name.Length > 0 && !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') || name.StartsWith('.'))
+            if (name.Length > 0 && !IsSimulatorName(name))
                 throw new FormatException($"--host {t}: a simulator name may hold letters, digits, '-', '_' and '.' only");
             return new HostAddress(HostKind.Simulator, t, Name: name.Length > 0 ? name : null);
         }

@@ -68,8 +68,7 @@ public sealed class HostFactory(CliConsole io)
         }
     }
 
-    /// <summary><c>DATA/sim/NAME.json</c>, its sandboxes and archives in <c>DATA/sim/NAME.d</c>.</summary>
-    private string SimulatorPath(string name) => Path.Combine(DataDirectory.Resolve(_env), "sim", name + ".json");
+    private string SimulatorPath(string name) => SimulatorStates.PathFor(_env, name);
 
     private HostConnection ConnectApi(HostAddress address, HostSettings settings, List<string> notices)
     {

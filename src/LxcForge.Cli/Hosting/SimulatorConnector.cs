@@ -1,4 +1,3 @@
-using System.Globalization;
 using LxcForge.Proxmox.Api.Host;
 using LxcForge.Proxmox.Api.Transport;
 using LxcForge.Simulator.Engine;
@@ -18,14 +17,10 @@ namespace LxcForge.Cli.Hosting;
 /// </summary>
 internal static class SimulatorConnector
 {
-    /// <summary>Simulated seconds per real second unless LXCFORGE_SIM_SPEED says otherwise: a 4 GiB clone from the HDD takes under a second.</summary>
-    public const double DefaultSpeed = 60;
-
     public static async Task<HostConnection> ConnectAsync(HostAddress address, string? statePath, List<string> notices, Func<string, string?> env, CancellationToken cancellationToken)
     {
-        var speed = env("LXCFORGE_SIM_SPEED") is { Length: > 0 } s && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f > 0 ? f : DefaultSpeed;
-        var options = new SimulatorOptions { TimeFactor = speed };
-        var session = statePath is null ? null : SimulatorSession.Open(statePath, address.Text, options);
+        var options = SimulatorStates.Options(env);
+        var session = statePath is null ? null : SimulatorSession.Open(statePath, $"--host {address.Text}", options);
         var cluster = session?.Cluster ?? new SimulatorCluster(options: options);
         IAsyncDisposable owner = session is null ? cluster : session;
         var server = new SimulatorServer(cluster, new SimulatorServerOptions { UnauthorizedDelay = TimeSpan.Zero }, new NodeCommandLine(cluster, cluster));

@@ -14,8 +14,12 @@ public abstract class LxcForgeCommand<TSettings>(CliConsole io) : AsyncCommand<T
 
     protected CliOutput Output { get; } = new(io);
 
+    /// <summary>The parsed command line (for the words after <c>--</c>: <c>Context.Remaining.Raw</c>), once running.</summary>
+    protected CommandContext? Context { get; private set; }
+
     public sealed override Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
+        Context = context;
         Io.Mode = settings.Output;
         Io.Verbose = settings.Verbose;
         return RunAsync(settings, cancellationToken);

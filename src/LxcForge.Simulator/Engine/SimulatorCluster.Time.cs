@@ -6,7 +6,7 @@ public sealed partial class SimulatorCluster
     /// <summary>When task <paramref name="upid"/> started and ended, in simulated time since the cluster was made (null: unknown).</summary>
     public TaskTiming? GetTaskTiming(string upid)
     {
-        using (Gate.Enter())
+        using (Gate.Read())
         {
             var t = State.Tasks.FirstOrDefault(t => t.Upid == upid);
             return t is null ? null : new TaskTiming(TimeSpan.FromSeconds(t.StartedAtSeconds), t.EndedAtSeconds is { } e ? TimeSpan.FromSeconds(e) : null);
@@ -40,7 +40,7 @@ public sealed partial class SimulatorCluster
 
     private TimeSpan LowerBound(IReadOnlyDictionary<string, double> bytesPerStorage, TimeSpan criticalPath, string? node)
     {
-        using (Gate.Enter())
+        using (Gate.Read())
         {
             var on = node ?? State.Nodes.Keys.First();
             var busiest = bytesPerStorage.Select(kv =>

@@ -64,10 +64,13 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
     {
         get
         {
-            using (Gate.Enter())
+            using (Gate.Read())
                 return State.Nodes.Keys.ToList();
         }
     }
+
+    /// <summary>Moves whenever the state changes (every write); equal readings mean nothing changed in between.</summary>
+    public long StateVersion => Gate.Version;
 
     /// <summary>Every API route served, as (method, path template) pairs (schema conformance tests use it).</summary>
     public IEnumerable<(string Method, string Template)> ApiRoutes => _router.Routes;
@@ -130,7 +133,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
     public async Task<string> WaitForTaskAsync(string upid, TimeSpan timeout)
     {
         SimTask? task;
-        using (Gate.Enter())
+        using (Gate.Read())
             task = State.Tasks.FirstOrDefault(t => t.Upid == upid);
         if (task is null)
             throw new ArgumentException($"no such task '{upid}'", nameof(upid));

@@ -38,6 +38,19 @@ public sealed class SimulatorNodeShell : INodeShell, IAsyncDisposable
 
     public string NodeRoot => Path.Combine(_directory, "root");
 
+    /// <summary>
+    /// What a process needs to act on the simulated node <paramref name="node"/>: the shims first on PATH, NODE_ROOT,
+    /// and the bridge's port and key (for this user's processes only; the key is no credential of any host).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentFor(string node) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["PATH"] = ShimDirectory + ":" + Environment.GetEnvironmentVariable("PATH"),
+        ["NODE_ROOT"] = NodeRoot,
+        ["LXCFORGE_NODE"] = node,
+        ["LXCFORGE_NODE_PORT"] = _bridge.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["LXCFORGE_NODE_KEY"] = _bridge.Key,
+    };
+
     public async Task<ExecResult> RunScriptAsync(string node, NodeScript script, CancellationToken cancellationToken = default)
     {
         var psi = new ProcessStartInfo("bash")
@@ -52,11 +65,8 @@ public sealed class SimulatorNodeShell : INodeShell, IAsyncDisposable
         psi.ArgumentList.Add(script.Script);
         foreach (var (key, value) in script.Environment)
             psi.Environment[key] = value;
-        psi.Environment["PATH"] = ShimDirectory + ":" + Environment.GetEnvironmentVariable("PATH");
-        psi.Environment["NODE_ROOT"] = NodeRoot;
-        psi.Environment["LXCFORGE_NODE"] = node;
-        psi.Environment["LXCFORGE_NODE_PORT"] = _bridge.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        psi.Environment["LXCFORGE_NODE_KEY"] = _bridge.Key;
+        foreach (var (key, value) in EnvironmentFor(node))
+            psi.Environment[key] = value;
 
         using var process = Process.Start(psi) ?? throw new HostException(HostErrorKind.Unreachable, "could not start bash for the simulated node");
         var stdout = new System.Text.StringBuilder();

@@ -12,6 +12,12 @@ public static class SimCommands
             sim.AddCommand<SimServeCommand>("serve")
                 .WithDescription("Serve a simulated cluster's REST API on 127.0.0.1 (HTTPS, self-signed) until Ctrl-C; prints the URL, certificate fingerprint and API token id, and the token secret once (or writes it to --token-file, mode 0600)")
                 .WithExample("sim", "serve")
-                .WithExample("sim", "serve", "--port", "8006", "--nodes", "3", "--token-file", "sim-token");
+                .WithExample("sim", "serve", "--port", "8006", "--nodes", "3", "--token-file", "sim-token")
+                .WithExample("sim", "serve", "--state", "lab", "--token-file", "sim-token");
+            sim.AddCommand<SimShellCommand>("shell")
+                .WithDescription("A bash on a simulated Proxmox node: pct, pvesm, pveam, pvesh, vzdump, pveversion and lxc-attach on PATH, answered by the simulator, for your own scripts; with -- COMMAND, runs it and exits with its code")
+                .WithExample("sim", "shell", "--state", "lab")
+                .WithExample("sim", "shell", "--state", "lab", "--", "pct", "list")
+                .WithExample("sim", "shell", "--state", "lab", "--", "./create-containers.sh");
         });
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
 using LxcForge.Simulator.Engine;
 using LxcForge.Simulator.Engine.Profiles;
@@ -30,7 +31,7 @@ public sealed class SimServeSettings : GlobalSettings
     public string? PasswordFile { get; init; }
 
     [CommandOption("--state <NAME>")]
-    [Description("Serve the kept cluster NAME (as --host sim://NAME); refused in this build: the engine cannot save a cluster yet")]
+    [Description("Serve the kept cluster NAME, the one --host sim://NAME uses (made with --nodes when new); saved when the server stops. While it serves, sim://NAME is refused with this server's address")]
     public string? State { get; init; }
 
     [CommandOption("--time-factor <X>")]
@@ -62,9 +63,9 @@ public sealed class SimServeCommand(CliConsole io) : LxcForgeCommand<SimServeSet
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; stop.Cancel(); });
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stop.Cancel(); });
 
-        if (settings.State is not null)
-            throw new CliException("--state: keeping a served cluster between runs is not part of this build yet (the engine has no save/load); omit --state for a fresh cluster");
-        await using var cluster = new SimulatorCluster(ClusterProfile.WithNodes(settings.Nodes), new SimulatorOptions { TimeFactor = settings.TimeFactor });
+        // A named state is this server's alone while it runs (one writer), and saved when it stops.
+        await using var state = StateOption.Open(Io.EnvironmentVariable, settings.State, new SimulatorOptions { TimeFactor = settings.TimeFactor }, ClusterProfile.WithNodes(settings.Nodes));
+        var (session, cluster) = (state.Session, state.Cluster);
         await using var server = new SimulatorServer(cluster, new SimulatorServerOptions { Port = settings.Port, Https = !settings.Http }, new LxcForge.Simulator.NodeCli.NodeCommandLine(cluster, cluster));
         SimulatorEndpoint endpoint;
         try
@@ -76,6 +77,7 @@ public sealed class SimServeCommand(CliConsole io) : LxcForgeCommand<SimServeSet
             throw new CliException($"cannot listen on 127.0.0.1:{settings.Port}: {e.Message}", ExitCodes.StepFailed);
         }
 
+        session?.AnnounceServing(endpoint);
         var credentials = endpoint.Credentials;
         if (settings.TokenFile is { } tokenFile)
             SecretFile.Write(Io.Resolve(tokenFile), credentials.TokenSecret);
@@ -95,6 +97,7 @@ public sealed class SimServeCommand(CliConsole io) : LxcForgeCommand<SimServeSet
                 user = credentials.UserName,
                 password = showSecrets && settings.PasswordFile is null ? credentials.Password : null,
                 state = settings.State,
+                statePath = session?.StatePath,
             },
             o =>
             {
@@ -113,12 +116,17 @@ public sealed class SimServeCommand(CliConsole io) : LxcForgeCommand<SimServeSet
                     o.Line($"API token secret written to {settings.TokenFile} (mode 0600)");
                 }
                 o.Line($"Authorization header: PVEAPIToken={credentials.TokenId}=<secret>");
+                if (session is not null)
+                    o.Line($"state: {settings.State} ({session.StatePath}), saved within a second of each change and when the server stops; --host sim://{settings.State} is refused until then");
             });
         Output.Note("serving until Ctrl-C");
 
         try
         {
-            await Task.Delay(Timeout.Infinite, stop.Token);
+            if (session is null)
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            else
+                await KeepSavedAsync(session, stop.Token);
         }
         catch (OperationCanceledException)
         {
@@ -127,6 +135,21 @@ public sealed class SimServeCommand(CliConsole io) : LxcForgeCommand<SimServeSet
         await server.StopAsync(CancellationToken.None);
         Output.Note("stopped");
         return ExitCodes.Ok;
+    }
+
+    // A served state is saved within a second of each change, so a server killed outright loses at most that second.
+    private static async Task KeepSavedAsync(SimulatorSession session, CancellationToken stop)
+    {
+        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        var saved = session.Cluster.StateVersion;
+        while (await tick.WaitForNextTickAsync(stop))
+        {
+            var version = session.Cluster.StateVersion;
+            if (version == saved)
+                continue;
+            session.Save();
+            saved = version;
+        }
     }
 }
 

@@ -19,6 +19,7 @@ public sealed partial class SshCommandRunner : ICommandRunner
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private SshClient? _client;
     private string? _hostKeyRefusal;
+    private int _disposed;
 
     public SshCommandRunner(SshTarget target) => _target = target;
 
@@ -49,8 +50,11 @@ public sealed partial class SshCommandRunner : ICommandRunner
         }
     }
 
+    /// <summary>Closes the connection; safe to call more than once (the host and its owner may both dispose it).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await DropClientAsync();
         _connectLock.Dispose();
     }
@@ -73,6 +77,10 @@ public sealed partial class SshCommandRunner : ICommandRunner
         sb.Append("exec ").Append(PosixQuoting.Quote(command.Program));
         foreach (var arg in command.Arguments)
             sb.Append(' ').Append(PosixQuoting.Quote(arg));
+        // No stdin: the command reads end-of-file at once. (An SSH input stream closed without data sends no EOF,
+        // and a command that reads stdin — the node shims, cat — would wait for ever.)
+        if (command.StandardInput is null)
+            sb.Append(" </dev/null");
         return sb.ToString();
     }
 
@@ -85,10 +93,10 @@ public sealed partial class SshCommandRunner : ICommandRunner
         timeout.CancelAfter(command.Timeout);
         try
         {
-            await using (var input = ssh.CreateInputStream())
+            if (command.StandardInput is { } stdin)
             {
-                if (command.StandardInput is { } stdin)
-                    await input.WriteAsync(Encoding.UTF8.GetBytes(stdin), timeout.Token);
+                await using var input = ssh.CreateInputStream();
+                await input.WriteAsync(Encoding.UTF8.GetBytes(stdin), timeout.Token);
             }
 
             await execution.WaitAsync(timeout.Token);

@@ -29,7 +29,7 @@ internal static class TaskRoutes
     /// <summary>Total line count for the log (Proxmox sends it as <c>total</c> beside <c>data</c>).</summary>
     public static int LogTotal(SimulatorCluster cluster, string upid)
     {
-        using (cluster.Gate.Enter())
+        using (cluster.Gate.Read())
             return cluster.State.Tasks.FirstOrDefault(t => t.Upid == upid)?.Log.Count ?? 0;
     }
 

@@ -4,6 +4,7 @@ using LxcForge.Simulator.Engine;
 using LxcForge.Simulator.Engine.Faults;
 using LxcForge.Simulator.Http.Auth;
 using LxcForge.Simulator.Http.Faults;
+using LxcForge.Simulator.NodeCli.Remote;
 using Microsoft.AspNetCore.Http;
 
 namespace LxcForge.Simulator.Http.Admin;
@@ -112,16 +113,19 @@ internal sealed class AdminHandler(IPveApi api, Authenticator authenticator, Htt
         }).ToArray()),
     };
 
+    // The body is read once (ReadBodyAsync) and bound to the protocol's own record, so the wire format has one definition.
     private async Task<(int, JsonNode)> RunCommandAsync(JsonObject body, CancellationToken cancellationToken)
     {
         if (commandLine is null)
             return (501, new JsonObject { ["error"] = "this simulator has no node command line" });
-        var node = (string?)body["node"] ?? await FirstNodeAsync(cancellationToken);
-        var tool = (string?)body["tool"] ?? throw new ArgumentException("'tool' is required");
-        var args = body["args"] is JsonArray a ? a.Select(x => (string?)x ?? "").ToList() : [];
-        var env = body["env"] is JsonObject e ? e.ToDictionary(kv => kv.Key, kv => (string?)kv.Value ?? "") : [];
-        var result = await commandLine.RunAsync(node, tool, args, (string?)body["stdin"], env, cancellationToken);
-        return (200, new JsonObject { ["exitCode"] = result.ExitCode, ["stdout"] = result.StandardOutput, ["stderr"] = result.StandardError });
+        var request = body.Deserialize<SimulatorCliRequest>(SimulatorCliProtocol.JsonOptions)!;
+        if (string.IsNullOrEmpty(request.Tool))
+            throw new ArgumentException("'tool' is required");
+        var node = request.Node ?? await FirstNodeAsync(cancellationToken);
+        var args = (request.Args ?? []).Select(a => a ?? "").ToList();
+        var env = request.Env ?? new Dictionary<string, string>();
+        var result = await commandLine.RunAsync(node, request.Tool, args, request.Stdin, env, cancellationToken);
+        return (200, JsonSerializer.SerializeToNode(new SimulatorCliResponse(result.ExitCode, result.StandardOutput, result.StandardError), SimulatorCliProtocol.JsonOptions)!);
     }
 
     // Without a node, the tool runs on the cluster's first node (by name), as on a single-node host.

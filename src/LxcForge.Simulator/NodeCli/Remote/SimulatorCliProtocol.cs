@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace LxcForge.Simulator.NodeCli.Remote;
 
 /// <summary>
-/// One node-tool run sent to the simulator server by <c>lxcforge sim run</c> (the shims on a PATH):
+/// One node-tool run sent to the simulator server by a remote client of the node command line:
 /// <c>POST /simulator/cli</c> with this body, authenticated like any API call.
 /// </summary>
 /// <param name="Node">The node the tool runs on; null for the cluster's first node.</param>
@@ -13,10 +13,10 @@ namespace LxcForge.Simulator.NodeCli.Remote;
 /// <param name="Env">The caller's environment, for pct exec and lxc-attach.</param>
 public sealed record SimulatorCliRequest(string? Node, string Tool, IReadOnlyList<string> Args, string? Stdin, IReadOnlyDictionary<string, string> Env);
 
-/// <summary>What the tool printed and its exit code, relayed unchanged by <c>sim run</c>.</summary>
+/// <summary>What the tool printed and its exit code, for the client to relay unchanged.</summary>
 public sealed record SimulatorCliResponse(int ExitCode, string Stdout, string Stderr);
 
-/// <summary>The wire format of the <c>/simulator/cli</c> route, shared by the server and <c>sim run</c>.</summary>
+/// <summary>The wire format of the <c>/simulator/cli</c> route: the server binds requests to these records.</summary>
 public static class SimulatorCliProtocol
 {
     /// <summary>The route, below the server's root (beside <c>/api2/json</c>).</summary>

@@ -48,6 +48,19 @@ public class SshCommandRunnerSpecs(SshdClassFixture fixture) : IClassFixture<Ssh
     }
 
     [SshdFact]
+    public async Task A_command_given_no_stdin_reads_end_of_file_at_once()
+    {
+        // Arrange
+        await using var runner = new SshCommandRunner(Target);
+
+        // Act: cat would wait for ever on a stdin that is never closed.
+        var output = await runner.RunAsync(new CommandSpec("sh", ["-c", "cat; echo done"]) { Timeout = TimeSpan.FromSeconds(20) });
+
+        // Assert
+        output.Should().Be(new CommandOutput(0, "done\n", ""));
+    }
+
+    [SshdFact]
     public async Task The_session_path_from_sshd_finds_the_shims_and_the_command_environment_is_applied()
     {
         // Arrange
@@ -213,8 +226,10 @@ public class SshCommandRunnerSpecs(SshdClassFixture fixture) : IClassFixture<Ssh
     [Fact]
     public void The_remote_command_line_quotes_every_word_exports_the_environment_and_announces_its_pid()
     {
-        var line = SshCommandRunner.CommandLine(new CommandSpec("pct", ["exec", "200", "--", "sh", "-c", "echo 'hi'"]) { Environment = new Dictionary<string, string> { ["A"] = "x y" } });
+        var line = SshCommandRunner.CommandLine(new CommandSpec("pct", ["exec", "200", "--", "sh", "-c", "echo 'hi'"]) { Environment = new Dictionary<string, string> { ["A"] = "x y" }, StandardInput = "" });
+        var noInput = SshCommandRunner.CommandLine(new CommandSpec("pct", ["list"]));
 
         line.Should().Be("echo $$ >&2; export A='x y'; exec 'pct' 'exec' '200' '--' 'sh' '-c' 'echo '\\''hi'\\'''");
+        noInput.Should().Be("echo $$ >&2; exec 'pct' 'list' </dev/null");
     }
 }
