@@ -29,7 +29,7 @@ internal sealed class BenchHost : IAsyncDisposable
         var options = new ProxmoxConnectionOptions(endpoint.BaseUrl, new PasswordLogin(endpoint.Credentials.UserName, endpoint.Credentials.Password))
         {
             Tls = TlsPolicy.Pinned(endpoint.CertificateSha256Fingerprint!),
-            Time = cluster.Clock, // as sim:// connects
+            Time = cluster.Clock, // polls on the clock the tasks run on, as against a real host
         };
         return new BenchHost(cluster, server, new ProxmoxApiHost(options, new Exec(cluster)));
     }

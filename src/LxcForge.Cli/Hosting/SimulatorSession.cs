@@ -72,6 +72,9 @@ internal sealed class SimulatorSession : IAsyncDisposable
         _announced = true;
     }
 
+    /// <summary>Saves the cluster now (tasks still running are saved as they stand).</summary>
+    public void Save() => Cluster.Save(_statePath);
+
     /// <summary>Lets running tasks end (briefly), saves, and releases the cluster and the lock.</summary>
     public async ValueTask DisposeAsync()
     {

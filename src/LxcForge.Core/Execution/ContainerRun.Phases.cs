@@ -147,7 +147,6 @@ internal sealed partial class ContainerRun
             deployer.Report(plan, DeployPhase.Configure, DeployEventKind.Progress, step.Description);
         }
 
-        deployer.State.MarkConfigured(deployer.HostKey, Ctid, plan.Name, _item.Fingerprint ?? _recipe.Fingerprint(context));
         return string.Join("; ", steps.Select(s => s.Description));
     }
 

@@ -39,6 +39,9 @@ internal sealed partial class ContainerRun(Deployer deployer, ContainerPlan init
                 await PhaseAsync(phase = DeployPhase.Configure, () => ConfigureAsync(cancellationToken));
             if (_item.Check || _item.Configure)
                 await PhaseAsync(phase = DeployPhase.Check, () => CheckAsync(cancellationToken));
+            // Recorded only once healthy: a configuration that fails its check is applied and checked again by the next run.
+            if (_item.Configure)
+                deployer.State.MarkConfigured(deployer.HostKey, Ctid, plan.Name, _item.Fingerprint ?? _recipe.Fingerprint(context));
             return Outcome(DeployOutcomeKind.Done, null, null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

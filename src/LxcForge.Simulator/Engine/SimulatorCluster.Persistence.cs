@@ -25,7 +25,8 @@ public sealed partial class SimulatorCluster
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         string text;
-        using (Gate.Enter())
+        // The read side: saving changes nothing a view shows (the clock's reading only), so cached views stay.
+        using (Gate.Read())
         {
             State.SimulatedSeconds = Clock.Elapsed.TotalSeconds;
             text = JsonSerializer.Serialize(State, Json);

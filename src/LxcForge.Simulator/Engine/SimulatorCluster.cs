@@ -69,6 +69,9 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
         }
     }
 
+    /// <summary>Moves whenever the state changes (every write); equal readings mean nothing changed in between.</summary>
+    public long StateVersion => Gate.Version;
+
     /// <summary>Every API route served, as (method, path template) pairs (schema conformance tests use it).</summary>
     public IEnumerable<(string Method, string Template)> ApiRoutes => _router.Routes;
 

@@ -51,14 +51,7 @@ public sealed class DeployFaultSpecs
     public async Task A_check_that_never_passes_fails_that_service_at_its_check_and_the_others_succeed()
     {
         // Arrange
-        var fleet = Small with
-        {
-            Services = [.. Small.Services, new ServiceSpec
-            {
-                Name = "flaky", Template = "docker", Ctid = 220, Hostname = "flaky", Ip = "10.0.30.120",
-                Custom = new CustomServiceSpec { Configure = ["echo configured > /etc/flaky"], Check = "test -f /etc/flaky-healthy" },
-            }],
-        };
+        var fleet = WithFlaky("echo configured > /etc/flaky");
         await using var sim = await SimulatedFleet.StartAsync(fleet);
 
         // Act
@@ -71,6 +64,27 @@ public sealed class DeployFaultSpecs
         flaky.Error.Should().Contain("health check 'custom check'").And.Contain("not within 30 s");
         (await sim.ShellAsync(220, "cat /etc/flaky")).Should().Be("configured\n", "the custom configure command ran inside the container");
         result.Outcomes.Where(o => o.Service != "flaky").Should().OnlyContain(o => o.Result == DeployOutcomeKind.Done);
+    }
+
+    [Fact]
+    public async Task A_service_whose_check_failed_is_configured_and_checked_again_by_the_next_run_not_reported_unchanged()
+    {
+        // Arrange: a service configured but never healthy.
+        var fleet = WithFlaky("echo configured >> /etc/flaky");
+        await using var sim = await SimulatedFleet.StartAsync(fleet);
+        (await sim.DeployAsync(fleet)).Outcomes.Single(o => o.Service == "flaky").FailedPhase.Should().Be(DeployPhase.Check);
+
+        // Act
+        var unhealthy = await sim.DeployAsync(fleet);
+        await sim.ShellAsync(220, "touch /etc/flaky-healthy");
+        var healthy = await sim.DeployAsync(fleet);
+        var settled = await sim.DeployAsync(fleet);
+
+        // Assert
+        unhealthy.Outcomes.Single(o => o.Service == "flaky").Should().Match<DeployOutcome>(o => o.Result == DeployOutcomeKind.Failed && o.FailedPhase == DeployPhase.Check);
+        healthy.Outcomes.Single(o => o.Service == "flaky").Result.Should().Be(DeployOutcomeKind.Done);
+        settled.ChangedNothing.Should().BeTrue("once the check passed, the configuration is recorded as applied");
+        (await sim.ShellAsync(220, "cat /etc/flaky")).Should().Be("configured\nconfigured\nconfigured\n", "each run until the check passed configured it again");
     }
 
     [Fact]
@@ -95,4 +109,14 @@ public sealed class DeployFaultSpecs
         (await sim.Host.ListContainersAsync()).Where(c => !c.IsTemplate).Select(c => c.Vmid).Should().BeEquivalentTo([200, 201, 208]);
         sim.State.Journal(sim.Host.Description).Should().Contain(j => j.Status == "interrupted");
     }
+
+    /// <summary>The small fleet plus CT 220 'flaky', whose check passes only once /etc/flaky-healthy exists.</summary>
+    private static FleetSpec WithFlaky(string configure) => Small with
+    {
+        Services = [.. Small.Services, new ServiceSpec
+        {
+            Name = "flaky", Template = "docker", Ctid = 220, Hostname = "flaky", Ip = "10.0.30.120",
+            Custom = new CustomServiceSpec { Configure = [configure], Check = "test -f /etc/flaky-healthy" },
+        }],
+    };
 }

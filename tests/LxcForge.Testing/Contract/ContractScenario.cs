@@ -20,4 +20,5 @@ public static class ContractScenario
     public const string MissingContainer = "missing-container";
     public const string LockedContainer = "locked-container";
     public const string DuplicateCtid = "duplicate-ctid";
+    public const string BulkRead = "bulk-read";
 }

@@ -19,6 +19,6 @@ public class PlanSettings : HostSettings
 public sealed class DeploySettings : PlanSettings
 {
     [CommandOption("--parallel <N>")]
-    [Description("Containers worked on at once (default: online nodes × container storages, at least 2)")]
+    [Description("Containers worked on at once (default: the online nodes' CPU cores, at least one per node and container storage, at least 2); clones reading one storage take turns whatever N is")]
     public int? Parallel { get; init; }
 }

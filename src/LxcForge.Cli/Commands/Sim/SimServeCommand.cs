@@ -117,13 +117,16 @@ public sealed class SimServeCommand(CliConsole io) : LxcForgeCommand<SimServeSet
                 }
                 o.Line($"Authorization header: PVEAPIToken={credentials.TokenId}=<secret>");
                 if (session is not null)
-                    o.Line($"state: {settings.State} ({session.StatePath}), saved when the server stops; --host sim://{settings.State} is refused until then");
+                    o.Line($"state: {settings.State} ({session.StatePath}), saved within a second of each change and when the server stops; --host sim://{settings.State} is refused until then");
             });
         Output.Note("serving until Ctrl-C");
 
         try
         {
-            await Task.Delay(Timeout.Infinite, stop.Token);
+            if (session is null)
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            else
+                await KeepSavedAsync(session, stop.Token);
         }
         catch (OperationCanceledException)
         {
@@ -132,6 +135,21 @@ public sealed class SimServeCommand(CliConsole io) : LxcForgeCommand<SimServeSet
         await server.StopAsync(CancellationToken.None);
         Output.Note("stopped");
         return ExitCodes.Ok;
+    }
+
+    // A served state is saved within a second of each change, so a server killed outright loses at most that second.
+    private static async Task KeepSavedAsync(SimulatorSession session, CancellationToken stop)
+    {
+        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        var saved = session.Cluster.StateVersion;
+        while (await tick.WaitForNextTickAsync(stop))
+        {
+            var version = session.Cluster.StateVersion;
+            if (version == saved)
+                continue;
+            session.Save();
+            saved = version;
+        }
     }
 }
 

@@ -23,16 +23,8 @@ public sealed partial class SimServeStateSpecs
         var serverErr = server.StandardError.ReadToEndAsync();
         try
         {
-            var lines = new List<string>();
-            while (!lines.Any(l => l.StartsWith("state: ", StringComparison.Ordinal)))
-            {
-                lines.Add(await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))
-                    ?? throw new InvalidOperationException("sim serve ended early: " + await serverErr));
-            }
-
-            var url = new Uri(UrlRegex().Match(lines[0]).Value);
-            var fingerprint = lines.Single(l => l.StartsWith("certificate SHA-256 fingerprint: ", StringComparison.Ordinal))["certificate SHA-256 fingerprint: ".Length..];
-            using var client = Client(url, fingerprint, (await File.ReadAllTextAsync(dir.Combine("token"))).Trim());
+            var (url, client) = await ConnectAsync(server, serverErr, dir);
+            using var _ = client;
 
             // Act
             var servedVms = await DataAsync(client.GetAsync("cluster/resources?type=vm"));
@@ -61,6 +53,65 @@ public sealed partial class SimServeStateSpecs
             if (!server.HasExited)
                 server.Kill();
         }
+    }
+
+    [Fact]
+    public async Task A_served_state_is_saved_soon_after_a_change_so_a_killed_server_loses_nothing_that_finished()
+    {
+        // Arrange
+        using var dir = TempDir.Create();
+        var lxcforge = new LxcForgeProcess(dir.Path);
+        using var server = Process.Start(lxcforge.StartInfo("sim", "serve", "--state", "lab", "--port", "0", "--token-file", "token", "--time-factor", "1000"))!;
+        var serverErr = server.StandardError.ReadToEndAsync();
+        try
+        {
+            var (_, client) = await ConnectAsync(server, serverErr, dir);
+            using var __ = client;
+            var upid = (string)(await DataAsync(client.PostAsync("nodes/pve/lxc", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["vmid"] = "202", ["ostemplate"] = Debian12, ["rootfs"] = "local-lvm:1", ["hostname"] = "kept",
+            }))))!;
+            await WaitForTaskAsync(client, upid);
+
+            // Act: wait for the save (state file names the container), then kill the server outright.
+            var statePath = dir.Combine("data/lxcforge/sim/lab.json");
+            var delay = TimeSpan.FromMilliseconds(20);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (!(await File.ReadAllTextAsync(statePath)).Contains("\"kept\"", StringComparison.Ordinal))
+            {
+                DateTime.UtcNow.Should().BeBefore(deadline, "the served state should be saved within a second of a change");
+                await Task.Delay(delay);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMilliseconds(250).Ticks));
+            }
+
+            server.Kill();
+            await server.WaitForExitAsync();
+            var after = await lxcforge.RunAsync("sim", "shell", "--state", "lab", "--", "pct", "list");
+
+            // Assert
+            after.Code.Should().Be(0, after.Stderr);
+            after.Stdout.Should().Contain("202        stopped                 kept");
+        }
+        finally
+        {
+            if (!server.HasExited)
+                server.Kill();
+        }
+    }
+
+    // Reads what sim serve prints up to its state line; a client pinned to its certificate, with its token.
+    private static async Task<(Uri Url, HttpClient Client)> ConnectAsync(Process server, Task<string> serverErr, TempDir dir)
+    {
+        var lines = new List<string>();
+        while (!lines.Any(l => l.StartsWith("state: ", StringComparison.Ordinal)))
+        {
+            lines.Add(await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))
+                ?? throw new InvalidOperationException("sim serve ended early: " + await serverErr));
+        }
+
+        var url = new Uri(UrlRegex().Match(lines[0]).Value);
+        var fingerprint = lines.Single(l => l.StartsWith("certificate SHA-256 fingerprint: ", StringComparison.Ordinal))["certificate SHA-256 fingerprint: ".Length..];
+        return (url, Client(url, fingerprint, (await File.ReadAllTextAsync(dir.Combine("token"))).Trim()));
     }
 
     private static HttpClient Client(Uri url, string fingerprint, string secret)
