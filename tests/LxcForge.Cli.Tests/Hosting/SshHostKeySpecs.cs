@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
 using LxcForge.Cli.Tests.Infrastructure;
+using LxcForge.Core.Hosting;
 using LxcForge.Simulator.Http;
 using LxcForge.Testing.Simulation;
 using LxcForge.Testing.Ssh;
 using LxcForge.Testing.Utils;
+using Spectre.Console.Testing;
 
 namespace LxcForge.Cli.Tests.Hosting;
 
@@ -89,6 +92,41 @@ public sealed class SshHostKeySpecs(SshHostKeySpecs.Node node) : IClassFixture<S
         // Assert
         run.ExitCode.Should().NotBe(ExitCodes.Ok);
         run.Stderr.Should().Contain("--accept-new-host-key").And.Contain("sim://");
+    }
+
+    [SshdFact]
+    public async Task Beside_an_https_host_the_ssh_exec_channel_takes_the_same_key_and_known_hosts_options()
+    {
+        // Arrange: the REST API of one simulator, and --ssh to the node whose command line the sshd serves.
+        await using var api = await ServedSimulator.StartAsync();
+        var tokenFile = _dir.Combine("pve.token");
+        await File.WriteAllTextAsync(tokenFile, $"{api.Endpoint.Credentials.TokenId}={api.Endpoint.Credentials.TokenSecret}\n");
+        var knownHosts = _dir.Combine("known_hosts");
+        var io = new CliConsole(new TestConsole(), new TestConsole(), _dir.Path) { EnvironmentVariable = n => n == "XDG_DATA_HOME" ? _dir.Combine("data") : null };
+        HostSettings Settings(bool acceptNew) => new()
+        {
+            Host = api.HostArgument,
+            Fingerprint = api.Endpoint.CertificateSha256Fingerprint,
+            TokenFile = tokenFile,
+            Ssh = $"{node.Sshd.User}@127.0.0.1:{node.Sshd.Port}",
+            SshKeys = [node.Sshd.UserKeyFile],
+            KnownHosts = knownHosts,
+            AcceptNewHostKey = acceptNew,
+        };
+        var script = new NodeScript("pveversion") { Timeout = TimeSpan.FromSeconds(30) };
+
+        // Act
+        await using var refused = await new HostFactory(io).ConnectAsync(Settings(acceptNew: false));
+        var refusal = await FluentActions.Awaiting(() => refused.NodeShell!.RunScriptAsync("pve", script)).Should().ThrowAsync<HostException>();
+        await using var accepted = await new HostFactory(io).ConnectAsync(Settings(acceptNew: true));
+        var version = await accepted.NodeShell!.RunScriptAsync("pve", script);
+
+        // Assert
+        accepted.Host.Capabilities.Exec.Should().BeTrue();
+        refusal.Which.Message.Should().Contain("--accept-new-host-key");
+        version.ExitCode.Should().Be(0, version.StandardError);
+        version.StandardOutput.Should().Contain("pve-manager");
+        (await File.ReadAllTextAsync(knownHosts)).Should().StartWith(HostToken + " ssh-ed25519 ");
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] args)

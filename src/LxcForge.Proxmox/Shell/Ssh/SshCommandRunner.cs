@@ -77,9 +77,9 @@ public sealed partial class SshCommandRunner : ICommandRunner
         sb.Append("exec ").Append(PosixQuoting.Quote(command.Program));
         foreach (var arg in command.Arguments)
             sb.Append(' ').Append(PosixQuoting.Quote(arg));
-        // No stdin: the command reads end-of-file at once. (An SSH input stream closed without data sends no EOF,
-        // and a command that reads stdin — the node shims, cat — would wait for ever.)
-        if (command.StandardInput is null)
+        // No stdin (or an empty one): the command reads end-of-file at once. (An SSH input stream closed without data
+        // sends no EOF, and a command that reads stdin — the node shims, cat — would wait for ever.)
+        if (string.IsNullOrEmpty(command.StandardInput))
             sb.Append(" </dev/null");
         return sb.ToString();
     }
@@ -93,7 +93,7 @@ public sealed partial class SshCommandRunner : ICommandRunner
         timeout.CancelAfter(command.Timeout);
         try
         {
-            if (command.StandardInput is { } stdin)
+            if (command.StandardInput is { Length: > 0 } stdin)
             {
                 await using var input = ssh.CreateInputStream();
                 await input.WriteAsync(Encoding.UTF8.GetBytes(stdin), timeout.Token);

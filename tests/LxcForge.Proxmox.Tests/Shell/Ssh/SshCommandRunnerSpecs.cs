@@ -61,6 +61,19 @@ public class SshCommandRunnerSpecs(SshdClassFixture fixture) : IClassFixture<Ssh
     }
 
     [SshdFact]
+    public async Task A_command_given_an_empty_stdin_reads_end_of_file_at_once()
+    {
+        // Arrange
+        await using var runner = new SshCommandRunner(Target);
+
+        // Act: the node shell passes "" for a script without answers; SSH.NET sends no EOF for it.
+        var output = await runner.RunAsync(new CommandSpec("sh", ["-c", "cat; echo done"]) { StandardInput = "", Timeout = TimeSpan.FromSeconds(20) });
+
+        // Assert
+        output.Should().Be(new CommandOutput(0, "done\n", ""));
+    }
+
+    [SshdFact]
     public async Task The_session_path_from_sshd_finds_the_shims_and_the_command_environment_is_applied()
     {
         // Arrange
@@ -226,7 +239,7 @@ public class SshCommandRunnerSpecs(SshdClassFixture fixture) : IClassFixture<Ssh
     [Fact]
     public void The_remote_command_line_quotes_every_word_exports_the_environment_and_announces_its_pid()
     {
-        var line = SshCommandRunner.CommandLine(new CommandSpec("pct", ["exec", "200", "--", "sh", "-c", "echo 'hi'"]) { Environment = new Dictionary<string, string> { ["A"] = "x y" }, StandardInput = "" });
+        var line = SshCommandRunner.CommandLine(new CommandSpec("pct", ["exec", "200", "--", "sh", "-c", "echo 'hi'"]) { Environment = new Dictionary<string, string> { ["A"] = "x y" }, StandardInput = "answer\n" });
         var noInput = SshCommandRunner.CommandLine(new CommandSpec("pct", ["list"]));
 
         line.Should().Be("echo $$ >&2; export A='x y'; exec 'pct' 'exec' '200' '--' 'sh' '-c' 'echo '\\''hi'\\'''");
