@@ -1,8 +1,8 @@
 using LxcForge.Core.Hosting;
 using LxcForge.Proxmox.Api.Host;
 using LxcForge.Proxmox.Api.Transport;
-using LxcForge.Simulator;
 using LxcForge.Simulator.Engine;
+using LxcForge.Simulator.Hosting;
 using LxcForge.Simulator.Http;
 
 namespace LxcForge.Bench.Deploy;
@@ -31,7 +31,7 @@ internal sealed class BenchHost : IAsyncDisposable
             Tls = TlsPolicy.Pinned(endpoint.CertificateSha256Fingerprint!),
             Time = cluster.Clock, // polls on the clock the tasks run on, as against a real host
         };
-        return new BenchHost(cluster, server, new ProxmoxApiHost(options, new Exec(cluster)));
+        return new BenchHost(cluster, server, new ProxmoxApiHost(options, new SimulatorContainerExec(cluster)));
     }
 
     public async ValueTask DisposeAsync()
@@ -39,23 +39,5 @@ internal sealed class BenchHost : IAsyncDisposable
         await Host.DisposeAsync();
         await Server.DisposeAsync();
         await Cluster.DisposeAsync();
-    }
-
-    private sealed class Exec(ISimulatorExec exec) : IContainerExec
-    {
-        public string Description => "simulator pct exec";
-
-        public async Task<ExecResult> ExecAsync(int vmid, ExecRequest request, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                var r = await exec.ExecAsync(vmid, request.Command, request.StandardInput, request.Environment, cancellationToken);
-                return new ExecResult(r.ExitCode, r.StandardOutput, r.StandardError);
-            }
-            catch (PveApiException e)
-            {
-                throw new HostException(HostErrorKind.InvalidRequest, e.Message) { Vmid = vmid };
-            }
-        }
     }
 }

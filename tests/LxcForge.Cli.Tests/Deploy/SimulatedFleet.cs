@@ -5,8 +5,8 @@ using LxcForge.Core.Spec;
 using LxcForge.Core.State;
 using LxcForge.Proxmox.Api.Host;
 using LxcForge.Proxmox.Api.Transport;
-using LxcForge.Simulator;
 using LxcForge.Simulator.Engine;
+using LxcForge.Simulator.Hosting;
 using LxcForge.Simulator.Http;
 
 namespace LxcForge.Cli.Tests.Deploy;
@@ -50,7 +50,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
         var endpoint = await server.StartAsync();
         var login = new PasswordLogin(endpoint.Credentials.UserName, endpoint.Credentials.Password);
         var options = new ProxmoxConnectionOptions(endpoint.BaseUrl, login) { Tls = TlsPolicy.Pinned(endpoint.CertificateSha256Fingerprint!), Retry = retry ?? new RetryOptions() };
-        var result = new SimulatedFleet(cluster, server, new ProxmoxApiHost(options, new SandboxExec(cluster)));
+        var result = new SimulatedFleet(cluster, server, new ProxmoxApiHost(options, new SimulatorContainerExec(cluster)));
         if (withTemplates)
             await new StandInTemplates(result.Host).BuildAsync(fleet ?? FleetDefaults.Seed);
         cluster.Faults.Reset();
@@ -80,24 +80,5 @@ public sealed class SimulatedFleet : IAsyncDisposable
         await Host.DisposeAsync();
         await Server.DisposeAsync();
         await Cluster.DisposeAsync();
-    }
-
-    /// <summary>The simulator's pct exec lent to the API backend (which has none of its own).</summary>
-    private sealed class SandboxExec(ISimulatorExec exec) : IContainerExec
-    {
-        public string Description => "simulator pct exec";
-
-        public async Task<ExecResult> ExecAsync(int vmid, ExecRequest request, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                var r = await exec.ExecAsync(vmid, request.Command, request.StandardInput, request.Environment, cancellationToken);
-                return new ExecResult(r.ExitCode, r.StandardOutput, r.StandardError);
-            }
-            catch (PveApiException e)
-            {
-                throw new HostException(HostErrorKind.InvalidRequest, e.Message) { Vmid = vmid };
-            }
-        }
     }
 }
