@@ -81,9 +81,10 @@ public sealed class Rebuild(IContainerHost host, StateStore state, string hostKe
         {
             // Before anything is created: which instances are missing and have a backup to come back from.
             var run = state.StartRun(hostKey, "rebuild");
-            foreach (var instance in instances)
+            var existing = await host.GetContainersAsync([.. instances.Select(i => i.Ctid)], cancellationToken);
+            foreach (var instance in instances.Where(i => !existing.ContainsKey(i.Ctid)))
             {
-                if (await host.GetContainerAsync(instance.Ctid, cancellationToken) is null && await restore.NewestAsync(fleet, instance.Ctid, cancellationToken) is { } newest)
+                if (await restore.NewestAsync(fleet, instance.Ctid, cancellationToken) is { } newest)
                     state.Record(run, hostKey, instance.Name, instance.Ctid, RestoreStep, "pending", newest.VolumeId);
             }
 
