@@ -38,7 +38,8 @@ internal sealed class ApiHandler(IPveApi api, PveApiSchema schema, Authenticator
                     context.Abort();
                     return;
                 case HttpFaultKind.Delay:
-                    await Task.Delay(fault.Delay, options.TimeProvider, context.RequestAborted);
+                    // Timers fire on a millisecond tick and may end up to 1 ms short: the answer must come after the delay.
+                    await Task.Delay(fault.Delay + TimeSpan.FromMilliseconds(1), options.TimeProvider, context.RequestAborted);
                     break;
                 case HttpFaultKind.Error:
                     await PveResponses.WriteErrorAsync(context, fault.Status, fault.Message);
