@@ -1,0 +1,25 @@
+using LxcForge.Core.Hosting;
+using LxcForge.Core.State;
+
+namespace LxcForge.Core.Execution;
+
+/// <summary>
+/// What every fleet workflow (deploy, scale, destroy, recover, restore, rebuild) works with: one connected
+/// host, the local state, the name the host's state is kept under, the clock, and how it reports —
+/// <see cref="Log"/> for progress, <see cref="Warn"/> for what was left alone, <see cref="Watcher"/> for deploys.
+/// </summary>
+/// <param name="HostKey">The name the host's secrets, journal and configuration marks are kept under.</param>
+public sealed record WorkflowContext(IContainerHost Host, StateStore State, string HostKey, TimeProvider Time)
+{
+    public DeployOptions DeployOptions { get; init; } = new();
+
+    public IDeployWatcher? Watcher { get; init; }
+
+    /// <summary>Progress for a person (what is being done).</summary>
+    public Action<string>? Log { get; init; }
+
+    /// <summary>Something refused or left alone, that a person must see even when progress is hidden.</summary>
+    public Action<string>? Warn { get; init; }
+
+    public Deployer Deployer() => new(Host, State, Time, DeployOptions, HostKey);
+}
