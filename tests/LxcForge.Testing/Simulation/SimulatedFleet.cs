@@ -1,4 +1,3 @@
-using LxcForge.Cli.Commands.Demo;
 using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Spec;
@@ -8,8 +7,9 @@ using LxcForge.Proxmox.Api.Transport;
 using LxcForge.Simulator.Engine;
 using LxcForge.Simulator.Hosting;
 using LxcForge.Simulator.Http;
+using LxcForge.Testing.StandIns;
 
-namespace LxcForge.Cli.Tests.Deploy;
+namespace LxcForge.Testing.Simulation;
 
 /// <summary>
 /// A simulated Proxmox host (seed profile, time 1000× faster) served over HTTPS on 127.0.0.1, reached through
@@ -36,6 +36,13 @@ public sealed class SimulatedFleet : IAsyncDisposable
         Services = FleetDefaults.Seed.Services.Where(s => s.Name is "postgresql" or "redis" or "docker").ToList(),
     };
 
+    /// <summary>The seed cut down to <paramref name="services"/> and their templates.</summary>
+    public static FleetSpec Only(params string[] services) => FleetDefaults.Seed with
+    {
+        Templates = FleetDefaults.Seed.Templates.Where(t => services.Contains(t.Name)).ToList(),
+        Services = FleetDefaults.Seed.Services.Where(s => services.Contains(s.Name)).ToList(),
+    };
+
     /// <summary>Short limits so a check that never passes fails the test quickly (simulated time).</summary>
     public static DeployOptions FastOptions { get; } = new()
     {
@@ -58,6 +65,9 @@ public sealed class SimulatedFleet : IAsyncDisposable
     }
 
     public Deployer Deployer(DeployOptions? options = null) => new(Host, State, Cluster.Clock, options ?? FastOptions);
+
+    /// <summary>What Core's workflows run with here: this host, its state under the host's description, simulated time.</summary>
+    public WorkflowContext Workflow(DeployOptions? options = null) => new(Host, State, Host.Description, Cluster.Clock) { DeployOptions = options ?? FastOptions };
 
     /// <summary>Plans and deploys <paramref name="fleet"/> (all of it, or <paramref name="only"/>).</summary>
     public async Task<DeployResult> DeployAsync(FleetSpec fleet, DeployOptions? options = null, CancellationToken cancellationToken = default, params string[] only)

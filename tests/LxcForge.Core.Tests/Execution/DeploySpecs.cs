@@ -3,8 +3,9 @@ using LxcForge.Core.Hosting;
 using LxcForge.Core.Ownership;
 using LxcForge.Core.Planning;
 using LxcForge.Core.Spec;
+using LxcForge.Testing.Simulation;
 
-namespace LxcForge.Cli.Tests.Deploy;
+namespace LxcForge.Core.Tests.Execution;
 
 public sealed class DeploySpecs
 {

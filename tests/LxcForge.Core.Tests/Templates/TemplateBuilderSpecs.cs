@@ -1,4 +1,4 @@
-using LxcForge.Cli.Tests.Deploy;
+using LxcForge.Testing.Simulation;
 using LxcForge.Core.Ownership;
 using LxcForge.Core.Spec;
 using LxcForge.Core.Templates;
@@ -8,7 +8,7 @@ using LxcForge.Simulator.NodeShell;
 using LxcForge.Simulator.StandInScripts;
 using LxcForge.Testing.Utils;
 
-namespace LxcForge.Cli.Tests.Templates;
+namespace LxcForge.Core.Tests.Templates;
 
 /// <summary>
 /// Phase 1 on the simulator: the stand-in community scripts run unattended in the node's shell, through the

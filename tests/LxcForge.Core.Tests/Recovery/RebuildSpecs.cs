@@ -1,4 +1,4 @@
-using LxcForge.Cli.Tests.Deploy;
+using LxcForge.Testing.Simulation;
 using LxcForge.Core.Backups;
 using LxcForge.Core.Recovery;
 using LxcForge.Core.Spec;
@@ -9,7 +9,7 @@ using LxcForge.Simulator.NodeShell;
 using LxcForge.Simulator.StandInScripts;
 using LxcForge.Testing.Utils;
 
-namespace LxcForge.Cli.Tests.DayTwo;
+namespace LxcForge.Core.Tests.Recovery;
 
 /// <summary>
 /// The seed's "complete system loss" on the simulator: every container gone, templates included, only the

@@ -1,7 +1,8 @@
 using LxcForge.Core.Execution;
 using LxcForge.Core.Spec;
+using LxcForge.Testing.Simulation;
 
-namespace LxcForge.Cli.Tests.Deploy;
+namespace LxcForge.Core.Tests.Execution;
 
 public sealed class DeployFaultSpecs
 {
