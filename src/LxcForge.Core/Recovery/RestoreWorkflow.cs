@@ -27,17 +27,10 @@ public sealed class RestoreWorkflow(WorkflowContext context)
     /// <param name="archive">The archive to restore; null = the instance's newest.</param>
     public async Task<RestoreResult> RunAsync(FleetSpec fleet, ServiceInstance instance, string? archive, bool force, RestoreCopy? copy, CancellationToken cancellationToken = default)
     {
-        var applyAs = instance.Name;
-        var target = instance.Ctid;
+        var (applyAs, target) = (instance.Name, instance.Ctid);
         if (copy is not null)
         {
-            // The copy is a service of its own for the rest of the run: same template, its CTID, address and hostname.
-            applyAs = $"{instance.Name}-restored-{copy.Ctid}";
-            target = copy.Ctid;
-            fleet = fleet with
-            {
-                Services = [.. fleet.Services, instance.Service with { Name = applyAs, Ctid = copy.Ctid, Ip = copy.Ip, Hostname = $"{instance.Hostname}-restored", Replicas = null }],
-            };
+            (fleet, applyAs, target) = (WithCopy(fleet, instance, copy), CopyName(instance, copy), copy.Ctid);
             if (SpecValidator.Validate(fleet, SpecSourceMap.Defaults) is { Count: > 0 } problems)
                 return new RestoreResult(instance.Name, problems, null, null, null);
         }
@@ -59,4 +52,16 @@ public sealed class RestoreWorkflow(WorkflowContext context)
         var deploy = await new DeployWorkflow(context).RunAsync(fleet, [applyAs], $"restore {instance.Name}", cancellationToken);
         return new RestoreResult(instance.Name, [], outcome, null, deploy);
     }
+
+    /// <summary>Why <paramref name="copy"/> does not fit the spec (its CTID or address taken, outside the subnet…); empty when it does. Changes nothing.</summary>
+    public static IReadOnlyList<SpecProblem> CopyProblems(FleetSpec fleet, ServiceInstance instance, RestoreCopy copy) =>
+        SpecValidator.Validate(WithCopy(fleet, instance, copy), SpecSourceMap.Defaults);
+
+    /// <summary>The copy is a service of its own for the rest of the run: same template, its CTID, address and hostname.</summary>
+    private static FleetSpec WithCopy(FleetSpec fleet, ServiceInstance instance, RestoreCopy copy) => fleet with
+    {
+        Services = [.. fleet.Services, instance.Service with { Name = CopyName(instance, copy), Ctid = copy.Ctid, Ip = copy.Ip, Hostname = $"{instance.Hostname}-restored", Replicas = null }],
+    };
+
+    private static string CopyName(ServiceInstance instance, RestoreCopy copy) => $"{instance.Name}-restored-{copy.Ctid}";
 }

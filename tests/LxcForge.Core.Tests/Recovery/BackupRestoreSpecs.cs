@@ -1,8 +1,8 @@
-using LxcForge.Testing.Simulation;
 using LxcForge.Core.Backups;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Recovery;
 using LxcForge.Core.Spec;
+using LxcForge.Testing.Simulation;
 
 namespace LxcForge.Core.Tests.Recovery;
 

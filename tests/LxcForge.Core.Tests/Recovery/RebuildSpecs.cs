@@ -1,4 +1,3 @@
-using LxcForge.Testing.Simulation;
 using LxcForge.Core.Backups;
 using LxcForge.Core.Recovery;
 using LxcForge.Core.Spec;
@@ -7,6 +6,7 @@ using LxcForge.Proxmox.Community;
 using LxcForge.Simulator.NodeCli;
 using LxcForge.Simulator.NodeShell;
 using LxcForge.Simulator.StandInScripts;
+using LxcForge.Testing.Simulation;
 using LxcForge.Testing.Utils;
 
 namespace LxcForge.Core.Tests.Recovery;

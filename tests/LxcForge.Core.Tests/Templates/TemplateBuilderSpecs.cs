@@ -1,4 +1,3 @@
-using LxcForge.Testing.Simulation;
 using LxcForge.Core.Ownership;
 using LxcForge.Core.Spec;
 using LxcForge.Core.Templates;
@@ -6,6 +5,7 @@ using LxcForge.Proxmox.Community;
 using LxcForge.Simulator.NodeCli;
 using LxcForge.Simulator.NodeShell;
 using LxcForge.Simulator.StandInScripts;
+using LxcForge.Testing.Simulation;
 using LxcForge.Testing.Utils;
 
 namespace LxcForge.Core.Tests.Templates;
