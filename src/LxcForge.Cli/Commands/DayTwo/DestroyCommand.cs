@@ -12,7 +12,7 @@ namespace LxcForge.Cli.Commands.DayTwo;
 /// <c>lxcforge destroy SERVICE…</c>: removes the services' containers — only ones LxcForge owns, never a
 /// protected one, and only after confirmation (or <c>--yes</c>). Backups stay on the backup storage.
 /// </summary>
-public sealed class DestroyCommand(CliConsole io) : LxcForgeCommand<DestroyCommand.Settings>(io)
+public sealed class DestroyCommand(CliConsole io) : HostCommand<DestroyCommand.Settings>(io)
 {
     public sealed class Settings : HostSettings
     {
@@ -21,19 +21,21 @@ public sealed class DestroyCommand(CliConsole io) : LxcForgeCommand<DestroyComma
         public string[] Services { get; init; } = [];
     }
 
-    protected override async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
+    protected override LoadedSpec Prepare(Settings settings, LoadedSpec spec)
     {
-        var spec = LoadSpec(settings);
-        var instances = ServiceSelection.Instances(spec.Spec, settings.Services, all: false);
-        await using var connection = await new HostFactory(Io).ConnectAsync(settings, cancellationToken);
-        foreach (var notice in connection.Notices)
-            Output.Note(notice);
+        ServiceSelection.Instances(spec.Spec, settings.Services, all: false);
+        return spec;
+    }
+
+    protected override async Task<int> RunOnHostAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var instances = ServiceSelection.Instances(Spec.Spec, settings.Services, all: false);
 
         var targets = new List<(string Name, ContainerInfo Container)>();
         var refused = new List<string>();
         foreach (var instance in instances)
         {
-            var ct = await connection.Host.GetContainerAsync(instance.Ctid, cancellationToken);
+            var ct = await Host.GetContainerAsync(instance.Ctid, cancellationToken);
             if (ct is null)
                 continue;
             if (!OwnershipMarker.IsOwned(ct.Config))
@@ -57,14 +59,12 @@ public sealed class DestroyCommand(CliConsole io) : LxcForgeCommand<DestroyComma
             throw new CliException("not confirmed; nothing destroyed (give --yes to skip the question)");
 
         var destroyed = new List<object>();
-        using var state = Commands.Deploy.DeploySession.OpenState(Io);
-        var key = Commands.Deploy.DeploySession.StateKey(Io, settings.Host);
         foreach (var (name, ct) in targets)
         {
             if (ct.IsRunning)
-                await connection.Host.StopAsync(ct.Vmid, cancellationToken);
-            await connection.Host.DestroyAsync(ct.Vmid, force: false, purge: true, cancellationToken);
-            state.ForgetConfigured(key, ct.Vmid);
+                await Host.StopAsync(ct.Vmid, cancellationToken);
+            await Host.DestroyAsync(ct.Vmid, force: false, purge: true, cancellationToken);
+            State.ForgetConfigured(ct.Vmid);
             destroyed.Add(new { Service = name, Ctid = ct.Vmid });
             Output.Note($"[{name}] CT {ct.Vmid.ToString(CultureInfo.InvariantCulture)} destroyed");
         }

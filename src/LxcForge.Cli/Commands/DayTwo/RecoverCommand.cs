@@ -1,4 +1,5 @@
 using LxcForge.Cli.Commands.Deploy;
+using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Ownership;
@@ -11,16 +12,22 @@ namespace LxcForge.Cli.Commands.DayTwo;
 /// the failed container (which is saved first). Without one: remove the failed container and clone the
 /// template again. Either way the spec is applied again and the service checked.
 /// </summary>
-public sealed class RecoverCommand(CliConsole io) : LxcForgeCommand<PlanSettings>(io)
+public sealed class RecoverCommand(CliConsole io) : HostCommand<PlanSettings>(io)
 {
-    protected override async Task<int> RunAsync(PlanSettings settings, CancellationToken cancellationToken)
+    protected override LoadedSpec Prepare(PlanSettings settings, LoadedSpec spec)
     {
         if (settings.Services.Length != 1)
             throw new CliException("name exactly one service (or replica NAME-N) to recover");
-        var loaded = LoadSpec(settings);
+        ServiceSelection.Instances(spec.Spec, settings.Services, all: false);
+        return spec;
+    }
+
+    protected override async Task<int> RunOnHostAsync(PlanSettings settings, CancellationToken cancellationToken)
+    {
+        var loaded = Spec;
         var instance = ServiceSelection.Instances(loaded.Spec, settings.Services, all: false).First();
-        await using var session = await DeploySession.OpenAsync(Io, Output, loaded.Spec, settings, requireSelection: true, parallel: null, cancellationToken);
-        var host = session.Connection.Host;
+        var session = DeploySession.Create(Session, loaded.Spec, settings.Services, all: false, requireSelection: true);
+        var host = Host;
         var restore = new RestoreService(host) { Log = Output.Note };
         var existing = await host.GetContainerAsync(instance.Ctid, cancellationToken);
         if (existing is not null && !OwnershipMarker.IsOwned(existing.Config))
@@ -32,7 +39,7 @@ public sealed class RecoverCommand(CliConsole io) : LxcForgeCommand<PlanSettings
             {
                 Output.Note($"{instance.Name}: restoring the newest backup {newest.VolumeId}");
                 await restore.RestoreAsync(loaded.Spec, instance.Ctid, instance.Ctid, newest.VolumeId, force: true, instance.Service.Node, cancellationToken);
-                session.State.ForgetConfigured(DeploySession.StateKey(Io, settings.Host), instance.Ctid);
+                State.ForgetConfigured(instance.Ctid);
             }
             else if (existing is not null)
             {
@@ -41,7 +48,7 @@ public sealed class RecoverCommand(CliConsole io) : LxcForgeCommand<PlanSettings
                 if (existing.IsRunning)
                     await host.StopAsync(instance.Ctid, cancellationToken);
                 await host.DestroyAsync(instance.Ctid, force: false, purge: true, cancellationToken);
-                session.State.ForgetConfigured(DeploySession.StateKey(Io, settings.Host), instance.Ctid);
+                State.ForgetConfigured(instance.Ctid);
             }
         }
         catch (HostException e)
@@ -49,6 +56,6 @@ public sealed class RecoverCommand(CliConsole io) : LxcForgeCommand<PlanSettings
             throw new CliException($"{instance.Name}: {e.Message}");
         }
 
-        return await DeployCommand.RunPlanAsync(Io, Output, session, loaded.Spec, DeploySession.StateKey(Io, settings.Host), $"recover {instance.Name}", cancellationToken);
+        return await DeployCommand.RunPlanAsync(Io, Output, session, loaded.Spec, $"recover {instance.Name}", cancellationToken);
     }
 }

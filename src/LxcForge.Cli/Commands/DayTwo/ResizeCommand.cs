@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using LxcForge.Cli.Commands.Deploy;
+using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Safety;
@@ -13,7 +14,7 @@ namespace LxcForge.Cli.Commands.DayTwo;
 /// Updates the spec, then applies it — memory and cores live, disks grow only (a shrink is refused before
 /// anything changes) — under a snapshot that is rolled back if the change fails.
 /// </summary>
-public sealed class ResizeCommand(CliConsole io) : LxcForgeCommand<ResizeCommand.Settings>(io)
+public sealed class ResizeCommand(CliConsole io) : HostCommand<ResizeCommand.Settings>(io)
 {
     public sealed class Settings : PlanSettings
     {
@@ -28,18 +29,23 @@ public sealed class ResizeCommand(CliConsole io) : LxcForgeCommand<ResizeCommand
         public string? Disk { get; init; }
     }
 
-    protected override async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
+    protected override LoadedSpec Prepare(Settings settings, LoadedSpec spec)
     {
         if (settings.Services.Length != 1)
             throw new CliException("name exactly one service to resize");
         if (settings.Memory is null && settings.Cores is null && settings.Disk is null)
             throw new CliException("give --memory, --cores and/or --disk");
-        var loaded = LoadSpec(settings);
-        var name = settings.Services[0];
-        var service = loaded.Spec.FindService(name) ?? throw new CliException($"no service '{name}' in the spec (replicas follow their service)");
+        _ = spec.Spec.FindService(settings.Services[0]) ?? throw new CliException($"no service '{settings.Services[0]}' in the spec (replicas follow their service)");
+        ServiceSelection.Instances(spec.Spec, settings.Services, all: false);
+        return spec;
+    }
 
-        var session = await DeploySession.OpenAsync(Io, Output, loaded.Spec, settings, requireSelection: true, parallel: null, cancellationToken);
-        await using (session)
+    protected override async Task<int> RunOnHostAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var loaded = Spec;
+        var name = settings.Services[0];
+        var service = loaded.Spec.FindService(name)!;
+        var session = DeploySession.Create(Session, loaded.Spec, settings.Services, all: false, requireSelection: true);
         {
             var changes = new List<(string, string)>();
             if (settings.Memory is { } memory)
@@ -47,13 +53,13 @@ public sealed class ResizeCommand(CliConsole io) : LxcForgeCommand<ResizeCommand
             if (settings.Cores is { } cores)
                 changes.Add(("cores", cores.ToString(CultureInfo.InvariantCulture)));
             if (settings.Disk is { } disk)
-                changes.Add(("disk", await NewDiskAsync(session.Connection.Host, service.Ctid, service.Disk, disk, cancellationToken)));
+                changes.Add(("disk", await NewDiskAsync(Host, service.Ctid, service.Disk, disk, cancellationToken)));
 
             var updated = SpecFile.Set(Io, Output, loaded, name, [.. changes]);
-            var safe = new SafeChange(session.Connection.Host, TimeProvider.System) { Log = Output.Note };
+            var safe = new SafeChange(Host, TimeProvider.System) { Log = Output.Note };
             return await safe.RunAsync(service.Ctid, "resize", async ct =>
             {
-                var code = await DeployCommand.RunPlanAsync(Io, Output, session, updated.Spec, DeploySession.StateKey(Io, settings.Host), $"resize {name}", ct);
+                var code = await DeployCommand.RunPlanAsync(Io, Output, session, updated.Spec, $"resize {name}", ct);
                 return code == ExitCodes.Ok ? code : throw new HostException(HostErrorKind.TaskFailed, $"applying the new size to {name} failed");
             }, cancellationToken);
         }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using LxcForge.Cli.Commands.Deploy;
+using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Recovery;
@@ -14,7 +15,7 @@ namespace LxcForge.Cli.Commands.DayTwo;
 /// container is backed up first and put back if the restore fails) or into a new CTID; then the spec's
 /// network, hostname and settings are applied again (Proxmox's --unique rewrites netN), started and checked.
 /// </summary>
-public sealed class RestoreCommand(CliConsole io) : LxcForgeCommand<RestoreCommand.Settings>(io)
+public sealed class RestoreCommand(CliConsole io) : HostCommand<RestoreCommand.Settings>(io)
 {
     public sealed class Settings : PlanSettings
     {
@@ -35,37 +36,45 @@ public sealed class RestoreCommand(CliConsole io) : LxcForgeCommand<RestoreComma
         public bool Force { get; init; }
     }
 
-    protected override async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
+    /// <summary>With <c>--as</c>, the copy joins the spec as a service of its own; checked before connecting.</summary>
+    protected override LoadedSpec Prepare(Settings settings, LoadedSpec loaded)
     {
         if (settings.Services.Length != 1)
             throw new CliException("name exactly one service (or replica NAME-N) to restore");
         if (settings.As is not null && settings.Ip is null)
             throw new CliException("--as CTID needs --ip ADDR: the copy must not take the service's own address");
-        var loaded = LoadSpec(settings);
         var instance = ServiceSelection.Instances(loaded.Spec, settings.Services, all: false).First();
         var fleet = loaded.Spec;
-        var target = settings.As ?? instance.Ctid;
-        var applyAs = settings.Services[0];
         if (settings.As is { } copy)
         {
             // The copy is a service of its own for the rest of the run: same template, its CTID, address and hostname.
-            applyAs = $"{instance.Name}-restored-{copy}";
             fleet = fleet with
             {
-                Services = [.. fleet.Services, instance.Service with { Name = applyAs, Ctid = copy, Ip = settings.Ip!, Hostname = $"{instance.Hostname}-restored", Replicas = null }],
+                Services = [.. fleet.Services, instance.Service with { Name = ApplyAs(settings, instance), Ctid = copy, Ip = settings.Ip!, Hostname = $"{instance.Hostname}-restored", Replicas = null }],
             };
             if (Core.Spec.Validation.SpecValidator.Validate(fleet, Core.Spec.Validation.SpecSourceMap.Defaults) is { Count: > 0 } problems)
                 throw new CliException(string.Join("; ", problems.Select(p => $"--as/--ip: {p.Path}: {p.Message}")) + "; nothing was changed");
         }
 
-        var apply = new PlanSettings { Host = settings.Host, File = settings.File, Output = settings.Output, Verbose = settings.Verbose, Yes = settings.Yes, Services = [applyAs] };
-        await using var session = await DeploySession.OpenAsync(Io, Output, fleet, apply, requireSelection: true, parallel: null, cancellationToken);
+        return loaded with { Result = loaded.Result with { Spec = fleet } };
+    }
+
+    /// <summary>The service the spec is re-applied to afterwards: the one named, or the copy <c>--as</c> makes.</summary>
+    private static string ApplyAs(Settings settings, Core.Spec.Replicas.ServiceInstance instance) =>
+        settings.As is { } copy ? $"{instance.Name}-restored-{copy}" : settings.Services[0];
+
+    protected override async Task<int> RunOnHostAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var fleet = Spec.Spec;
+        var instance = ServiceSelection.Instances(fleet, settings.Services, all: false).First();
+        var target = settings.As ?? instance.Ctid;
+        var session = DeploySession.Create(Session, fleet, [ApplyAs(settings, instance)], all: false, requireSelection: true);
         try
         {
-            var outcome = await new RestoreService(session.Connection.Host) { Log = Output.Note }
+            var outcome = await new RestoreService(Host) { Log = Output.Note }
                 .RestoreAsync(fleet, instance.Ctid, target, settings.Backup, settings.Force, instance.Service.Node, cancellationToken);
             // What the archive holds is not the configuration LxcForge last applied: the re-apply below configures it again.
-            session.State.ForgetConfigured(DeploySession.StateKey(Io, settings.Host), outcome.Ctid);
+            State.ForgetConfigured(outcome.Ctid);
             Output.Note($"{instance.Name}: restored {outcome.Archive} into CT {outcome.Ctid}" + (outcome.SafetyBackup is { } s ? $" (the replaced container was saved as {s})" : ""));
         }
         catch (HostException e)
@@ -73,6 +82,6 @@ public sealed class RestoreCommand(CliConsole io) : LxcForgeCommand<RestoreComma
             throw new CliException($"{instance.Name}: {e.Message}");
         }
 
-        return await DeployCommand.RunPlanAsync(Io, Output, session, fleet, DeploySession.StateKey(Io, settings.Host), $"restore {instance.Name}", cancellationToken);
+        return await DeployCommand.RunPlanAsync(Io, Output, session, fleet, $"restore {instance.Name}", cancellationToken);
     }
 }

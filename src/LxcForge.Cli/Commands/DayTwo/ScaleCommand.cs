@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using LxcForge.Cli.Commands.Deploy;
+using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
 using LxcForge.Core.Backups;
 using LxcForge.Core.Hosting;
@@ -15,7 +16,7 @@ namespace LxcForge.Cli.Commands.DayTwo;
 /// the spec and applies it: new replicas are cloned with their own CTID and IP; scaling down removes only
 /// LxcForge's own replicas, newest first, each backed up first unless <c>--no-backup</c>.
 /// </summary>
-public sealed class ScaleCommand(CliConsole io) : LxcForgeCommand<ScaleCommand.Settings>(io)
+public sealed class ScaleCommand(CliConsole io) : HostCommand<ScaleCommand.Settings>(io)
 {
     public sealed class Settings : PlanSettings
     {
@@ -28,21 +29,36 @@ public sealed class ScaleCommand(CliConsole io) : LxcForgeCommand<ScaleCommand.S
         public bool NoBackup { get; init; }
     }
 
-    protected override async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
+    private IReadOnlyList<ServiceInstance> _before = [];
+    private ReplicaPlan? _planned;
+
+    /// <summary>Checks the new count and writes it to the spec (before connecting, as the spec is the source of truth).</summary>
+    protected override LoadedSpec Prepare(Settings settings, LoadedSpec loaded)
     {
         if (settings.Services.Length != 1 || settings.Replicas is not { } count)
             throw new CliException("usage: lxcforge scale SERVICE --replicas N");
-        var loaded = LoadSpec(settings);
         var name = settings.Services[0];
         var service = loaded.Spec.FindService(name) ?? throw new CliException($"no service '{name}' in the spec");
         var planned = ReplicaPlanner.Plan(loaded.Spec, service, count);
         if (!planned.IsComplete)
             throw new CliException(string.Join("; ", planned.Problems.Select(p => $"services.{name}.{p.Field}: {p.Message}")) + "; nothing was changed");
 
-        var before = ReplicaPlanner.Plan(loaded.Spec, service).Instances;
+        _before = ReplicaPlanner.Plan(loaded.Spec, service).Instances;
+        _planned = planned;
         var updated = SpecFile.Set(Io, Output, loaded, name, ("replicas.count", count.ToString(CultureInfo.InvariantCulture)));
-        await using var session = await DeploySession.OpenAsync(Io, Output, updated.Spec, settings, requireSelection: true, parallel: null, cancellationToken);
-        var host = session.Connection.Host;
+        ServiceSelection.Instances(updated.Spec, settings.Services, all: false);
+        return updated;
+    }
+
+    protected override async Task<int> RunOnHostAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var name = settings.Services[0];
+        var count = settings.Replicas!.Value;
+        var updated = Spec;
+        var planned = _planned!;
+        var before = _before;
+        var session = DeploySession.Create(Session, updated.Spec, settings.Services, all: false, requireSelection: true);
+        var host = Host;
 
         // Surplus: replicas the old spec had that the new one does not, newest (highest ordinal) first.
         var keep = planned.Instances.Select(i => i.Ctid).ToHashSet();
@@ -73,10 +89,10 @@ public sealed class ScaleCommand(CliConsole io) : LxcForgeCommand<ScaleCommand.S
             if ((await host.GetContainerAsync(ct.Vmid, cancellationToken))?.IsRunning == true)
                 await host.StopAsync(ct.Vmid, cancellationToken);
             await host.DestroyAsync(ct.Vmid, force: false, purge: true, cancellationToken);
-            session.State.ForgetConfigured(DeploySession.StateKey(Io, settings.Host), ct.Vmid);
+            State.ForgetConfigured(ct.Vmid);
             Output.Note($"{instance.Name}: CT {ct.Vmid} removed");
         }
 
-        return await DeployCommand.RunPlanAsync(Io, Output, session, updated.Spec, DeploySession.StateKey(Io, settings.Host), $"scale {name} --replicas {count}", cancellationToken);
+        return await DeployCommand.RunPlanAsync(Io, Output, session, updated.Spec, $"scale {name} --replicas {count}", cancellationToken);
     }
 }

@@ -11,27 +11,35 @@ namespace LxcForge.Cli.Commands.Demo;
 /// the nine templates, deploy the nine services in parallel, print the summary. With <c>--host lxc://</c> the same
 /// with real containers for PostgreSQL and Redis (<see cref="LxcDemo"/>).
 /// </summary>
-public sealed class DemoCommand(CliConsole io) : LxcForgeCommand<PlanSettings>(io)
+public sealed class DemoCommand(CliConsole io) : HostCommand<PlanSettings>(io)
 {
-    protected override async Task<int> RunAsync(PlanSettings settings, CancellationToken cancellationToken)
+    /// <summary>Without <c>--host</c>: a fresh simulator, forgotten afterwards (<c>LXCFORGE_HOST</c> is not consulted).</summary>
+    protected override string? DefaultHost => "sim://";
+
+    protected override LoadedSpec Prepare(PlanSettings settings, LoadedSpec loaded)
     {
-        var loaded = LoadSpec(settings);
-        var demo = new PlanSettings { Host = settings.Host ?? "sim://", File = settings.File, Output = settings.Output, Verbose = settings.Verbose, Yes = settings.Yes };
-        var kind = HostAddress.Parse(demo.Host!).Kind;
+        var kind = Address.Kind;
         if (kind is not (HostKind.Simulator or HostKind.Lxc))
-            throw new CliException($"demo runs on the simulator (--host sim:// or sim://NAME) or on plain LXC (--host lxc://), not on {demo.Host}; use `lxcforge templates create --all` and `lxcforge deploy --all` for a Proxmox host");
+            throw new CliException($"demo runs on the simulator (--host sim:// or sim://NAME) or on plain LXC (--host lxc://), not on {Address.Text}; use `lxcforge templates create --all` and `lxcforge deploy --all` for a Proxmox host");
         var spec = kind == HostKind.Lxc ? loaded with { Result = loaded.Result with { Spec = LxcDemo.Fleet(loaded.Spec) } } : loaded;
         if (kind == HostKind.Lxc && LxcDemo.Missing(spec.Spec) is { Count: > 0 } missing)
-            throw new CliException($"demo --host {demo.Host} needs real containers, and this machine lacks: {string.Join("; ", missing)}", ExitCodes.HostUnreachable);
-        await using var session = await DeploySession.OpenAsync(Io, Output, spec.Spec, demo, requireSelection: false, parallel: null, cancellationToken);
-        if (session.Connection.Host is Lxc.LxcHost lxc)
+            throw new CliException($"demo --host {Address.Text} needs real containers, and this machine lacks: {string.Join("; ", missing)}", ExitCodes.HostUnreachable);
+        return spec;
+    }
+
+    protected override async Task<int> RunOnHostAsync(PlanSettings settings, CancellationToken cancellationToken)
+    {
+        var spec = Spec;
+        var kind = Address.Kind;
+        var session = DeploySession.Create(Session, spec.Spec, [], all: true, requireSelection: false);
+        if (Host is Lxc.LxcHost lxc)
         {
             Output.Note($"plain LXC: the demo deploys {string.Join(" and ", LxcDemo.Services)}, whose servers Debian packages (the other seven need Proxmox and their community scripts)");
             await LxcDemo.EnsureOsTemplateAsync(lxc, spec.Spec, Output.Note, cancellationToken);
         }
 
         Output.Note(kind == HostKind.Lxc ? $"phase 1: the {spec.Spec.Templates.Count} templates, from {LxcDemo.OsTemplate}" : "phase 1: the nine templates, from the pinned community scripts (on the simulator: their labelled STAND-INs), one at a time");
-        var builder = new TemplateBuilder(session.Connection.Host, session.Connection.NodeShell, TemplateScripts.Supply(session.Connection, spec, Io, Output.Detail), TimeProvider.System)
+        var builder = new TemplateBuilder(Host, Connection.NodeShell, TemplateScripts.Supply(Connection, spec, Io, Output.Detail), TimeProvider.System)
         {
             Log = Output.Detail,
         };
@@ -48,7 +56,6 @@ public sealed class DemoCommand(CliConsole io) : LxcForgeCommand<PlanSettings>(i
         }
 
         Output.Note($"phase 2: the {spec.Spec.Services.Count} services, cloned, configured and checked in parallel");
-        var host = DeploySession.StateKey(Io, demo.Host);
-        return await DeployCommand.RunPlanAsync(Io, Output, session, spec.Spec, host, "demo", cancellationToken);
+        return await DeployCommand.RunPlanAsync(Io, Output, session, spec.Spec, "demo", cancellationToken);
     }
 }

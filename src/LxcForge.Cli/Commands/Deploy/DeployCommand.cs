@@ -1,5 +1,5 @@
+using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
-using LxcForge.Core.Planning;
 
 namespace LxcForge.Cli.Commands.Deploy;
 
@@ -7,21 +7,28 @@ namespace LxcForge.Cli.Commands.Deploy;
 /// <c>lxcforge deploy SERVICE…|--all [--parallel N]</c>: plans, then clones, configures, starts, waits until
 /// ready, configures and checks each service; ends with a summary table. Exit 1 if any service failed.
 /// </summary>
-public sealed class DeployCommand(CliConsole io) : LxcForgeCommand<DeploySettings>(io)
+public sealed class DeployCommand(CliConsole io) : HostCommand<DeploySettings>(io)
 {
-    protected override async Task<int> RunAsync(DeploySettings settings, CancellationToken cancellationToken)
+    protected override LoadedSpec Prepare(DeploySettings settings, LoadedSpec spec)
     {
-        var spec = LoadSpec(settings);
         if (settings.All && settings.Services.Length > 0)
             throw new CliException("give service names or --all, not both");
-        await using var session = await DeploySession.OpenAsync(Io, Output, spec.Spec, settings, requireSelection: true, settings.Parallel, cancellationToken);
-        var host = DeploySession.StateKey(Io, settings.Host);
-        return await RunPlanAsync(Io, Output, session, spec.Spec, host, "deploy " + (settings.All ? "--all" : string.Join(' ', settings.Services)), cancellationToken);
+        if (settings.Parallel is < 1)
+            throw new CliException($"--parallel {settings.Parallel}: must be 1 or more");
+        DayTwo.ServiceSelection.Instances(spec.Spec, settings.Services, settings.All);
+        return spec;
     }
 
-    /// <summary>Plans, shows the plan, deploys with progress, prints the summary; the exit code (shared with demo).</summary>
-    internal static async Task<int> RunPlanAsync(CliConsole io, CliOutput output, DeploySession session, Core.Spec.FleetSpec spec, string host, string command, CancellationToken cancellationToken)
+    protected override async Task<int> RunOnHostAsync(DeploySettings settings, CancellationToken cancellationToken)
     {
+        var session = DeploySession.Create(Session, Spec.Spec, settings.Services, settings.All, requireSelection: true, settings.Parallel);
+        return await RunPlanAsync(Io, Output, session, Spec.Spec, "deploy " + (settings.All ? "--all" : string.Join(' ', settings.Services)), cancellationToken);
+    }
+
+    /// <summary>Plans, shows the plan, deploys with progress, prints the summary; the exit code (shared with demo and the day-two commands).</summary>
+    internal static async Task<int> RunPlanAsync(CliConsole io, CliOutput output, DeploySession session, Core.Spec.FleetSpec spec, string command, CancellationToken cancellationToken)
+    {
+        var host = session.Host.DisplayName;
         var plan = await session.Deployer.PlanAsync(spec, session.Only, cancellationToken);
         if (!output.IsJson && (plan.HasChanges || plan.HasErrors))
         {

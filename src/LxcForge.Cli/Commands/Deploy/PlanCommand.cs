@@ -1,3 +1,4 @@
+using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
 
 namespace LxcForge.Cli.Commands.Deploy;
@@ -7,14 +8,20 @@ namespace LxcForge.Cli.Commands.Deploy;
 /// Exit 0 when the plan has no errors, 1 when a service cannot be deployed (a foreign container at its CTID,
 /// a missing template).
 /// </summary>
-public sealed class PlanCommand(CliConsole io) : LxcForgeCommand<PlanSettings>(io)
+public sealed class PlanCommand(CliConsole io) : HostCommand<PlanSettings>(io)
 {
-    protected override async Task<int> RunAsync(PlanSettings settings, CancellationToken cancellationToken)
+    protected override LoadedSpec Prepare(PlanSettings settings, LoadedSpec spec)
     {
-        var spec = LoadSpec(settings);
-        await using var session = await DeploySession.OpenAsync(Io, Output, spec.Spec, settings, requireSelection: false, parallel: null, cancellationToken);
-        var plan = await session.Deployer.PlanAsync(spec.Spec, session.Only, cancellationToken);
-        var host = DeploySession.StateKey(Io, settings.Host);
+        if (!settings.All && settings.Services.Length > 0)
+            DayTwo.ServiceSelection.Instances(spec.Spec, settings.Services, all: false);
+        return spec;
+    }
+
+    protected override async Task<int> RunOnHostAsync(PlanSettings settings, CancellationToken cancellationToken)
+    {
+        var session = DeploySession.Create(Session, Spec.Spec, settings.Services, settings.All, requireSelection: false);
+        var plan = await session.Deployer.PlanAsync(Spec.Spec, session.Only, cancellationToken);
+        var host = Session.DisplayName;
         Output.Result(PlanRenderer.Json(plan, host), o => PlanRenderer.Text(o, plan, host));
         return plan.HasErrors ? ExitCodes.StepFailed : ExitCodes.Ok;
     }
