@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
-using LxcForge.Cli.Commands.Deploy;
-using LxcForge.Cli.Hosting;
+using LxcForge.Cli.Commands.Shared;
 using LxcForge.Cli.Infrastructure;
+using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Safety;
 using Spectre.Console.Cli;
@@ -14,7 +14,7 @@ namespace LxcForge.Cli.Commands.DayTwo;
 /// Updates the spec, then applies it — memory and cores live, disks grow only (a shrink is refused before
 /// anything changes) — under a snapshot that is rolled back if the change fails.
 /// </summary>
-public sealed class ResizeCommand(CliConsole io) : HostCommand<ResizeCommand.Settings>(io)
+public sealed class ResizeCommand(CliConsole io) : WorkflowCommand<ResizeCommand.Settings>(io)
 {
     public sealed class Settings : PlanSettings
     {
@@ -36,33 +36,28 @@ public sealed class ResizeCommand(CliConsole io) : HostCommand<ResizeCommand.Set
         if (settings.Memory is null && settings.Cores is null && settings.Disk is null)
             throw new CliException("give --memory, --cores and/or --disk");
         _ = spec.Spec.FindService(settings.Services[0]) ?? throw new CliException($"no service '{settings.Services[0]}' in the spec (replicas follow their service)");
-        ServiceSelection.Instances(spec.Spec, settings.Services, all: false);
         return spec;
     }
 
     protected override async Task<int> RunOnHostAsync(Settings settings, CancellationToken cancellationToken)
     {
-        var loaded = Spec;
         var name = settings.Services[0];
-        var service = loaded.Spec.FindService(name)!;
-        var session = DeploySession.Create(Session, loaded.Spec, settings.Services, all: false, requireSelection: true);
-        {
-            var changes = new List<(string, string)>();
-            if (settings.Memory is { } memory)
-                changes.Add(("memory", memory.ToString(CultureInfo.InvariantCulture)));
-            if (settings.Cores is { } cores)
-                changes.Add(("cores", cores.ToString(CultureInfo.InvariantCulture)));
-            if (settings.Disk is { } disk)
-                changes.Add(("disk", await NewDiskAsync(Host, service.Ctid, service.Disk, disk, cancellationToken)));
+        var service = Spec.Spec.FindService(name)!;
+        var changes = new List<(string, string)>();
+        if (settings.Memory is { } memory)
+            changes.Add(("memory", memory.ToString(CultureInfo.InvariantCulture)));
+        if (settings.Cores is { } cores)
+            changes.Add(("cores", cores.ToString(CultureInfo.InvariantCulture)));
+        if (settings.Disk is { } disk)
+            changes.Add(("disk", await NewDiskAsync(Host, service.Ctid, service.Disk, disk, cancellationToken)));
 
-            var updated = SpecFile.Set(Io, Output, loaded, name, [.. changes]);
-            var safe = new SafeChange(Host, TimeProvider.System) { Log = Output.Note };
-            return await safe.RunAsync(service.Ctid, "resize", async ct =>
-            {
-                var code = await DeployCommand.RunPlanAsync(Io, Output, session, updated.Spec, $"resize {name}", ct);
-                return code == ExitCodes.Ok ? code : throw new HostException(HostErrorKind.TaskFailed, $"applying the new size to {name} failed");
-            }, cancellationToken);
-        }
+        var updated = SpecFile.Set(Io, Output, Spec, name, [.. changes]);
+        var safe = new SafeChange(Host, TimeProvider.System) { Log = Output.Note };
+        return await safe.RunAsync(service.Ctid, "resize", async ct =>
+        {
+            var code = Summarise(await new DeployWorkflow(Workflow()).RunAsync(updated.Spec, [name], $"resize {name}", ct));
+            return code == ExitCodes.Ok ? code : throw new HostException(HostErrorKind.TaskFailed, $"applying the new size to {name} failed");
+        }, cancellationToken);
     }
 
     /// <summary>The new absolute size; a shrink below the container's current disk is refused before anything changes.</summary>

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
-using LxcForge.Cli.Commands.Deploy;
+using LxcForge.Cli.Commands.Shared;
 using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
 using LxcForge.Core.Status;
