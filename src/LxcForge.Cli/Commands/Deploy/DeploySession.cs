@@ -30,7 +30,7 @@ internal sealed class DeploySession
         var only = all ? [] : ServiceSelection.Instances(spec, services, all: false).Select(i => i.Name).ToList();
         if (parallel is < 1)
             throw new CliException($"--parallel {parallel}: must be 1 or more");
-        var deployer = new Deployer(host.Host, host.State.Store, TimeProvider.System, new DeployOptions { Parallel = parallel }, host.State.Identity);
+        var deployer = new Deployer(host.Host, host.State, TimeProvider.System, new DeployOptions { Parallel = parallel });
         return new DeploySession(host, deployer, only);
     }
 }
