@@ -12,6 +12,8 @@ namespace LxcForge.Cli.Commands;
 /// </summary>
 public sealed class CheckCommand(CliConsole io) : HostCommand<HostSettings>(io)
 {
+    protected override bool UsesState => false;
+
     protected override async Task<int> RunOnHostAsync(HostSettings settings, CancellationToken cancellationToken)
     {
         var spec = Spec;

@@ -38,6 +38,12 @@ public abstract class HostCommand<TSettings>(CliConsole io) : LxcForgeCommand<TS
     /// <summary>The <c>--host</c> used when neither it nor <c>LXCFORGE_HOST</c> is given; null = the persistent simulator, with a notice.</summary>
     protected virtual string? DefaultHost => null;
 
+    /// <summary>
+    /// Whether the command reads or writes the host's state (journal, secrets, configured marks); when not, the host's
+    /// identity is not read (<c>check</c> reports an unreachable host itself, in its table).
+    /// </summary>
+    protected virtual bool UsesState => true;
+
     /// <summary>Checks the arguments and returns the spec to work with (e.g. edited and saved); runs before connecting.</summary>
     protected virtual LoadedSpec Prepare(TSettings settings, LoadedSpec spec) => spec;
 
@@ -49,7 +55,7 @@ public abstract class HostCommand<TSettings>(CliConsole io) : LxcForgeCommand<TS
         var (address, notices) = factory.Resolve(settings, DefaultHost);
         _address = address;
         var spec = Prepare(settings, LoadSpec(settings));
-        await using var session = await HostSession.OpenAsync(Io, settings, address, notices, spec, cancellationToken);
+        await using var session = await HostSession.OpenAsync(Io, settings, address, notices, spec, UsesState, cancellationToken);
         foreach (var notice in session.Connection.Notices)
             Output.ErrorLine(notice);
         _session = session;

@@ -13,14 +13,16 @@ public sealed class HostSession : IAsyncDisposable
     private readonly Lazy<StateStore> _store;
     private readonly Lazy<HostState> _state;
 
-    private HostSession(HostAddress address, HostConnection connection, string identity, LoadedSpec spec, Func<StateStore> openStore)
+    private readonly string? _identity;
+
+    private HostSession(HostAddress address, HostConnection connection, string? identity, LoadedSpec spec, Func<StateStore> openStore)
     {
         Address = address;
         Connection = connection;
-        Identity = identity;
+        _identity = identity;
         Spec = spec;
         _store = new Lazy<StateStore>(openStore);
-        _state = new Lazy<HostState>(() => new HostState(_store.Value, identity));
+        _state = new Lazy<HostState>(() => new HostState(_store.Value, Identity));
     }
 
     /// <summary>The host as the user named it (for messages; never a state key).</summary>
@@ -31,7 +33,7 @@ public sealed class HostSession : IAsyncDisposable
     public IContainerHost Host => Connection.Host;
 
     /// <summary>What the host says it is: every address, alias or backend that reaches it gives the same identity.</summary>
-    public string Identity { get; }
+    public string Identity => _identity ?? throw new InvalidOperationException("this command declared that it keeps no state (HostCommand.UsesState), so the host's identity was not read");
 
     /// <summary>This host's journal, secrets and configured marks (the state file is opened on first use).</summary>
     public HostState State => _state.Value;
@@ -41,13 +43,13 @@ public sealed class HostSession : IAsyncDisposable
     /// <summary>How the host is named in output: the address as given.</summary>
     public string DisplayName => Address.Text;
 
-    /// <summary>Connects to <paramref name="address"/> and learns the host's identity; the caller shows <see cref="HostConnection.Notices"/>.</summary>
-    public static async Task<HostSession> OpenAsync(CliConsole io, HostSettings settings, HostAddress address, List<string> notices, LoadedSpec spec, CancellationToken cancellationToken)
+    /// <summary>Connects to <paramref name="address"/> and (when <paramref name="withIdentity"/>) learns the host's identity; the caller shows <see cref="HostConnection.Notices"/>.</summary>
+    public static async Task<HostSession> OpenAsync(CliConsole io, HostSettings settings, HostAddress address, List<string> notices, LoadedSpec spec, bool withIdentity, CancellationToken cancellationToken)
     {
         var connection = await new HostFactory(io).ConnectAsync(address, settings, notices, cancellationToken);
         try
         {
-            var identity = await HostIdentities.ResolveAsync(connection, address, cancellationToken);
+            var identity = withIdentity ? await HostIdentities.ResolveAsync(connection, address, cancellationToken) : null;
             return new HostSession(address, connection, identity, spec, () => OpenStateFile(io));
         }
         catch

@@ -47,7 +47,7 @@ public sealed class InstanceLifecycle(WorkflowContext context)
     }
 
     /// <summary>Something else now stands at <paramref name="ctid"/> (a restore, a clone): what was configured there is gone.</summary>
-    public void Replaced(int ctid) => ForgetConfiguration(context.State, context.HostKey, ctid);
+    public void Replaced(int ctid) => ForgetConfiguration(context.State.Store, context.HostKey, ctid);
 
     /// <summary>
     /// The one place LxcForge forgets which configuration a container received, for callers below the

@@ -39,7 +39,7 @@ public sealed class DestroyWorkflowSpecs
         (await sim.Host.GetContainerAsync(201)).Should().BeNull();
         (await sim.Host.GetContainerAsync(200))!.IsRunning.Should().BeTrue("only what was named goes");
         (await sim.Host.ListBackupsAsync(Fleet.Storage.Backups, 201)).Select(b => b.VolumeId).Should().Equal(backup.Backup.VolumeId);
-        sim.State.ConfiguredFingerprints(sim.Host.Description).Keys.Should().Equal(200);
+        sim.State.ConfiguredFingerprints(sim.HostKey).Keys.Should().Equal(200);
     }
 
     [Fact]

@@ -23,7 +23,6 @@ public sealed class RebuildSpecs : IAsyncLifetime, IDisposable
         Templates = [FleetDefaults.Seed.FindTemplate("postgresql")!, FleetDefaults.Seed.FindTemplate("redis")!],
     };
 
-    private const string HostKey = "sim://rebuild";
     private readonly TempDir _dir = TempDir.Create();
     private SimulatedFleet _sim = null!;
     private SimulatorNodeShell _shell = null!;
@@ -42,7 +41,7 @@ public sealed class RebuildSpecs : IAsyncLifetime, IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private Rebuild Rebuild(Action<string>? log = null) => new(_sim.Host, _sim.State, HostKey, _sim.Cluster.Clock)
+    private Rebuild Rebuild(Action<string>? log = null) => new(_sim.Host, _sim.HostState, _sim.Cluster.Clock)
     {
         Templates = new TemplateBuilder(_sim.Host, _shell, new PinnedScriptSupply(new StandInScriptOrigin(), _dir.Combine("cache"), _dir.Combine("scripts.lock")), TimeProvider.System),
         DeployOptions = SimulatedFleet.FastOptions,
@@ -107,6 +106,6 @@ public sealed class RebuildSpecs : IAsyncLifetime, IDisposable
         again.Stages.Single(s => s.Name == "restore").Detail.Should().Be("nothing to restore");
         (await _sim.ShellAsync(200, "cat /root/data.txt")).Should().Be("written after the rebuild\n");
         (await _sim.Host.ListContainersAsync()).Select(c => c.Vmid).Order().Should().Equal(200, 201, 900, 901);
-        _sim.State.Journal(HostKey).Where(e => e.Step == "rebuild-restore" && e.Status == "done").Select(e => e.Ctid).Order().Should().Equal(200, 201);
+        _sim.State.Journal(_sim.HostKey).Where(e => e.Step == "rebuild-restore" && e.Status == "done").Select(e => e.Ctid).Order().Should().Equal(200, 201);
     }
 }

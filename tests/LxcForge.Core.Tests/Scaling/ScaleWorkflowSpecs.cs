@@ -52,6 +52,7 @@ public sealed class ScaleWorkflowSpecs
     {
         // Arrange
         await using var sim = await DeployedAsync(3);
+        sim.State.ConfiguredFingerprints(sim.HostKey).Keys.Should().Contain([212, 213]);
         var log = new List<string>();
 
         // Act
@@ -65,7 +66,7 @@ public sealed class ScaleWorkflowSpecs
         {
             (await sim.Host.GetContainerAsync(ctid)).Should().BeNull();
             (await sim.Host.ListBackupsAsync(Redis.Storage.Backups, ctid)).Should().ContainSingle();
-            sim.State.ConfiguredFingerprints(sim.Host.Description).Should().NotContainKey(ctid, "a removed container's configuration is forgotten");
+            sim.State.ConfiguredFingerprints(sim.HostKey).Should().NotContainKey(ctid, "a removed container's configuration is forgotten");
         }
 
         (await sim.Host.ListContainersAsync()).Where(c => !c.IsTemplate).Select(c => c.Vmid).Order().Should().Equal(201, 211);

@@ -31,6 +31,8 @@ public sealed class BackupCommand(CliConsole io) : HostCommand<BackupCommand.Set
 
     private sealed record Row(string Service, int Ctid, string Result, string? Archive, string? Mode, int Pruned, string? Error);
 
+    protected override bool UsesState => false;
+
     protected override LoadedSpec Prepare(Settings settings, LoadedSpec spec)
     {
         Mode(settings);

@@ -21,6 +21,8 @@ public sealed class BackupsListCommand(CliConsole io) : HostCommand<BackupsListC
         public string? Service { get; init; }
     }
 
+    protected override bool UsesState => false;
+
     protected override LoadedSpec Prepare(Settings settings, LoadedSpec spec)
     {
         Vmid(settings, ReplicaPlanner.Instances(spec.Spec));

@@ -18,7 +18,7 @@ public sealed class RebuildCommand(CliConsole io) : HostCommand<HostSettings>(io
     {
         var loaded = Spec;
         var builder = new TemplateBuilder(Host, Connection.NodeShell, TemplateScripts.Supply(Connection, loaded, Io, Output.Detail), TimeProvider.System) { Log = Output.Detail };
-        var report = await new Rebuild(Host, State.Store, State.Identity, TimeProvider.System) { Templates = builder, Log = Output.Note }.RunAsync(loaded.Spec, cancellationToken);
+        var report = await new Rebuild(Host, State, TimeProvider.System) { Templates = builder, Log = Output.Note }.RunAsync(loaded.Spec, cancellationToken);
         Output.Result(report, o =>
         {
             o.Table(["Stage", "Result", "Time", "Detail"], report.Stages.Select(s => (IReadOnlyList<string>)

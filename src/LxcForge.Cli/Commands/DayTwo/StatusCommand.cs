@@ -31,7 +31,7 @@ public sealed class StatusCommand(CliConsole io) : HostCommand<StatusCommand.Set
     {
         var spec = Spec;
         var only = Only(settings, spec);
-        var rows = await new FleetStatusReader(Host, State.Store, State.Identity)
+        var rows = await new FleetStatusReader(Host, State)
             .ReadAsync(spec.Spec, checkHealth: !settings.NoHealth, only, cancellationToken);
         Output.Result(rows, o =>
         {

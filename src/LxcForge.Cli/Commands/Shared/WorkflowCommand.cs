@@ -12,7 +12,7 @@ public abstract class WorkflowCommand<TSettings>(CliConsole io) : HostCommand<TS
     where TSettings : HostSettings
 {
     /// <summary>This host, its state and the clock, with progress as notes, refusals on stderr and deploys shown live.</summary>
-    protected WorkflowContext Workflow(int? parallel = null) => new(Host, State.Store, State.Identity, TimeProvider.System)
+    protected WorkflowContext Workflow(int? parallel = null) => new(Host, State, TimeProvider.System)
     {
         DeployOptions = new DeployOptions { Parallel = parallel },
         Watcher = new CliDeployWatcher(Io, Session.DisplayName),

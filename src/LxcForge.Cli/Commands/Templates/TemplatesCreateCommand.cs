@@ -32,6 +32,8 @@ public sealed class TemplatesCreateCommand(CliConsole io) : HostCommand<Template
         public int ScriptTimeoutMinutes { get; init; } = 30;
     }
 
+    protected override bool UsesState => false;
+
     protected override LoadedSpec Prepare(Settings settings, LoadedSpec spec)
     {
         Select(spec.Spec, settings);

@@ -11,6 +11,8 @@ public sealed class TemplatesListCommand(CliConsole io) : HostCommand<HostSettin
 {
     private sealed record Row(string Template, int Ctid, string State, string? Source, string? Ref, bool StandIn, DateTimeOffset? Built, bool Current);
 
+    protected override bool UsesState => false;
+
     protected override async Task<int> RunOnHostAsync(HostSettings settings, CancellationToken cancellationToken)
     {
         var spec = Spec;

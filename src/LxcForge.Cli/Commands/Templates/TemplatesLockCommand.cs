@@ -6,6 +6,8 @@ namespace LxcForge.Cli.Commands.Templates;
 /// <summary><c>lxcforge templates lock</c>: fetch the pinned ref's files anew and record their SHA-256 on purpose.</summary>
 public sealed class TemplatesLockCommand(CliConsole io) : HostCommand<HostSettings>(io)
 {
+    protected override bool UsesState => false;
+
     protected override async Task<int> RunOnHostAsync(HostSettings settings, CancellationToken cancellationToken)
     {
         var spec = Spec;
