@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Derives the simulator's parameter-validation facts from the official PVE API schema.
 
-Reads ../shared/pve-api/lxc-endpoints.json (beside the repository) and writes
+Reads ../shared/pve-api/lxc-endpoints.json (beside the repository), plus the few endpoints in EXTRA from
+apidata.json in the same folder (the whole schema), and writes
 src/LxcForge.Simulator/Http/Schema/pve-lxc-schema.json: per endpoint and method the parameter
 names, types, optional flags, enums, ranges, lengths, patterns and format names, plus the keys of
 the property-string formats (net[n], rootfs, mp[n], features, dev[n], unused[n]). Descriptions and
@@ -23,6 +24,31 @@ KEPT = ("type", "optional", "enum", "minimum", "maximum", "minLength", "maxLengt
 # How many instances an indexed option has (pve-container: MAX_LXC_NETWORKS, MAX_MOUNT_POINTS,
 # MAX_UNUSED_DISKS, MAX_DEVICES). The schema dump collapses net0..net31 into "net[n]".
 INDEXED = {"net[n]": 32, "mp[n]": 256, "unused[n]": 256, "dev[n]": 256}
+
+# Endpoints the simulator serves beyond the LXC selection, taken from the whole schema (apidata.json):
+# the node's certificates, whose root CA fingerprint is the host's identity.
+EXTRA = [("GET", "/nodes/{node}/certificates/info")]
+
+
+def extra_endpoints(apidata_path):
+    """The EXTRA endpoints in lxc-endpoints.json's shape (parameters as a list with their names)."""
+    with open(apidata_path, encoding="utf-8") as f:
+        tree = json.load(f)
+    found = {}
+    stack = list(tree)
+    while stack:
+        node = stack.pop()
+        stack.extend(node.get("children", []))
+        for method, info in node.get("info", {}).items():
+            if (method, node.get("path")) in EXTRA:
+                props = info.get("parameters", {}).get("properties", {})
+                found[(method, node["path"])] = {
+                    "method": method,
+                    "path": node["path"],
+                    "allowtoken": info.get("allowtoken", 1),
+                    "parameters": [dict(v, name=k) for k, v in sorted(props.items())],
+                }
+    return [found[key] for key in EXTRA]
 
 
 def perl_pattern(pattern):
@@ -52,7 +78,7 @@ def main():
     with open(SOURCE, encoding="utf-8") as f:
         schema = json.load(f)
     endpoints = []
-    for e in schema["endpoints"]:
+    for e in schema["endpoints"] + extra_endpoints(os.path.join(os.path.dirname(SOURCE), "apidata.json")):
         params = {}
         for p in e["parameters"]:
             entry = facts(p)

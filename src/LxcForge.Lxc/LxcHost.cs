@@ -88,6 +88,22 @@ public sealed partial class LxcHost : IContainerHost
             [new NodeInfo(_node, true, Environment.ProcessorCount, MemoryBytes())]);
     }
 
+    /// <summary>This machine (<c>/etc/machine-id</c>) and the LXC path: another path on it is another host.</summary>
+    public async Task<string> GetIdentityAsync(CancellationToken cancellationToken = default)
+    {
+        string machineId;
+        try
+        {
+            machineId = await File.ReadAllTextAsync("/etc/machine-id", cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HostException(HostErrorKind.Unsupported, $"cannot read /etc/machine-id ({e.GetType().Name}), so this machine's LXC state cannot be told apart from another's");
+        }
+
+        return HostIdentity.PlainLxc(machineId, _layout.LxcPath);
+    }
+
     public Task<IReadOnlyList<StorageInfo>> GetStoragesAsync(string? node = null, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<StorageInfo> storages = node is not null && node != _node

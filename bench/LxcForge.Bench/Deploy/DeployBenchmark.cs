@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using LxcForge.Cli.Commands.Demo;
 using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
@@ -10,6 +9,7 @@ using LxcForge.Core.Spec;
 using LxcForge.Core.State;
 using LxcForge.Simulator;
 using LxcForge.Simulator.Engine;
+using LxcForge.Testing.StandIns;
 
 namespace LxcForge.Bench.Deploy;
 

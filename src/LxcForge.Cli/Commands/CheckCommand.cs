@@ -10,16 +10,14 @@ namespace LxcForge.Cli.Commands;
 /// privileges) through whichever backend <c>--host</c> names. A pass/fail table (or JSON); exit 1 on any
 /// failure, 3 when the host cannot be reached or refuses us.
 /// </summary>
-public sealed class CheckCommand(CliConsole io) : LxcForgeCommand<HostSettings>(io)
+public sealed class CheckCommand(CliConsole io) : HostCommand<HostSettings>(io)
 {
-    protected override async Task<int> RunAsync(HostSettings settings, CancellationToken cancellationToken)
+    protected override bool UsesState => false;
+
+    protected override async Task<int> RunOnHostAsync(HostSettings settings, CancellationToken cancellationToken)
     {
-        var spec = LoadSpec(settings);
-        await using var connection = await new HostFactory(Io).ConnectAsync(settings, cancellationToken);
-        // On stderr in every output mode: a security warning must not vanish behind --output json.
-        foreach (var notice in connection.Notices)
-            Output.ErrorLine(notice);
-        var report = await new EnvironmentCheck(connection.Host, spec.Spec).RunAsync(cancellationToken);
+        var spec = Spec;
+        var report = await new EnvironmentCheck(Host, spec.Spec).RunAsync(cancellationToken);
         var failed = report.Checks.Count(c => c.Status == CheckStatus.Fail);
         Output.Result(
             new { report.Host, Spec = spec.DisplayName, report.Ok, report.HostUnreachable, report.Checks },

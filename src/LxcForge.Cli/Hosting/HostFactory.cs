@@ -22,33 +22,45 @@ public sealed class HostFactory(CliConsole io)
 
     public async Task<HostConnection> ConnectAsync(HostSettings settings, CancellationToken cancellationToken = default)
     {
+        var (address, notices) = Resolve(settings);
+        return await ConnectAsync(address, settings, notices, cancellationToken);
+    }
+
+    /// <summary>
+    /// The host <c>--host</c> names, else <c>LXCFORGE_HOST</c>, else <paramref name="fallback"/> when a command has its
+    /// own (demo: a fresh simulator), else the persistent simulator with a notice saying so. Parsed once, here.
+    /// </summary>
+    public (HostAddress Address, List<string> Notices) Resolve(HostSettings settings, string? fallback = null)
+    {
         var notices = new List<string>();
-        var text = settings.Host ?? _env("LXCFORGE_HOST");
+        var text = settings.Host ?? (fallback is null ? _env("LXCFORGE_HOST") : fallback);
         if (string.IsNullOrWhiteSpace(text))
         {
             text = HostAddress.Default;
             notices.Add($"no --host given: using the simulated Proxmox cluster {HostAddress.Default} (kept in {SimulatorPath("default")}); give --host https://HOST:8006 to work on a real host");
         }
 
-        HostAddress address;
         try
         {
-            address = HostAddress.Parse(text);
+            var address = HostAddress.Parse(text);
+            RefuseOptionsThatDoNotApply(address, settings);
+            return (address, notices);
         }
         catch (FormatException e)
         {
             throw new CliException(e.Message);
         }
+    }
 
-        RefuseOptionsThatDoNotApply(address, settings);
-        return address.Kind switch
+    /// <summary>Connects to <paramref name="address"/> with every connection option of <paramref name="settings"/>.</summary>
+    public async Task<HostConnection> ConnectAsync(HostAddress address, HostSettings settings, List<string> notices, CancellationToken cancellationToken = default) =>
+        address.Kind switch
         {
             HostKind.ProxmoxApi => ConnectApi(address, settings, notices),
             HostKind.Shell => ConnectShell(address, settings, notices),
             HostKind.Simulator => await SimulatorConnector.ConnectAsync(address, address.Name is null ? null : SimulatorPath(address.Name), notices, _env, cancellationToken),
             _ => await ConnectLxcAsync(address, notices, cancellationToken),
         };
-    }
 
     /// <summary><c>lxc://</c> (LXC's default path) or <c>lxc://PATH</c>; says what is missing when this machine cannot run LXC.</summary>
     private async Task<HostConnection> ConnectLxcAsync(HostAddress address, List<string> notices, CancellationToken cancellationToken)

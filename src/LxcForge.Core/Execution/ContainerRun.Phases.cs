@@ -38,7 +38,7 @@ internal sealed partial class ContainerRun
         };
         EnsureSecrets();
         // Whatever was configured at this CTID before is gone: a run killed after this point must configure the clone.
-        deployer.State.ForgetConfigured(deployer.HostKey, Ctid);
+        Lifecycle.InstanceLifecycle.ForgetConfiguration(deployer.State, deployer.HostKey, Ctid);
         deployer.State.Record(deployer.Run, deployer.HostKey, plan.Name, Ctid, "clone", "started", $"{source.TemplateCtid} -> {Ctid} on {source.Storage}");
         try
         {

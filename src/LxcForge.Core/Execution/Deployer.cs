@@ -14,17 +14,17 @@ namespace LxcForge.Core.Execution;
 /// (see <see cref="Places"/>). One container's failure
 /// does not stop the others. Every step is journalled so an interrupted run can be finished by the next.
 /// </summary>
-/// <param name="stateKey">The name the host's secrets and journal are kept under (e.g. the <c>--host</c> address); default its description.</param>
-public sealed class Deployer(IContainerHost host, StateStore state, TimeProvider time, DeployOptions? options = null, string? stateKey = null)
+/// <param name="state">The host's state, kept under its identity (<see cref="IContainerHost.GetIdentityAsync"/>).</param>
+public sealed class Deployer(IContainerHost host, HostState state, TimeProvider time, DeployOptions? options = null)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _cloneGates = new(StringComparer.Ordinal);
 
     internal IContainerHost Host => host;
-    internal StateStore State => state;
+    internal StateStore State => state.Store;
     internal TimeProvider Time => time;
     internal DeployOptions Options { get; } = options ?? new DeployOptions();
     internal Polling Polling => new(time, Options);
-    internal string HostKey { get; } = stateKey ?? host.Description;
+    internal string HostKey => state.Identity;
     internal long Run { get; private set; }
 
     /// <summary>Raised for every phase start, end and retry; may be called from several threads at once.</summary>
@@ -38,7 +38,7 @@ public sealed class Deployer(IContainerHost host, StateStore state, TimeProvider
     }
 
     internal ObservedState WithJournal(ObservedState observed) =>
-        observed with { Configured = state.ConfiguredFingerprints(HostKey), ClonesStarted = state.ClonesStarted(HostKey) };
+        observed with { Configured = State.ConfiguredFingerprints(HostKey), ClonesStarted = State.ClonesStarted(HostKey) };
 
     public async Task<DeployResult> RunAsync(FleetSpec fleet, DeployPlan plan, string command = "deploy", CancellationToken cancellationToken = default)
     {
@@ -46,7 +46,7 @@ public sealed class Deployer(IContainerHost host, StateStore state, TimeProvider
         var work = plan.Items.Where(i => !i.IsNoop && i.Action != PlanAction.Error).ToList();
         var parallel = Math.Max(1, Options.Parallel ?? (work.Count == 0 ? DefaultParallelism.Minimum : await DefaultParallelism.ChooseAsync(host, cancellationToken)));
         if (work.Count > 0)
-            Run = state.StartRun(HostKey, command);
+            Run = State.StartRun(HostKey, command);
         var fleetContainers = FleetInstances.Expand(fleet);
         using var gate = new SemaphoreSlim(parallel);
         var runs = new Task<DeployOutcome>[plan.Items.Count];
@@ -58,7 +58,7 @@ public sealed class Deployer(IContainerHost host, StateStore state, TimeProvider
         var outcomes = await Task.WhenAll(runs);
         var result = new DeployResult(outcomes, parallel, time.GetElapsedTime(started));
         if (work.Count > 0)
-            state.FinishRun(Run, result.Succeeded ? "ok" : "failed");
+            State.FinishRun(Run, result.Succeeded ? "ok" : "failed");
         return result;
     }
 

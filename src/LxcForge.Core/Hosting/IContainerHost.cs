@@ -21,6 +21,12 @@ public interface IContainerHost : IAsyncDisposable
 
     Task<HostInfo> GetInfoAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// What the host says it is, the key its state (journal, secrets, configured marks) is kept under: the same for
+    /// every address, alias or backend that reaches it, different for every other host. See <see cref="HostIdentity"/>.
+    /// </summary>
+    Task<string> GetIdentityAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Storages as seen from <paramref name="node"/> (all nodes when null).</summary>
     Task<IReadOnlyList<StorageInfo>> GetStoragesAsync(string? node = null, CancellationToken cancellationToken = default);
 

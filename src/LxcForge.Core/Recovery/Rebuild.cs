@@ -23,8 +23,11 @@ public sealed record RebuildReport(IReadOnlyList<RebuildStage> Stages, IReadOnly
 /// wait for their data is journalled before the deploy creates them, so a run killed half-way and started
 /// again restores exactly those, from the archive chosen the first time, and nothing twice.
 /// </summary>
-public sealed class Rebuild(IContainerHost host, StateStore state, string hostKey, TimeProvider time)
+public sealed class Rebuild(IContainerHost host, HostState hostState, TimeProvider time)
 {
+    private readonly StateStore _state = hostState.Store;
+    private readonly string _hostKey = hostState.Identity;
+
     private const string RestoreStep = "rebuild-restore";
 
     public TemplateBuilder? Templates { get; init; }
@@ -80,17 +83,17 @@ public sealed class Rebuild(IContainerHost host, StateStore state, string hostKe
         await Stage("deploy", async () =>
         {
             // Before anything is created: which instances are missing and have a backup to come back from.
-            var run = state.StartRun(hostKey, "rebuild");
+            var run = _state.StartRun(_hostKey, "rebuild");
             var existing = await host.GetContainersAsync([.. instances.Select(i => i.Ctid)], cancellationToken);
             foreach (var instance in instances.Where(i => !existing.ContainsKey(i.Ctid)))
             {
                 if (await restore.NewestAsync(fleet, instance.Ctid, cancellationToken) is { } newest)
-                    state.Record(run, hostKey, instance.Name, instance.Ctid, RestoreStep, "pending", newest.VolumeId);
+                    _state.Record(run, _hostKey, instance.Name, instance.Ctid, RestoreStep, "pending", newest.VolumeId);
             }
 
-            var deployer = new Deployer(host, state, time, DeployOptions, hostKey);
+            var deployer = new Deployer(host, hostState, time, DeployOptions);
             var result = await deployer.RunAsync(fleet, await deployer.PlanAsync(fleet, null, cancellationToken), "rebuild", cancellationToken);
-            state.FinishRun(run, result.Succeeded ? "ok" : "failed");
+            _state.FinishRun(run, result.Succeeded ? "ok" : "failed");
             var failed = result.Outcomes.Where(o => o.Result == DeployOutcomeKind.Failed).ToList();
             return (failed.Count == 0, $"{result.Outcomes.Count - failed.Count} of {result.Outcomes.Count} services deployed" +
                 (failed.Count > 0 ? "; failed: " + string.Join(", ", failed.Select(f => $"{f.Service} ({f.FailedPhase}: {f.Error})")) : ""));
@@ -104,12 +107,12 @@ public sealed class Rebuild(IContainerHost host, StateStore state, string hostKe
             {
                 try
                 {
-                    var run = state.StartRun(hostKey, "rebuild-restore");
+                    var run = _state.StartRun(_hostKey, "rebuild-restore");
                     await restore.RestoreAsync(fleet, instance.Ctid, instance.Ctid, archive, force: true, instance.Node, cancellationToken);
                     // The archive's configuration is not what LxcForge last applied: configure it again below.
-                    state.ForgetConfigured(hostKey, instance.Ctid);
-                    state.Record(run, hostKey, instance.Name, instance.Ctid, RestoreStep, "done", archive);
-                    state.FinishRun(run, "ok");
+                    Lifecycle.InstanceLifecycle.ForgetConfiguration(_state, _hostKey, instance.Ctid);
+                    _state.Record(run, _hostKey, instance.Name, instance.Ctid, RestoreStep, "done", archive);
+                    _state.FinishRun(run, "ok");
                     restored.Add(instance);
                 }
                 catch (HostException e)
@@ -121,7 +124,7 @@ public sealed class Rebuild(IContainerHost host, StateStore state, string hostKe
             if (restored.Count > 0)
             {
                 // Re-apply the spec (network, resources, the service's configuration) and start what was restored.
-                var deployer = new Deployer(host, state, time, DeployOptions, hostKey);
+                var deployer = new Deployer(host, hostState, time, DeployOptions);
                 var result = await deployer.RunAsync(fleet, await deployer.PlanAsync(fleet, [.. restored.Select(i => i.Name)], cancellationToken), "rebuild-reapply", cancellationToken);
                 failed.AddRange(result.Outcomes.Where(o => o.Result == DeployOutcomeKind.Failed).Select(o => $"{o.Service}: re-applying the spec after the restore failed ({o.FailedPhase}: {o.Error})"));
             }
@@ -132,7 +135,7 @@ public sealed class Rebuild(IContainerHost host, StateStore state, string hostKe
         IReadOnlyList<InstanceStatus> status = [];
         await Stage("health", async () =>
         {
-            status = await new FleetStatusReader(host, state, hostKey).ReadAsync(fleet, checkHealth: true, null, cancellationToken);
+            status = await new FleetStatusReader(host, hostState).ReadAsync(fleet, checkHealth: true, null, cancellationToken);
             var unhealthy = status.Where(s => !s.Healthy).Select(s => $"{s.Service}: {s.Health}").ToList();
             return (unhealthy.Count == 0, unhealthy.Count == 0 ? $"{status.Count} healthy" : string.Join("; ", unhealthy));
         });
@@ -141,5 +144,5 @@ public sealed class Rebuild(IContainerHost host, StateStore state, string hostKe
 
     /// <summary>The archive a container was journalled to wait for, while it is not restored yet; else null.</summary>
     private string? PendingArchive(int ctid) =>
-        state.Journal(hostKey, ctid).LastOrDefault(e => e.Step == RestoreStep) is { Status: "pending" } last ? last.Detail : null;
+        _state.Journal(_hostKey, ctid).LastOrDefault(e => e.Step == RestoreStep) is { Status: "pending" } last ? last.Detail : null;
 }

@@ -11,13 +11,13 @@ namespace LxcForge.Core.Status;
 /// plan agree), the newest backup, and — when asked — its health check run inside the container.
 /// Changes nothing.
 /// </summary>
-public sealed class FleetStatusReader(IContainerHost host, StateStore state, string hostKey)
+public sealed class FleetStatusReader(IContainerHost host, HostState state)
 {
     public async Task<IReadOnlyList<InstanceStatus>> ReadAsync(FleetSpec fleet, bool checkHealth, IReadOnlyCollection<string>? only = null, CancellationToken cancellationToken = default)
     {
         var all = FleetInstances.Expand(fleet);
         var observed = await ObservedState.ReadAsync(host, all, cancellationToken);
-        observed = observed with { Configured = state.ConfiguredFingerprints(hostKey), ClonesStarted = state.ClonesStarted(hostKey) };
+        observed = observed with { Configured = state.Store.ConfiguredFingerprints(state.Identity), ClonesStarted = state.Store.ClonesStarted(state.Identity) };
         var plan = Planner.Plan(fleet, observed, only);
         var backups = await BackupsAsync(fleet, cancellationToken);
 
@@ -49,7 +49,7 @@ public sealed class FleetStatusReader(IContainerHost host, StateStore state, str
         var recipe = ServiceRecipes.For(desired);
         if (recipe is null)
             return row;
-        var secrets = state.GetSecrets(hostKey, desired.Name);
+        var secrets = state.GetSecrets(desired.Name);
         var check = recipe.HealthCheck(context);
         if (check.Secrets.Any(s => !secrets.ContainsKey(s)))
             return row with { Health = "unknown: no credentials on record (deploy it with LxcForge)" };

@@ -42,6 +42,13 @@ public sealed partial class PctShellHost : IContainerHost
         return new HostInfo("pve-manager", PveshJson.Str(version, "version") ?? "", PveshJson.Str(version, "release"), nodes);
     }
 
+    /// <summary>The root CA as this node's shell reads it (<c>pvesh get /nodes/NODE/certificates/info</c>): the API's identity too.</summary>
+    public async Task<string> GetIdentityAsync(CancellationToken cancellationToken = default)
+    {
+        var node = await GetLocalNodeAsync(cancellationToken);
+        return RootCaIdentity.From(PveshJson.Array(await PveshGetAsync($"/nodes/{node}/certificates/info", [], cancellationToken), "the node's certificates"), node);
+    }
+
     public async Task<IReadOnlyList<StorageInfo>> GetStoragesAsync(string? node = null, CancellationToken cancellationToken = default)
     {
         var nodes = node is not null ? [node] : (await GetInfoAsync(cancellationToken)).Nodes.Where(n => n.Online).Select(n => n.Name).ToList();

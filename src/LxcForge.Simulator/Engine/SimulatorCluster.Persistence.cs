@@ -59,7 +59,15 @@ public sealed partial class SimulatorCluster
         state.RestoreOrdinalOrder();
         foreach (var task in state.Tasks.Where(t => t.Status == "running"))
             Interrupt(task);
-        return new SimulatorCluster(state, (options ?? new SimulatorOptions()) with { StateDirectory = options?.StateDirectory ?? StateDirectoryFor(full) });
+        var cluster = new SimulatorCluster(state, (options ?? new SimulatorOptions()) with { StateDirectory = options?.StateDirectory ?? StateDirectoryFor(full) });
+        if (state.RootCaPem is null)
+        {
+            // A state saved before clusters had a root CA gets one now, kept from this save on.
+            _ = cluster.RootCaFingerprint;
+            cluster.Save(full);
+        }
+
+        return cluster;
     }
 
     /// <summary>Loads <paramref name="path"/> when it exists, otherwise makes a cluster from <paramref name="profile"/>
@@ -69,6 +77,8 @@ public sealed partial class SimulatorCluster
         if (File.Exists(path))
             return Load(path, options);
         var cluster = new SimulatorCluster(profile, (options ?? new SimulatorOptions()) with { StateDirectory = StateDirectoryFor(path) });
+        // Its identity is made now and kept from the first save: every later run and server sees the same host.
+        _ = cluster.RootCaFingerprint;
         cluster.Save(path);
         return cluster;
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using LxcForge.Cli.Commands.Shared;
 using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
 using LxcForge.Core.Backups;
@@ -12,7 +13,7 @@ namespace LxcForge.Cli.Commands.DayTwo;
 /// <c>lxcforge backup [SERVICE…|--all] [--mode snapshot|suspend|stop]</c>: vzdump to the spec's backup store,
 /// the best mode the storage allows by default, retention applied after each successful backup only.
 /// </summary>
-public sealed class BackupCommand(CliConsole io) : LxcForgeCommand<BackupCommand.Settings>(io)
+public sealed class BackupCommand(CliConsole io) : HostCommand<BackupCommand.Settings>(io)
 {
     public sealed class Settings : HostSettings
     {
@@ -30,28 +31,37 @@ public sealed class BackupCommand(CliConsole io) : LxcForgeCommand<BackupCommand
 
     private sealed record Row(string Service, int Ctid, string Result, string? Archive, string? Mode, int Pruned, string? Error);
 
-    protected override async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
+    protected override bool UsesState => false;
+
+    protected override LoadedSpec Prepare(Settings settings, LoadedSpec spec)
     {
-        var spec = LoadSpec(settings);
-        BackupMode? mode;
+        Mode(settings);
+        ServiceSelection.Instances(spec.Spec, settings.Services, settings.All);
+        return spec;
+    }
+
+    private static BackupMode? Mode(Settings settings)
+    {
         try
         {
-            mode = BackupService.ParseMode(settings.Mode);
+            return BackupService.ParseMode(settings.Mode);
         }
         catch (FormatException e)
         {
             throw new CliException($"--mode: {e.Message}");
         }
+    }
 
+    protected override async Task<int> RunOnHostAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var spec = Spec;
+        var mode = Mode(settings);
         var instances = ServiceSelection.Instances(spec.Spec, settings.Services, settings.All);
-        await using var connection = await new HostFactory(Io).ConnectAsync(settings, cancellationToken);
-        foreach (var notice in connection.Notices)
-            Output.Note(notice);
-        var service = new BackupService(connection.Host);
+        var service = new BackupService(Host);
         var rows = new List<Row>();
         foreach (var instance in instances)
         {
-            if (await connection.Host.GetContainerAsync(instance.Ctid, cancellationToken) is null)
+            if (await Host.GetContainerAsync(instance.Ctid, cancellationToken) is null)
             {
                 if (!settings.All)
                     rows.Add(new Row(instance.Name, instance.Ctid, "FAILED", null, null, 0, $"CT {instance.Ctid} does not exist (deploy it first)"));

@@ -12,7 +12,7 @@ namespace LxcForge.Cli.Commands.DayTwo;
 /// <c>lxcforge backups list [SERVICE]</c>: the backup catalogue, read from the backup storage itself so it
 /// survives losing LxcForge's local state.
 /// </summary>
-public sealed class BackupsListCommand(CliConsole io) : LxcForgeCommand<BackupsListCommand.Settings>(io)
+public sealed class BackupsListCommand(CliConsole io) : HostCommand<BackupsListCommand.Settings>(io)
 {
     public sealed class Settings : HostSettings
     {
@@ -21,15 +21,23 @@ public sealed class BackupsListCommand(CliConsole io) : LxcForgeCommand<BackupsL
         public string? Service { get; init; }
     }
 
-    protected override async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
+    protected override bool UsesState => false;
+
+    protected override LoadedSpec Prepare(Settings settings, LoadedSpec spec)
     {
-        var spec = LoadSpec(settings);
+        Vmid(settings, ReplicaPlanner.Instances(spec.Spec));
+        return spec;
+    }
+
+    private static int? Vmid(Settings settings, IReadOnlyList<ServiceInstance> instances) =>
+        settings.Service is { } name ? instances.FirstOrDefault(i => i.Name == name)?.Ctid ?? throw new CliException($"no service '{name}' in the spec") : null;
+
+    protected override async Task<int> RunOnHostAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var spec = Spec;
         var instances = ReplicaPlanner.Instances(spec.Spec);
-        int? vmid = null;
-        if (settings.Service is { } name)
-            vmid = instances.FirstOrDefault(i => i.Name == name)?.Ctid ?? throw new CliException($"no service '{name}' in the spec");
-        await using var connection = await new HostFactory(Io).ConnectAsync(settings, cancellationToken);
-        var backups = await new BackupService(connection.Host).ListAsync(spec.Spec, vmid, cancellationToken);
+        var vmid = Vmid(settings, instances);
+        var backups = await new BackupService(Host).ListAsync(spec.Spec, vmid, cancellationToken);
         var rows = backups.Select(b => new
         {
             Service = instances.FirstOrDefault(i => i.Ctid == b.Vmid)?.Name,

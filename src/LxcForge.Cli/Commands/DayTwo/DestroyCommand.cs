@@ -1,18 +1,17 @@
 using System.ComponentModel;
-using System.Globalization;
+using LxcForge.Cli.Commands.Shared;
 using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
-using LxcForge.Core.Hosting;
-using LxcForge.Core.Ownership;
+using LxcForge.Core.Lifecycle;
 using Spectre.Console.Cli;
 
 namespace LxcForge.Cli.Commands.DayTwo;
 
 /// <summary>
-/// <c>lxcforge destroy SERVICE…</c>: removes the services' containers — only ones LxcForge owns, never a
-/// protected one, and only after confirmation (or <c>--yes</c>). Backups stay on the backup storage.
+/// <c>lxcforge destroy SERVICE…</c>: removes the services' containers (<see cref="DestroyWorkflow"/>) — only ones
+/// LxcForge owns, never a protected one, and only after confirmation (or <c>--yes</c>). Backups stay on the backup storage.
 /// </summary>
-public sealed class DestroyCommand(CliConsole io) : LxcForgeCommand<DestroyCommand.Settings>(io)
+public sealed class DestroyCommand(CliConsole io) : WorkflowCommand<DestroyCommand.Settings>(io)
 {
     public sealed class Settings : HostSettings
     {
@@ -21,55 +20,31 @@ public sealed class DestroyCommand(CliConsole io) : LxcForgeCommand<DestroyComma
         public string[] Services { get; init; } = [];
     }
 
-    protected override async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
+    protected override LoadedSpec Prepare(Settings settings, LoadedSpec spec)
     {
-        var spec = LoadSpec(settings);
-        var instances = ServiceSelection.Instances(spec.Spec, settings.Services, all: false);
-        await using var connection = await new HostFactory(Io).ConnectAsync(settings, cancellationToken);
-        foreach (var notice in connection.Notices)
-            Output.Note(notice);
+        ServiceSelection.Instances(spec.Spec, settings.Services, all: false);
+        return spec;
+    }
 
-        var targets = new List<(string Name, ContainerInfo Container)>();
-        var refused = new List<string>();
-        foreach (var instance in instances)
+    protected override async Task<int> RunOnHostAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var instances = ServiceSelection.Instances(Spec.Spec, settings.Services, all: false);
+        bool Ask(string question) => Confirm(settings, question);
+        var result = await new DestroyWorkflow(Workflow())
         {
-            var ct = await connection.Host.GetContainerAsync(instance.Ctid, cancellationToken);
-            if (ct is null)
-                continue;
-            if (!OwnershipMarker.IsOwned(ct.Config))
-                refused.Add($"{instance.Name}: CT {instance.Ctid} ('{ct.Summary.Name}') is not LxcForge's; left untouched");
-            else if (ct.Config.Protection)
-                refused.Add($"{instance.Name}: CT {instance.Ctid} is protected (protection: 1); left untouched");
-            else
-                targets.Add((instance.Name, ct));
-        }
-
-        foreach (var r in refused)
-            Output.ErrorLine(r);
-        if (targets.Count == 0)
-        {
-            Output.Line(refused.Count == 0 ? "nothing to destroy" : "nothing destroyed");
-            return refused.Count == 0 ? ExitCodes.Ok : ExitCodes.StepFailed;
-        }
-
-        var list = string.Join(", ", targets.Select(t => $"{t.Name} (CT {t.Container.Vmid})"));
-        if (!Confirm(settings, $"Destroy {list}? Their disks are deleted; backups are kept."))
+            Confirm = targets => Ask($"Destroy {string.Join(", ", targets.Select(t => $"{t.Name} (CT {t.Ctid})"))}? Their disks are deleted; backups are kept."),
+        }.RunAsync(Spec.Spec, instances, cancellationToken);
+        if (!result.Confirmed)
             throw new CliException("not confirmed; nothing destroyed (give --yes to skip the question)");
-
-        var destroyed = new List<object>();
-        using var state = Commands.Deploy.DeploySession.OpenState(Io);
-        var key = Commands.Deploy.DeploySession.StateKey(Io, settings.Host);
-        foreach (var (name, ct) in targets)
+        var code = result.Refused.Count == 0 ? ExitCodes.Ok : ExitCodes.StepFailed;
+        if (result.Destroyed.Count == 0)
         {
-            if (ct.IsRunning)
-                await connection.Host.StopAsync(ct.Vmid, cancellationToken);
-            await connection.Host.DestroyAsync(ct.Vmid, force: false, purge: true, cancellationToken);
-            state.ForgetConfigured(key, ct.Vmid);
-            destroyed.Add(new { Service = name, Ctid = ct.Vmid });
-            Output.Note($"[{name}] CT {ct.Vmid.ToString(CultureInfo.InvariantCulture)} destroyed");
+            Output.Line(result.Refused.Count == 0 ? "nothing to destroy" : "nothing destroyed");
+            return code;
         }
 
-        Output.Result(new { Destroyed = destroyed, Refused = refused }, o => o.Line($"destroyed {destroyed.Count} container(s)"));
-        return refused.Count == 0 ? ExitCodes.Ok : ExitCodes.StepFailed;
+        var destroyed = result.Destroyed.Select(d => new { Service = d.Name, d.Ctid }).ToList();
+        Output.Result(new { Destroyed = destroyed, result.Refused }, o => o.Line($"destroyed {destroyed.Count} container(s)"));
+        return code;
     }
 }

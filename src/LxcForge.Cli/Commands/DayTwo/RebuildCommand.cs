@@ -1,5 +1,4 @@
 using System.Globalization;
-using LxcForge.Cli.Commands.Deploy;
 using LxcForge.Cli.Commands.Templates;
 using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
@@ -13,18 +12,13 @@ namespace LxcForge.Cli.Commands.DayTwo;
 /// templates, deploy, restore the newest backup of every service created anew, check. Resumable; ends with a
 /// summary and the time each stage took.
 /// </summary>
-public sealed class RebuildCommand(CliConsole io) : LxcForgeCommand<HostSettings>(io)
+public sealed class RebuildCommand(CliConsole io) : HostCommand<HostSettings>(io)
 {
-    protected override async Task<int> RunAsync(HostSettings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunOnHostAsync(HostSettings settings, CancellationToken cancellationToken)
     {
-        var loaded = LoadSpec(settings);
-        await using var connection = await new HostFactory(Io).ConnectAsync(settings, cancellationToken);
-        foreach (var notice in connection.Notices)
-            Output.Note(notice);
-        using var state = DeploySession.OpenState(Io);
-        var key = DeploySession.StateKey(Io, settings.Host);
-        var builder = new TemplateBuilder(connection.Host, connection.NodeShell, TemplateScripts.Supply(connection, loaded, Io, Output.Detail), TimeProvider.System) { Log = Output.Detail };
-        var report = await new Rebuild(connection.Host, state, key, TimeProvider.System) { Templates = builder, Log = Output.Note }.RunAsync(loaded.Spec, cancellationToken);
+        var loaded = Spec;
+        var builder = new TemplateBuilder(Host, Connection.NodeShell, TemplateScripts.Supply(Connection, loaded, Io, Output.Detail), TimeProvider.System) { Log = Output.Detail };
+        var report = await new Rebuild(Host, State, TimeProvider.System) { Templates = builder, Log = Output.Note }.RunAsync(loaded.Spec, cancellationToken);
         Output.Result(report, o =>
         {
             o.Table(["Stage", "Result", "Time", "Detail"], report.Stages.Select(s => (IReadOnlyList<string>)

@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
-using LxcForge.Cli.Commands.Deploy;
+using LxcForge.Cli.Commands.Shared;
 using LxcForge.Cli.Infrastructure;
+using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Safety;
 using Spectre.Console.Cli;
@@ -13,7 +14,7 @@ namespace LxcForge.Cli.Commands.DayTwo;
 /// Updates the spec, then applies it — memory and cores live, disks grow only (a shrink is refused before
 /// anything changes) — under a snapshot that is rolled back if the change fails.
 /// </summary>
-public sealed class ResizeCommand(CliConsole io) : LxcForgeCommand<ResizeCommand.Settings>(io)
+public sealed class ResizeCommand(CliConsole io) : WorkflowCommand<ResizeCommand.Settings>(io)
 {
     public sealed class Settings : PlanSettings
     {
@@ -28,35 +29,35 @@ public sealed class ResizeCommand(CliConsole io) : LxcForgeCommand<ResizeCommand
         public string? Disk { get; init; }
     }
 
-    protected override async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
+    protected override LoadedSpec Prepare(Settings settings, LoadedSpec spec)
     {
         if (settings.Services.Length != 1)
             throw new CliException("name exactly one service to resize");
         if (settings.Memory is null && settings.Cores is null && settings.Disk is null)
             throw new CliException("give --memory, --cores and/or --disk");
-        var loaded = LoadSpec(settings);
+        _ = spec.Spec.FindService(settings.Services[0]) ?? throw new CliException($"no service '{settings.Services[0]}' in the spec (replicas follow their service)");
+        return spec;
+    }
+
+    protected override async Task<int> RunOnHostAsync(Settings settings, CancellationToken cancellationToken)
+    {
         var name = settings.Services[0];
-        var service = loaded.Spec.FindService(name) ?? throw new CliException($"no service '{name}' in the spec (replicas follow their service)");
+        var service = Spec.Spec.FindService(name)!;
+        var changes = new List<(string, string)>();
+        if (settings.Memory is { } memory)
+            changes.Add(("memory", memory.ToString(CultureInfo.InvariantCulture)));
+        if (settings.Cores is { } cores)
+            changes.Add(("cores", cores.ToString(CultureInfo.InvariantCulture)));
+        if (settings.Disk is { } disk)
+            changes.Add(("disk", await NewDiskAsync(Host, service.Ctid, service.Disk, disk, cancellationToken)));
 
-        var session = await DeploySession.OpenAsync(Io, Output, loaded.Spec, settings, requireSelection: true, parallel: null, cancellationToken);
-        await using (session)
+        var updated = SpecFile.Set(Io, Output, Spec, name, [.. changes]);
+        var safe = new SafeChange(Host, TimeProvider.System) { Log = Output.Note };
+        return await safe.RunAsync(service.Ctid, "resize", async ct =>
         {
-            var changes = new List<(string, string)>();
-            if (settings.Memory is { } memory)
-                changes.Add(("memory", memory.ToString(CultureInfo.InvariantCulture)));
-            if (settings.Cores is { } cores)
-                changes.Add(("cores", cores.ToString(CultureInfo.InvariantCulture)));
-            if (settings.Disk is { } disk)
-                changes.Add(("disk", await NewDiskAsync(session.Connection.Host, service.Ctid, service.Disk, disk, cancellationToken)));
-
-            var updated = SpecFile.Set(Io, Output, loaded, name, [.. changes]);
-            var safe = new SafeChange(session.Connection.Host, TimeProvider.System) { Log = Output.Note };
-            return await safe.RunAsync(service.Ctid, "resize", async ct =>
-            {
-                var code = await DeployCommand.RunPlanAsync(Io, Output, session, updated.Spec, DeploySession.StateKey(Io, settings.Host), $"resize {name}", ct);
-                return code == ExitCodes.Ok ? code : throw new HostException(HostErrorKind.TaskFailed, $"applying the new size to {name} failed");
-            }, cancellationToken);
-        }
+            var code = Summarise(await new DeployWorkflow(Workflow()).RunAsync(updated.Spec, [name], $"resize {name}", ct));
+            return code == ExitCodes.Ok ? code : throw new HostException(HostErrorKind.TaskFailed, $"applying the new size to {name} failed");
+        }, cancellationToken);
     }
 
     /// <summary>The new absolute size; a shrink below the container's current disk is refused before anything changes.</summary>

@@ -1,9 +1,8 @@
 using System.ComponentModel;
-using LxcForge.Cli.Commands.Deploy;
+using LxcForge.Cli.Commands.Shared;
 using LxcForge.Cli.Infrastructure;
-using LxcForge.Core.Hosting;
 using LxcForge.Core.Recovery;
-using LxcForge.Core.Spec;
+using LxcForge.Core.Spec.Validation;
 using Spectre.Console.Cli;
 
 namespace LxcForge.Cli.Commands.DayTwo;
@@ -12,9 +11,9 @@ namespace LxcForge.Cli.Commands.DayTwo;
 /// <c>lxcforge restore SERVICE [--backup ID] [--as CTID --ip ADDR] [--force]</c>: a backup back into the
 /// service's CTID (stopped, or with <c>--force</c>; never over a container LxcForge does not own; the old
 /// container is backed up first and put back if the restore fails) or into a new CTID; then the spec's
-/// network, hostname and settings are applied again (Proxmox's --unique rewrites netN), started and checked.
+/// network, hostname and settings are applied again (<see cref="RestoreWorkflow"/>), started and checked.
 /// </summary>
-public sealed class RestoreCommand(CliConsole io) : LxcForgeCommand<RestoreCommand.Settings>(io)
+public sealed class RestoreCommand(CliConsole io) : WorkflowCommand<RestoreCommand.Settings>(io)
 {
     public sealed class Settings : PlanSettings
     {
@@ -35,44 +34,32 @@ public sealed class RestoreCommand(CliConsole io) : LxcForgeCommand<RestoreComma
         public bool Force { get; init; }
     }
 
-    protected override async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
+    /// <summary>The arguments, and with <c>--as</c> whether the copy fits the spec, are checked before connecting.</summary>
+    protected override LoadedSpec Prepare(Settings settings, LoadedSpec loaded)
     {
         if (settings.Services.Length != 1)
             throw new CliException("name exactly one service (or replica NAME-N) to restore");
         if (settings.As is not null && settings.Ip is null)
             throw new CliException("--as CTID needs --ip ADDR: the copy must not take the service's own address");
-        var loaded = LoadSpec(settings);
-        var instance = ServiceSelection.Instances(loaded.Spec, settings.Services, all: false).First();
-        var fleet = loaded.Spec;
-        var target = settings.As ?? instance.Ctid;
-        var applyAs = settings.Services[0];
-        if (settings.As is { } copy)
-        {
-            // The copy is a service of its own for the rest of the run: same template, its CTID, address and hostname.
-            applyAs = $"{instance.Name}-restored-{copy}";
-            fleet = fleet with
-            {
-                Services = [.. fleet.Services, instance.Service with { Name = applyAs, Ctid = copy, Ip = settings.Ip!, Hostname = $"{instance.Hostname}-restored", Replicas = null }],
-            };
-            if (Core.Spec.Validation.SpecValidator.Validate(fleet, Core.Spec.Validation.SpecSourceMap.Defaults) is { Count: > 0 } problems)
-                throw new CliException(string.Join("; ", problems.Select(p => $"--as/--ip: {p.Path}: {p.Message}")) + "; nothing was changed");
-        }
-
-        var apply = new PlanSettings { Host = settings.Host, File = settings.File, Output = settings.Output, Verbose = settings.Verbose, Yes = settings.Yes, Services = [applyAs] };
-        await using var session = await DeploySession.OpenAsync(Io, Output, fleet, apply, requireSelection: true, parallel: null, cancellationToken);
-        try
-        {
-            var outcome = await new RestoreService(session.Connection.Host) { Log = Output.Note }
-                .RestoreAsync(fleet, instance.Ctid, target, settings.Backup, settings.Force, instance.Service.Node, cancellationToken);
-            // What the archive holds is not the configuration LxcForge last applied: the re-apply below configures it again.
-            session.State.ForgetConfigured(DeploySession.StateKey(Io, settings.Host), outcome.Ctid);
-            Output.Note($"{instance.Name}: restored {outcome.Archive} into CT {outcome.Ctid}" + (outcome.SafetyBackup is { } s ? $" (the replaced container was saved as {s})" : ""));
-        }
-        catch (HostException e)
-        {
-            throw new CliException($"{instance.Name}: {e.Message}");
-        }
-
-        return await DeployCommand.RunPlanAsync(Io, Output, session, fleet, DeploySession.StateKey(Io, settings.Host), $"restore {instance.Name}", cancellationToken);
+        var instance = ServiceSelection.Instances(loaded.Spec, settings.Services, all: false)[0];
+        if (Copy(settings) is { } copy && RestoreWorkflow.CopyProblems(loaded.Spec, instance, copy) is { Count: > 0 } problems)
+            throw CopyRefused(problems);
+        return loaded;
     }
+
+    protected override async Task<int> RunOnHostAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var instance = ServiceSelection.Instances(Spec.Spec, settings.Services, all: false)[0];
+        var result = await new RestoreWorkflow(Workflow()).RunAsync(Spec.Spec, instance, settings.Backup, settings.Force, Copy(settings), cancellationToken);
+        if (result.CopyProblems.Count > 0)
+            throw CopyRefused(result.CopyProblems);
+        if (result.Problem is { } problem)
+            throw new CliException(problem);
+        return Summarise(result.Deploy!);
+    }
+
+    private static RestoreCopy? Copy(Settings settings) => settings.As is { } ctid ? new RestoreCopy(ctid, settings.Ip!) : null;
+
+    private static CliException CopyRefused(IReadOnlyList<SpecProblem> problems) =>
+        new(string.Join("; ", problems.Select(p => $"--as/--ip: {p.Path}: {p.Message}")) + "; nothing was changed");
 }

@@ -1,21 +1,18 @@
 using System.ComponentModel;
 using System.Globalization;
-using LxcForge.Cli.Commands.Deploy;
+using LxcForge.Cli.Commands.Shared;
 using LxcForge.Cli.Infrastructure;
-using LxcForge.Core.Backups;
-using LxcForge.Core.Hosting;
-using LxcForge.Core.Ownership;
-using LxcForge.Core.Spec.Replicas;
+using LxcForge.Core.Scaling;
 using Spectre.Console.Cli;
 
 namespace LxcForge.Cli.Commands.DayTwo;
 
 /// <summary>
 /// <c>lxcforge scale SERVICE --replicas N</c>: the seed's horizontal scaling. Updates <c>replicas.count</c> in
-/// the spec and applies it: new replicas are cloned with their own CTID and IP; scaling down removes only
-/// LxcForge's own replicas, newest first, each backed up first unless <c>--no-backup</c>.
+/// the spec and applies it (<see cref="ScaleWorkflow"/>): new replicas are cloned with their own CTID and IP;
+/// scaling down removes only LxcForge's own replicas, newest first, each backed up first unless <c>--no-backup</c>.
 /// </summary>
-public sealed class ScaleCommand(CliConsole io) : LxcForgeCommand<ScaleCommand.Settings>(io)
+public sealed class ScaleCommand(CliConsole io) : WorkflowCommand<ScaleCommand.Settings>(io)
 {
     public sealed class Settings : PlanSettings
     {
@@ -28,55 +25,30 @@ public sealed class ScaleCommand(CliConsole io) : LxcForgeCommand<ScaleCommand.S
         public bool NoBackup { get; init; }
     }
 
-    protected override async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
+    private LoadedSpec? _before;
+
+    /// <summary>Checks the new count and writes it to the spec (before connecting, as the spec is the source of truth).</summary>
+    protected override LoadedSpec Prepare(Settings settings, LoadedSpec loaded)
     {
         if (settings.Services.Length != 1 || settings.Replicas is not { } count)
             throw new CliException("usage: lxcforge scale SERVICE --replicas N");
-        var loaded = LoadSpec(settings);
         var name = settings.Services[0];
-        var service = loaded.Spec.FindService(name) ?? throw new CliException($"no service '{name}' in the spec");
-        var planned = ReplicaPlanner.Plan(loaded.Spec, service, count);
-        if (!planned.IsComplete)
-            throw new CliException(string.Join("; ", planned.Problems.Select(p => $"services.{name}.{p.Field}: {p.Message}")) + "; nothing was changed");
+        if (ScaleWorkflow.Problem(loaded.Spec, name, count) is { } problem)
+            throw new CliException(problem);
+        _before = loaded;
+        return SpecFile.Set(Io, Output, loaded, name, ("replicas.count", count.ToString(CultureInfo.InvariantCulture)));
+    }
 
-        var before = ReplicaPlanner.Plan(loaded.Spec, service).Instances;
-        var updated = SpecFile.Set(Io, Output, loaded, name, ("replicas.count", count.ToString(CultureInfo.InvariantCulture)));
-        await using var session = await DeploySession.OpenAsync(Io, Output, updated.Spec, settings, requireSelection: true, parallel: null, cancellationToken);
-        var host = session.Connection.Host;
-
-        // Surplus: replicas the old spec had that the new one does not, newest (highest ordinal) first.
-        var keep = planned.Instances.Select(i => i.Ctid).ToHashSet();
-        var surplus = before.Where(i => i.IsReplica && !keep.Contains(i.Ctid)).OrderByDescending(i => i.Ordinal).ToList();
-        var removable = new List<(ServiceInstance Instance, ContainerInfo Container)>();
-        foreach (var instance in surplus)
+    protected override async Task<int> RunOnHostAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var name = settings.Services[0];
+        bool Ask(string question) => Confirm(settings, question);
+        var result = await new ScaleWorkflow(Workflow())
         {
-            var ct = await host.GetContainerAsync(instance.Ctid, cancellationToken);
-            if (ct is null)
-                continue;
-            if (!OwnershipMarker.IsOwned(ct.Config) || ct.Config.Protection)
-                Output.ErrorLine($"{instance.Name}: CT {instance.Ctid} is {(ct.Config.Protection ? "protected" : "not LxcForge's")}; left in place");
-            else
-                removable.Add((instance, ct));
-        }
-
-        if (removable.Count > 0 && !Confirm(settings, $"Remove {string.Join(", ", removable.Select(r => $"{r.Instance.Name} (CT {r.Instance.Ctid})"))}{(settings.NoBackup ? " WITHOUT a backup" : " after a backup")}?"))
+            Confirm = removable => Ask($"Remove {string.Join(", ", removable.Select(r => $"{r.Name} (CT {r.Ctid})"))}{(settings.NoBackup ? " WITHOUT a backup" : " after a backup")}?"),
+        }.RunAsync(_before!.Spec, Spec.Spec, name, backUp: !settings.NoBackup, $"scale {name} --replicas {settings.Replicas}", cancellationToken);
+        if (result.Deploy is not { } deploy)
             throw new CliException("not confirmed; the spec says the new count but nothing was removed");
-
-        foreach (var (instance, ct) in removable)
-        {
-            if (!settings.NoBackup)
-            {
-                var backup = await new BackupService(host).BackupAsync(updated.Spec, instance.Ctid, null, cancellationToken);
-                Output.Note($"{instance.Name}: backed up to {backup.Backup.VolumeId}");
-            }
-
-            if ((await host.GetContainerAsync(ct.Vmid, cancellationToken))?.IsRunning == true)
-                await host.StopAsync(ct.Vmid, cancellationToken);
-            await host.DestroyAsync(ct.Vmid, force: false, purge: true, cancellationToken);
-            session.State.ForgetConfigured(DeploySession.StateKey(Io, settings.Host), ct.Vmid);
-            Output.Note($"{instance.Name}: CT {ct.Vmid} removed");
-        }
-
-        return await DeployCommand.RunPlanAsync(Io, Output, session, updated.Spec, DeploySession.StateKey(Io, settings.Host), $"scale {name} --replicas {count}", cancellationToken);
+        return Summarise(deploy);
     }
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
-using LxcForge.Cli.Commands.Deploy;
+using LxcForge.Cli.Commands.Shared;
 using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
 using LxcForge.Core.Status;
@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace LxcForge.Cli.Commands.DayTwo;
 
 /// <summary><c>lxcforge status</c>: one table — service, CTID, node, IP, state, health, drift from the spec, last backup.</summary>
-public sealed class StatusCommand(CliConsole io) : LxcForgeCommand<StatusCommand.Settings>(io)
+public sealed class StatusCommand(CliConsole io) : HostCommand<StatusCommand.Settings>(io)
 {
     public sealed class Settings : PlanSettings
     {
@@ -18,15 +18,20 @@ public sealed class StatusCommand(CliConsole io) : LxcForgeCommand<StatusCommand
         public bool NoHealth { get; init; }
     }
 
-    protected override async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
+    protected override LoadedSpec Prepare(Settings settings, LoadedSpec spec)
     {
-        var spec = LoadSpec(settings);
-        var only = settings.Services.Length == 0 ? null : ServiceSelection.Instances(spec.Spec, settings.Services, all: false).Select(i => i.Name).ToList();
-        await using var connection = await new HostFactory(Io).ConnectAsync(settings, cancellationToken);
-        foreach (var notice in connection.Notices)
-            Output.Note(notice);
-        using var state = DeploySession.OpenState(Io);
-        var rows = await new FleetStatusReader(connection.Host, state, DeploySession.StateKey(Io, settings.Host))
+        Only(settings, spec);
+        return spec;
+    }
+
+    private static List<string>? Only(Settings settings, LoadedSpec spec) =>
+        settings.Services.Length == 0 ? null : ServiceSelection.Instances(spec.Spec, settings.Services, all: false).Select(i => i.Name).ToList();
+
+    protected override async Task<int> RunOnHostAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var spec = Spec;
+        var only = Only(settings, spec);
+        var rows = await new FleetStatusReader(Host, State)
             .ReadAsync(spec.Spec, checkHealth: !settings.NoHealth, only, cancellationToken);
         Output.Result(rows, o =>
         {

@@ -1,54 +1,56 @@
-using LxcForge.Cli.Commands.Deploy;
-using LxcForge.Cli.Hosting;
+using LxcForge.Cli.Commands.Shared;
 using LxcForge.Cli.Commands.Templates;
+using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
+using LxcForge.Core.Provisioning;
 using LxcForge.Core.Templates;
 
 namespace LxcForge.Cli.Commands.Demo;
 
 /// <summary>
 /// <c>lxcforge demo</c>: the main job on a fresh simulated Proxmox host (<c>sim://</c>) with no set-up — build
-/// the nine templates, deploy the nine services in parallel, print the summary. With <c>--host lxc://</c> the same
-/// with real containers for PostgreSQL and Redis (<see cref="LxcDemo"/>).
+/// the nine templates, deploy the nine services in parallel, print the summary (<see cref="ProvisionWorkflow"/>).
+/// With <c>--host lxc://</c> the same with real containers for PostgreSQL and Redis (<see cref="LxcDemo"/>).
 /// </summary>
-public sealed class DemoCommand(CliConsole io) : LxcForgeCommand<PlanSettings>(io)
+public sealed class DemoCommand(CliConsole io) : WorkflowCommand<PlanSettings>(io)
 {
-    protected override async Task<int> RunAsync(PlanSettings settings, CancellationToken cancellationToken)
+    /// <summary>Without <c>--host</c>: a fresh simulator, forgotten afterwards (<c>LXCFORGE_HOST</c> is not consulted).</summary>
+    protected override string? DefaultHost => "sim://";
+
+    protected override LoadedSpec Prepare(PlanSettings settings, LoadedSpec loaded)
     {
-        var loaded = LoadSpec(settings);
-        var demo = new PlanSettings { Host = settings.Host ?? "sim://", File = settings.File, Output = settings.Output, Verbose = settings.Verbose, Yes = settings.Yes };
-        var kind = HostAddress.Parse(demo.Host!).Kind;
+        var kind = Address.Kind;
         if (kind is not (HostKind.Simulator or HostKind.Lxc))
-            throw new CliException($"demo runs on the simulator (--host sim:// or sim://NAME) or on plain LXC (--host lxc://), not on {demo.Host}; use `lxcforge templates create --all` and `lxcforge deploy --all` for a Proxmox host");
+            throw new CliException($"demo runs on the simulator (--host sim:// or sim://NAME) or on plain LXC (--host lxc://), not on {Address.Text}; use `lxcforge templates create --all` and `lxcforge deploy --all` for a Proxmox host");
         var spec = kind == HostKind.Lxc ? loaded with { Result = loaded.Result with { Spec = LxcDemo.Fleet(loaded.Spec) } } : loaded;
         if (kind == HostKind.Lxc && LxcDemo.Missing(spec.Spec) is { Count: > 0 } missing)
-            throw new CliException($"demo --host {demo.Host} needs real containers, and this machine lacks: {string.Join("; ", missing)}", ExitCodes.HostUnreachable);
-        await using var session = await DeploySession.OpenAsync(Io, Output, spec.Spec, demo, requireSelection: false, parallel: null, cancellationToken);
-        if (session.Connection.Host is Lxc.LxcHost lxc)
+            throw new CliException($"demo --host {Address.Text} needs real containers, and this machine lacks: {string.Join("; ", missing)}", ExitCodes.HostUnreachable);
+        return spec;
+    }
+
+    protected override async Task<int> RunOnHostAsync(PlanSettings settings, CancellationToken cancellationToken)
+    {
+        var fleet = Spec.Spec;
+        if (Host is Lxc.LxcHost lxc)
         {
             Output.Note($"plain LXC: the demo deploys {string.Join(" and ", LxcDemo.Services)}, whose servers Debian packages (the other seven need Proxmox and their community scripts)");
-            await LxcDemo.EnsureOsTemplateAsync(lxc, spec.Spec, Output.Note, cancellationToken);
+            await LxcDemo.EnsureOsTemplateAsync(lxc, fleet, Output.Note, cancellationToken);
         }
 
-        Output.Note(kind == HostKind.Lxc ? $"phase 1: the {spec.Spec.Templates.Count} templates, from {LxcDemo.OsTemplate}" : "phase 1: the nine templates, from the pinned community scripts (on the simulator: their labelled STAND-INs), one at a time");
-        var builder = new TemplateBuilder(session.Connection.Host, session.Connection.NodeShell, TemplateScripts.Supply(session.Connection, spec, Io, Output.Detail), TimeProvider.System)
+        Output.Note(Address.Kind == HostKind.Lxc ? $"phase 1: the {fleet.Templates.Count} templates, from {LxcDemo.OsTemplate}" : "phase 1: the nine templates, from the pinned community scripts (on the simulator: their labelled STAND-INs), one at a time");
+        var builder = new TemplateBuilder(Host, Connection.NodeShell, TemplateScripts.Supply(Connection, Spec, Io, Output.Detail), TimeProvider.System) { Log = Output.Detail };
+        var result = await new ProvisionWorkflow(Workflow(), builder)
         {
-            Log = Output.Detail,
-        };
-        foreach (var template in spec.Spec.Templates)
+            TemplateBuilt = built => Output.Note($"  {built.Template,-18} CT {built.Ctid}  {built.Outcome.ToString().ToLowerInvariant(),-7} {built.Duration.TotalSeconds,5:0.0}s  {built.Message}"),
+            ServicesStarting = () => Output.Note($"phase 2: the {fleet.Services.Count} services, cloned, configured and checked in parallel"),
+        }.RunAsync(fleet, "demo", cancellationToken);
+        if (result.FailedTemplate is { } failed)
         {
-            var built = await builder.BuildAsync(spec.Spec, template, force: false, cancellationToken);
-            Output.Note($"  {template.Name,-18} CT {template.Ctid}  {built.Outcome.ToString().ToLowerInvariant(),-7} {built.Duration.TotalSeconds,5:0.0}s  {built.Message}");
-            if (built.Outcome == TemplateBuildOutcome.Failed)
-            {
-                foreach (var line in built.LogTail)
-                    Output.ErrorLine($"    {line}");
-                throw new CliException($"template {template.Name} failed at {built.Step}: {built.Message}");
-            }
+            foreach (var line in failed.LogTail)
+                Output.ErrorLine($"    {line}");
+            throw new CliException($"template {failed.Template} failed at {failed.Step}: {failed.Message}");
         }
 
-        Output.Note($"phase 2: the {spec.Spec.Services.Count} services, cloned, configured and checked in parallel");
-        var host = DeploySession.StateKey(Io, demo.Host);
-        return await DeployCommand.RunPlanAsync(Io, Output, session, spec.Spec, host, "demo", cancellationToken);
+        return Summarise(result.Deploy!);
     }
 }

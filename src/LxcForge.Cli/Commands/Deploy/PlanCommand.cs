@@ -1,4 +1,6 @@
+using LxcForge.Cli.Commands.Shared;
 using LxcForge.Cli.Infrastructure;
+using LxcForge.Core.Execution;
 
 namespace LxcForge.Cli.Commands.Deploy;
 
@@ -7,14 +9,20 @@ namespace LxcForge.Cli.Commands.Deploy;
 /// Exit 0 when the plan has no errors, 1 when a service cannot be deployed (a foreign container at its CTID,
 /// a missing template).
 /// </summary>
-public sealed class PlanCommand(CliConsole io) : LxcForgeCommand<PlanSettings>(io)
+public sealed class PlanCommand(CliConsole io) : WorkflowCommand<PlanSettings>(io)
 {
-    protected override async Task<int> RunAsync(PlanSettings settings, CancellationToken cancellationToken)
+    protected override LoadedSpec Prepare(PlanSettings settings, LoadedSpec spec)
     {
-        var spec = LoadSpec(settings);
-        await using var session = await DeploySession.OpenAsync(Io, Output, spec.Spec, settings, requireSelection: false, parallel: null, cancellationToken);
-        var plan = await session.Deployer.PlanAsync(spec.Spec, session.Only, cancellationToken);
-        var host = DeploySession.StateKey(Io, settings.Host);
+        if (!settings.All && settings.Services.Length > 0)
+            ServiceSelection.Instances(spec.Spec, settings.Services, all: false);
+        return spec;
+    }
+
+    protected override async Task<int> RunOnHostAsync(PlanSettings settings, CancellationToken cancellationToken)
+    {
+        var only = settings.All || settings.Services.Length == 0 ? [] : ServiceSelection.Names(Spec.Spec, settings.Services);
+        var plan = await new DeployWorkflow(Workflow()).PlanAsync(Spec.Spec, only, cancellationToken);
+        var host = Session.DisplayName;
         Output.Result(PlanRenderer.Json(plan, host), o => PlanRenderer.Text(o, plan, host));
         return plan.HasErrors ? ExitCodes.StepFailed : ExitCodes.Ok;
     }

@@ -1,11 +1,11 @@
 using System.ComponentModel;
-using LxcForge.Cli.Commands.Deploy;
+using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
 namespace LxcForge.Cli.Commands.Secrets;
 
-public sealed class SecretsShowSettings : GlobalSettings
+public sealed class SecretsShowSettings : HostSettings
 {
     [CommandArgument(0, "<SERVICE>")]
     [Description("The service (or replica, NAME-N) whose generated credentials to print")]
@@ -14,18 +14,18 @@ public sealed class SecretsShowSettings : GlobalSettings
 
 /// <summary>
 /// <c>lxcforge secrets show SERVICE</c>: the credentials deploy generated for a service on the host (root
-/// password, application passwords), from the local state file. The only command that prints secrets.
+/// password, application passwords), from the local state file. The only command that prints secrets. It connects
+/// to learn which host it is (the state is kept under the host's identity, not under the address typed).
 /// </summary>
-public sealed class SecretsShowCommand(CliConsole io) : LxcForgeCommand<SecretsShowSettings>(io)
+public sealed class SecretsShowCommand(CliConsole io) : HostCommand<SecretsShowSettings>(io)
 {
-    protected override Task<int> RunAsync(SecretsShowSettings settings, CancellationToken cancellationToken)
+    protected override Task<int> RunOnHostAsync(SecretsShowSettings settings, CancellationToken cancellationToken)
     {
-        var host = DeploySession.StateKey(Io, settings.Host);
-        using var state = DeploySession.OpenState(Io);
-        var secrets = state.GetSecrets(host, settings.Service);
+        var host = Session.DisplayName;
+        var secrets = State.GetSecrets(settings.Service);
         if (secrets.Count == 0)
         {
-            var known = state.SecretOwners().Where(o => o.Host == host).Select(o => o.Service).ToList();
+            var known = State.ServicesWithSecrets();
             throw new CliException($"no secrets for '{settings.Service}' on {host}" +
                 (known.Count > 0 ? $"; services with secrets there: {string.Join(", ", known)}" : "; deploy it first (lxcforge deploy " + settings.Service + ")"));
         }

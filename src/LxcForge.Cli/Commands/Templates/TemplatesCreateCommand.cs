@@ -11,7 +11,7 @@ namespace LxcForge.Cli.Commands.Templates;
 /// <c>lxcforge templates create [NAME…] [--all] [--force]</c>: Phase 1 of the seed. One template at a
 /// time (the community scripts share lock and temp files), a summary table, exit 1 if any failed.
 /// </summary>
-public sealed class TemplatesCreateCommand(CliConsole io) : LxcForgeCommand<TemplatesCreateCommand.Settings>(io)
+public sealed class TemplatesCreateCommand(CliConsole io) : HostCommand<TemplatesCreateCommand.Settings>(io)
 {
     public sealed class Settings : HostSettings
     {
@@ -32,15 +32,19 @@ public sealed class TemplatesCreateCommand(CliConsole io) : LxcForgeCommand<Temp
         public int ScriptTimeoutMinutes { get; init; } = 30;
     }
 
-    protected override async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
-    {
-        var spec = LoadSpec(settings);
-        var templates = Select(spec.Spec, settings);
-        await using var connection = await new HostFactory(Io).ConnectAsync(settings, cancellationToken);
-        foreach (var notice in connection.Notices)
-            Output.Note(notice);
+    protected override bool UsesState => false;
 
-        var builder = new TemplateBuilder(connection.Host, connection.NodeShell, TemplateScripts.Supply(connection, spec, Io, Output.Note), TimeProvider.System)
+    protected override LoadedSpec Prepare(Settings settings, LoadedSpec spec)
+    {
+        Select(spec.Spec, settings);
+        return spec;
+    }
+
+    protected override async Task<int> RunOnHostAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var spec = Spec;
+        var templates = Select(spec.Spec, settings);
+        var builder = new TemplateBuilder(Host, Connection.NodeShell, TemplateScripts.Supply(Connection, spec, Io, Output.Note), TimeProvider.System)
         {
             ScriptTimeout = TimeSpan.FromMinutes(settings.ScriptTimeoutMinutes),
             Log = Output.Detail,

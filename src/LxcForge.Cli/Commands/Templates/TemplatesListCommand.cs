@@ -7,19 +7,20 @@ using LxcForge.Core.Templates;
 namespace LxcForge.Cli.Commands.Templates;
 
 /// <summary><c>lxcforge templates list</c>: each template of the spec, what is at its CTID, what built it, and whether that is current.</summary>
-public sealed class TemplatesListCommand(CliConsole io) : LxcForgeCommand<HostSettings>(io)
+public sealed class TemplatesListCommand(CliConsole io) : HostCommand<HostSettings>(io)
 {
     private sealed record Row(string Template, int Ctid, string State, string? Source, string? Ref, bool StandIn, DateTimeOffset? Built, bool Current);
 
-    protected override async Task<int> RunAsync(HostSettings settings, CancellationToken cancellationToken)
+    protected override bool UsesState => false;
+
+    protected override async Task<int> RunOnHostAsync(HostSettings settings, CancellationToken cancellationToken)
     {
-        var spec = LoadSpec(settings);
-        await using var connection = await new HostFactory(Io).ConnectAsync(settings, cancellationToken);
-        var origin = TemplateScripts.Origin(connection, spec, Io);
+        var spec = Spec;
+        var origin = TemplateScripts.Origin(Connection, spec, Io);
         var rows = new List<Row>();
         foreach (var template in spec.Spec.Templates)
         {
-            var ct = await connection.Host.GetContainerAsync(template.Ctid, cancellationToken);
+            var ct = await Host.GetContainerAsync(template.Ctid, cancellationToken);
             var record = ct is null ? null : TemplateBuildRecord.Parse(ct.Config.Description);
             var state = ct switch
             {

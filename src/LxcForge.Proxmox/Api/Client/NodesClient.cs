@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LxcForge.Proxmox.Api.Models;
 using LxcForge.Proxmox.Api.Transport;
 
@@ -40,6 +41,9 @@ public sealed class NodeClient : ApiClientBase
     /// <summary><c>GET /nodes/{node}/network?type=…</c> (<c>any_bridge</c> for bridges).</summary>
     public async Task<IReadOnlyList<PveNetworkInterface>> NetworkAsync(string? type = null, CancellationToken ct = default) =>
         JsonRead.Items(await GetAsync(Path["network"], new ApiParams().Add("type", type), ct)).Select(PveNetworkInterface.From).ToList();
+
+    /// <summary><c>GET /nodes/{node}/certificates/info</c>: the node's certificate files (root CA, node certificate), as returned.</summary>
+    public Task<JsonNode?> CertificatesInfoAsync(CancellationToken ct = default) => GetAsync(Path["certificates"]["info"], null, ct);
 
     /// <summary><c>GET /nodes/{node}/aplinfo</c>: templates the node can download, as (section, template) pairs.</summary>
     public async Task<IReadOnlyList<(string Section, string Template)>> AplinfoAsync(CancellationToken ct = default) =>

@@ -16,6 +16,16 @@ public sealed partial class ProxmoxApiHost
                 nodes.OrderBy(n => n.Name, StringComparer.Ordinal).Select(n => new NodeInfo(n.Name, n.Online, n.Cores, n.MemoryBytes)).ToList());
         });
 
+    public Task<string> GetIdentityAsync(CancellationToken cancellationToken = default) =>
+        DoingAsync("read the host's root CA (its identity)", null, async () =>
+        {
+            // Every node of a cluster shares the root CA: any online one answers for all.
+            var node = (await OnlineNodesAsync(cancellationToken)).FirstOrDefault()
+                ?? throw new HostException(HostErrorKind.Unreachable, "no node of the host is online");
+            var info = await _calls.ReadAsync(t => _client.Nodes[node].CertificatesInfoAsync(t), cancellationToken);
+            return RootCaIdentity.From(info, node);
+        });
+
     public Task<IReadOnlyList<StorageInfo>> GetStoragesAsync(string? node = null, CancellationToken cancellationToken = default) =>
         DoingAsync("list storages", null, async () =>
         {

@@ -11,6 +11,7 @@ internal static class Routes
         .Map("GET", "/nodes/{node}", ClusterRoutes.NodeIndex)
         .Map("GET", "/nodes/{node}/status", ClusterRoutes.NodeStatus)
         .Map("GET", "/nodes/{node}/version", ClusterRoutes.NodeVersion)
+        .Map("GET", "/nodes/{node}/certificates/info", CertificateRoutes.Info)
         .MapSerialised("GET", "/cluster/resources", ClusterRoutes.Resources)
         .Map("GET", "/cluster/nextid", ClusterRoutes.NextId)
         .Map("GET", "/nodes/{node}/network", NetworkRoutes.List)

@@ -5,6 +5,9 @@ internal sealed class ClusterState
 {
     public string ClusterName { get; set; } = "pve-sim";
 
+    /// <summary>The cluster's root CA certificate (<c>/etc/pve/pve-root-ca.pem</c>), PEM; made once, on first use.</summary>
+    public string? RootCaPem { get; set; }
+
     public List<Profiles.OsTemplate> Templates { get; set; } = [];
 
     public SortedDictionary<string, SimNode> Nodes { get; set; } = new(StringComparer.Ordinal);

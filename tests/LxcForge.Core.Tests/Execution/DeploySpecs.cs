@@ -3,8 +3,9 @@ using LxcForge.Core.Hosting;
 using LxcForge.Core.Ownership;
 using LxcForge.Core.Planning;
 using LxcForge.Core.Spec;
+using LxcForge.Testing.Simulation;
 
-namespace LxcForge.Cli.Tests.Deploy;
+namespace LxcForge.Core.Tests.Execution;
 
 public sealed class DeploySpecs
 {
@@ -39,9 +40,9 @@ public sealed class DeploySpecs
         (await sim.ShellAsync(201, "cat /etc/redis/redis.conf")).Should().Contain("bind 10.0.30.20 127.0.0.1").And.Contain("requirepass ").And.NotContain("bind 0.0.0.0");
         (await sim.ShellAsync(200, "cat /etc/postgresql/17/main/pg_hba.conf")).Should().Contain("10.0.30.0/24  scram-sha-256").And.NotContain("0.0.0.0/0");
         (await sim.ShellAsync(206, "cat /etc/prometheus/prometheus.yml")).Should().Contain("'10.0.30.60:3000'");
-        sim.Cluster.ExecHistory(200).Should().NotContain(r => r.Command.Any(a => sim.State.GetSecrets(sim.Host.Description, "postgresql").Values.Any(a.Contains)),
+        sim.Cluster.ExecHistory(200).Should().NotContain(r => r.Command.Any(a => sim.State.GetSecrets(sim.HostKey, "postgresql").Values.Any(a.Contains)),
             "secrets travel on stdin only");
-        sim.State.GetSecrets(sim.Host.Description, "redis").Keys.Should().BeEquivalentTo(["root", "password"]);
+        sim.State.GetSecrets(sim.HostKey, "redis").Keys.Should().BeEquivalentTo(["root", "password"]);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using LxcForge.Cli.Tests.Deploy;
 using LxcForge.Core.Ownership;
 using LxcForge.Core.Spec;
 using LxcForge.Core.Templates;
@@ -6,9 +5,10 @@ using LxcForge.Proxmox.Community;
 using LxcForge.Simulator.NodeCli;
 using LxcForge.Simulator.NodeShell;
 using LxcForge.Simulator.StandInScripts;
+using LxcForge.Testing.Simulation;
 using LxcForge.Testing.Utils;
 
-namespace LxcForge.Cli.Tests.Templates;
+namespace LxcForge.Core.Tests.Templates;
 
 /// <summary>
 /// Phase 1 on the simulator: the stand-in community scripts run unattended in the node's shell, through the

@@ -5,7 +5,7 @@ using LxcForge.Core.Planning;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace LxcForge.Cli.Commands.Deploy;
+namespace LxcForge.Cli.Commands.Shared;
 
 /// <summary>
 /// Shows a deploy's progress: on a terminal a live table (one row per service: phase, state, last detail) on

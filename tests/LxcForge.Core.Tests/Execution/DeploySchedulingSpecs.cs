@@ -3,8 +3,9 @@ using LxcForge.Core.Spec;
 using LxcForge.Proxmox.Api.Transport;
 using LxcForge.Simulator;
 using LxcForge.Simulator.Engine;
+using LxcForge.Testing.Simulation;
 
-namespace LxcForge.Cli.Tests.Deploy;
+namespace LxcForge.Core.Tests.Execution;
 
 public sealed class DeploySchedulingSpecs
 {

@@ -1,10 +1,10 @@
-using LxcForge.Cli.Tests.Deploy;
 using LxcForge.Core.Backups;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Recovery;
 using LxcForge.Core.Spec;
+using LxcForge.Testing.Simulation;
 
-namespace LxcForge.Cli.Tests.DayTwo;
+namespace LxcForge.Core.Tests.Recovery;
 
 /// <summary>Backups and restores against the simulator, whose sandboxes make a container's data observable.</summary>
 public sealed class BackupRestoreSpecs

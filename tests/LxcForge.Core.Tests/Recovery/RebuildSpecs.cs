@@ -1,4 +1,3 @@
-using LxcForge.Cli.Tests.Deploy;
 using LxcForge.Core.Backups;
 using LxcForge.Core.Recovery;
 using LxcForge.Core.Spec;
@@ -7,9 +6,10 @@ using LxcForge.Proxmox.Community;
 using LxcForge.Simulator.NodeCli;
 using LxcForge.Simulator.NodeShell;
 using LxcForge.Simulator.StandInScripts;
+using LxcForge.Testing.Simulation;
 using LxcForge.Testing.Utils;
 
-namespace LxcForge.Cli.Tests.DayTwo;
+namespace LxcForge.Core.Tests.Recovery;
 
 /// <summary>
 /// The seed's "complete system loss" on the simulator: every container gone, templates included, only the
@@ -23,7 +23,6 @@ public sealed class RebuildSpecs : IAsyncLifetime, IDisposable
         Templates = [FleetDefaults.Seed.FindTemplate("postgresql")!, FleetDefaults.Seed.FindTemplate("redis")!],
     };
 
-    private const string HostKey = "sim://rebuild";
     private readonly TempDir _dir = TempDir.Create();
     private SimulatedFleet _sim = null!;
     private SimulatorNodeShell _shell = null!;
@@ -42,7 +41,7 @@ public sealed class RebuildSpecs : IAsyncLifetime, IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private Rebuild Rebuild(Action<string>? log = null) => new(_sim.Host, _sim.State, HostKey, _sim.Cluster.Clock)
+    private Rebuild Rebuild(Action<string>? log = null) => new(_sim.Host, _sim.HostState, _sim.Cluster.Clock)
     {
         Templates = new TemplateBuilder(_sim.Host, _shell, new PinnedScriptSupply(new StandInScriptOrigin(), _dir.Combine("cache"), _dir.Combine("scripts.lock")), TimeProvider.System),
         DeployOptions = SimulatedFleet.FastOptions,
@@ -107,6 +106,6 @@ public sealed class RebuildSpecs : IAsyncLifetime, IDisposable
         again.Stages.Single(s => s.Name == "restore").Detail.Should().Be("nothing to restore");
         (await _sim.ShellAsync(200, "cat /root/data.txt")).Should().Be("written after the rebuild\n");
         (await _sim.Host.ListContainersAsync()).Select(c => c.Vmid).Order().Should().Equal(200, 201, 900, 901);
-        _sim.State.Journal(HostKey).Where(e => e.Step == "rebuild-restore" && e.Status == "done").Select(e => e.Ctid).Order().Should().Equal(200, 201);
+        _sim.State.Journal(_sim.HostKey).Where(e => e.Step == "rebuild-restore" && e.Status == "done").Select(e => e.Ctid).Order().Should().Equal(200, 201);
     }
 }

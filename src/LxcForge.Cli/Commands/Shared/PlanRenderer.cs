@@ -2,7 +2,7 @@ using LxcForge.Cli.Infrastructure;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Planning;
 
-namespace LxcForge.Cli.Commands.Deploy;
+namespace LxcForge.Cli.Commands.Shared;
 
 /// <summary>Prints a plan Terraform-style (<c>+</c> create, <c>~</c> update, <c>&gt;</c> start/configure, <c>!</c> error) or as JSON.</summary>
 internal static class PlanRenderer

@@ -2,7 +2,7 @@ using LxcForge.Cli.Infrastructure;
 using LxcForge.Core.Spec;
 using LxcForge.Core.Spec.Replicas;
 
-namespace LxcForge.Cli.Commands.DayTwo;
+namespace LxcForge.Cli.Commands.Shared;
 
 /// <summary>Turns SERVICE… / --all into the concrete instances (primaries and replicas) a command acts on.</summary>
 internal static class ServiceSelection
@@ -23,4 +23,8 @@ internal static class ServiceSelection
         // A service name selects the service and its replicas; NAME-N selects one replica.
         return instances.Where(i => names.Contains(i.Name) || names.Contains(i.Service.Name)).ToList();
     }
+
+    /// <summary>The instance names SERVICE… selects: what a deploy limited to them is given.</summary>
+    public static IReadOnlyList<string> Names(FleetSpec spec, IReadOnlyList<string> names) =>
+        Instances(spec, names, all: false).Select(i => i.Name).ToList();
 }

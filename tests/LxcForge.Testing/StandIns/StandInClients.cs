@@ -1,4 +1,4 @@
-namespace LxcForge.Cli.Commands.Demo;
+namespace LxcForge.Testing.StandIns;
 
 /// <summary>
 /// SIMULATOR ONLY. Shell that fills a simulated container's sandbox with what a service's template would hold

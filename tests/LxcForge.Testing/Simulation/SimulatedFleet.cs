@@ -1,4 +1,3 @@
-using LxcForge.Cli.Commands.Demo;
 using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Spec;
@@ -8,8 +7,9 @@ using LxcForge.Proxmox.Api.Transport;
 using LxcForge.Simulator.Engine;
 using LxcForge.Simulator.Hosting;
 using LxcForge.Simulator.Http;
+using LxcForge.Testing.StandIns;
 
-namespace LxcForge.Cli.Tests.Deploy;
+namespace LxcForge.Testing.Simulation;
 
 /// <summary>
 /// A simulated Proxmox host (seed profile, time 1000× faster) served over HTTPS on 127.0.0.1, reached through
@@ -17,11 +17,13 @@ namespace LxcForge.Cli.Tests.Deploy;
 /// </summary>
 public sealed class SimulatedFleet : IAsyncDisposable
 {
-    private SimulatedFleet(SimulatorCluster cluster, SimulatorServer server, IContainerHost host)
+    private SimulatedFleet(SimulatorCluster cluster, SimulatorServer server, IContainerHost host, string hostKey)
     {
         Cluster = cluster;
         Server = server;
         Host = host;
+        HostKey = hostKey;
+        HostState = new HostState(State, hostKey);
     }
 
     public SimulatorCluster Cluster { get; }
@@ -29,11 +31,24 @@ public sealed class SimulatedFleet : IAsyncDisposable
     public IContainerHost Host { get; }
     public StateStore State { get; } = StateStore.InMemory();
 
+    /// <summary>What the host says it is (its root CA): the key its state is kept under, as the CLI keeps it.</summary>
+    public string HostKey { get; }
+
+    /// <summary><see cref="State"/> scoped to this host.</summary>
+    public HostState HostState { get; }
+
     /// <summary>Three of the seed's services (fewer templates to build).</summary>
     public static FleetSpec Small { get; } = FleetDefaults.Seed with
     {
         Templates = FleetDefaults.Seed.Templates.Where(t => t.Name is "postgresql" or "redis" or "docker").ToList(),
         Services = FleetDefaults.Seed.Services.Where(s => s.Name is "postgresql" or "redis" or "docker").ToList(),
+    };
+
+    /// <summary>The seed cut down to <paramref name="services"/> and their templates.</summary>
+    public static FleetSpec Only(params string[] services) => FleetDefaults.Seed with
+    {
+        Templates = FleetDefaults.Seed.Templates.Where(t => services.Contains(t.Name)).ToList(),
+        Services = FleetDefaults.Seed.Services.Where(s => services.Contains(s.Name)).ToList(),
     };
 
     /// <summary>Short limits so a check that never passes fails the test quickly (simulated time).</summary>
@@ -50,14 +65,18 @@ public sealed class SimulatedFleet : IAsyncDisposable
         var endpoint = await server.StartAsync();
         var login = new PasswordLogin(endpoint.Credentials.UserName, endpoint.Credentials.Password);
         var options = new ProxmoxConnectionOptions(endpoint.BaseUrl, login) { Tls = TlsPolicy.Pinned(endpoint.CertificateSha256Fingerprint!), Retry = retry ?? new RetryOptions() };
-        var result = new SimulatedFleet(cluster, server, new ProxmoxApiHost(options, new SimulatorContainerExec(cluster)));
+        var host = new ProxmoxApiHost(options, new SimulatorContainerExec(cluster));
+        var result = new SimulatedFleet(cluster, server, host, await host.GetIdentityAsync());
         if (withTemplates)
             await new StandInTemplates(result.Host).BuildAsync(fleet ?? FleetDefaults.Seed);
         cluster.Faults.Reset();
         return result;
     }
 
-    public Deployer Deployer(DeployOptions? options = null) => new(Host, State, Cluster.Clock, options ?? FastOptions);
+    public Deployer Deployer(DeployOptions? options = null) => new(Host, HostState, Cluster.Clock, options ?? FastOptions);
+
+    /// <summary>What Core's workflows run with here: this host, its state under the host's identity, simulated time.</summary>
+    public WorkflowContext Workflow(DeployOptions? options = null) => new(Host, HostState, Cluster.Clock) { DeployOptions = options ?? FastOptions };
 
     /// <summary>Plans and deploys <paramref name="fleet"/> (all of it, or <paramref name="only"/>).</summary>
     public async Task<DeployResult> DeployAsync(FleetSpec fleet, DeployOptions? options = null, CancellationToken cancellationToken = default, params string[] only)

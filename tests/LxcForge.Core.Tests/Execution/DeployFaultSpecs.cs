@@ -1,7 +1,8 @@
 using LxcForge.Core.Execution;
 using LxcForge.Core.Spec;
+using LxcForge.Testing.Simulation;
 
-namespace LxcForge.Cli.Tests.Deploy;
+namespace LxcForge.Core.Tests.Execution;
 
 public sealed class DeployFaultSpecs
 {
@@ -107,7 +108,7 @@ public sealed class DeployFaultSpecs
         rerun.Succeeded.Should().BeTrue(string.Join("; ", rerun.Outcomes.Select(o => $"{o.Service}: {o.Error}")));
         third.ChangedNothing.Should().BeTrue();
         (await sim.Host.ListContainersAsync()).Where(c => !c.IsTemplate).Select(c => c.Vmid).Should().BeEquivalentTo([200, 201, 208]);
-        sim.State.Journal(sim.Host.Description).Should().Contain(j => j.Status == "interrupted");
+        sim.State.Journal(sim.HostKey).Should().Contain(j => j.Status == "interrupted");
     }
 
     /// <summary>The small fleet plus CT 220 'flaky', whose check passes only once /etc/flaky-healthy exists.</summary>

@@ -3,11 +3,11 @@ using LxcForge.Core.Hosting;
 using LxcForge.Core.Ownership;
 using LxcForge.Core.Spec;
 
-namespace LxcForge.Cli.Commands.Demo;
+namespace LxcForge.Testing.StandIns;
 
 /// <summary>
-/// SIMULATOR ONLY, until <c>templates create</c> builds them: makes the fleet's templates straight from the
-/// host's Debian OS template — create on the template storage, start, write the <see cref="StandInClients"/>,
+/// SIMULATOR ONLY, a test and benchmark fixture (quicker than <c>templates create</c>, which runs the stand-in
+/// community scripts): makes the fleet's templates straight from the host's Debian OS template — create on the template storage, start, write the <see cref="StandInClients"/>,
 /// stop, mark as LxcForge's, convert to a template. Templates that already exist are kept.
 /// </summary>
 public sealed class StandInTemplates(IContainerHost host, Action<string>? log = null)

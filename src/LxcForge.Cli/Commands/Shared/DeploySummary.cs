@@ -2,7 +2,7 @@ using System.Globalization;
 using LxcForge.Cli.Infrastructure;
 using LxcForge.Core.Execution;
 
-namespace LxcForge.Cli.Commands.Deploy;
+namespace LxcForge.Cli.Commands.Shared;
 
 /// <summary>The table a deploy ends with: service, CTID, IP, result and the time of each phase; or JSON.</summary>
 internal static class DeploySummary
