@@ -1,4 +1,5 @@
 using LxcForge.Core.Catalog.Services;
+using LxcForge.Core.Catalog;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Ownership;
 using LxcForge.Core.Spec;
@@ -25,7 +26,7 @@ public static class Planner
     {
         ContainerPlan Fail(string error) => new() { Desired = desired, Action = PlanAction.Error, Error = error };
 
-        var recipe = ServiceRecipes.For(desired);
+        var recipe = ServiceRegistry.For(desired);
         if (recipe is null)
             return Fail($"{desired.Name}: no catalogue entry '{desired.CatalogKey}' and no custom: block; add one to the spec");
         string fingerprint;

@@ -1,4 +1,5 @@
 using LxcForge.Core.Catalog.Services;
+using LxcForge.Core.Catalog;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Ownership;
 using LxcForge.Core.Planning;
@@ -49,7 +50,7 @@ internal static class ObservedFixtures
     }
 
     public static Dictionary<int, string> Fingerprints(FleetSpec fleet, IReadOnlyList<DesiredContainer> desired) =>
-        desired.ToDictionary(d => d.Ctid, d => ServiceRecipes.For(d)!.Fingerprint(new ServiceContext(d, fleet, desired)));
+        desired.ToDictionary(d => d.Ctid, d => ServiceRegistry.For(d)!.Fingerprint(new ServiceContext(d, fleet, desired)));
 
     public static ObservedState Observe(IEnumerable<ContainerInfo> infos)
     {

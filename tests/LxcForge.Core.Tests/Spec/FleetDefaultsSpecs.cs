@@ -75,7 +75,7 @@ public class FleetDefaultsSpecs
         var template = Seed.FindTemplate(name)!;
         (template.Cores, template.Memory, template.Disk).Should().Be((cores, memory, disk));
         template.Source.Kind.Should().Be(TemplateSourceKind.CommunityScript);
-        ServiceCatalog.Find(template.ServiceKey).Should().NotBeNull();
+        ServiceRegistry.Find(template.ServiceKey)?.Definition.Should().NotBeNull();
     }
 
     [Fact]

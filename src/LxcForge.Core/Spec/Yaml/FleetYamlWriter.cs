@@ -109,5 +109,5 @@ public static partial class FleetYamlWriter
         w.AppendLine();
     }
 
-    private static string Describe(string key) => ServiceCatalog.Find(key) is { } d ? d.DisplayName : key;
+    private static string Describe(string key) => ServiceRegistry.Find(key)?.Definition is { } d ? d.DisplayName : key;
 }
