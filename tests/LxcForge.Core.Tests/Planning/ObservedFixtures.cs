@@ -38,7 +38,7 @@ internal static class ObservedFixtures
     public static ContainerInfo Info(int vmid, string name, ContainerStatus status, IReadOnlyDictionary<string, string> config, bool isTemplate = false, string? lockValue = null) =>
         new(new ContainerSummary(vmid, "pve", name, status, isTemplate, lockValue, ContainerConfig.ParseTags(config.GetValueOrDefault("tags"))), new ContainerConfig(config));
 
-    /// <summary>The seed's nine templates present, nothing else.</summary>
+    /// <summary>The fleet's templates present, nothing else.</summary>
     public static ObservedState TemplatesOnly(FleetSpec fleet) => Observe(fleet.Templates.Select(t => Template(t.Ctid, t.Name)));
 
     /// <summary>The seed's fleet fully deployed and configured.</summary>

@@ -8,7 +8,7 @@ namespace LxcForge.Cli.Commands.Demo;
 
 /// <summary>
 /// <c>lxcforge demo</c>: the main job on a fresh simulated Proxmox host (<c>sim://</c>) with no set-up — build
-/// the nine templates, deploy the nine services in parallel, print the summary. With <c>--host lxc://</c> the same
+/// the fleet's templates, deploy its services in parallel (by default every built-in service), print the summary. With <c>--host lxc://</c> the same
 /// with real containers for PostgreSQL and Redis (<see cref="LxcDemo"/>).
 /// </summary>
 public sealed class DemoCommand(CliConsole io) : LxcForgeCommand<PlanSettings>(io)
@@ -26,11 +26,11 @@ public sealed class DemoCommand(CliConsole io) : LxcForgeCommand<PlanSettings>(i
         await using var session = await DeploySession.OpenAsync(Io, Output, spec.Spec, demo, requireSelection: false, parallel: null, cancellationToken);
         if (session.Connection.Host is Lxc.LxcHost lxc)
         {
-            Output.Note($"plain LXC: the demo deploys {string.Join(" and ", LxcDemo.Services)}, whose servers Debian packages (the other seven need Proxmox and their community scripts)");
+            Output.Note($"plain LXC: the demo deploys {string.Join(" and ", LxcDemo.Services)}, whose servers Debian packages (the other built-in services need Proxmox and their community scripts)");
             await LxcDemo.EnsureOsTemplateAsync(lxc, spec.Spec, Output.Note, cancellationToken);
         }
 
-        Output.Note(kind == HostKind.Lxc ? $"phase 1: the {spec.Spec.Templates.Count} templates, from {LxcDemo.OsTemplate}" : "phase 1: the nine templates, from the pinned community scripts (on the simulator: their labelled STAND-INs), one at a time");
+        Output.Note(kind == HostKind.Lxc ? $"phase 1: the {spec.Spec.Templates.Count} templates, from {LxcDemo.OsTemplate}" : $"phase 1: the {spec.Spec.Templates.Count} templates, from the pinned community scripts (on the simulator: their labelled STAND-INs), one at a time");
         var builder = new TemplateBuilder(session.Connection.Host, session.Connection.NodeShell, TemplateScripts.Supply(session.Connection, spec, Io, Output.Detail), TimeProvider.System)
         {
             Log = Output.Detail,
