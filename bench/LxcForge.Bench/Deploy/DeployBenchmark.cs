@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using LxcForge.Cli.Commands.Demo;
-using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Catalog;
+using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Planning;
@@ -11,6 +10,7 @@ using LxcForge.Core.Spec;
 using LxcForge.Core.State;
 using LxcForge.Simulator;
 using LxcForge.Simulator.Engine;
+using LxcForge.Testing.Simulation;
 
 namespace LxcForge.Bench.Deploy;
 

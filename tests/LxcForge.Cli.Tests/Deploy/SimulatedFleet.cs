@@ -1,4 +1,3 @@
-using LxcForge.Cli.Commands.Demo;
 using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Spec;
@@ -8,6 +7,7 @@ using LxcForge.Proxmox.Api.Transport;
 using LxcForge.Simulator.Engine;
 using LxcForge.Simulator.Hosting;
 using LxcForge.Simulator.Http;
+using LxcForge.Testing.Simulation;
 
 namespace LxcForge.Cli.Tests.Deploy;
 

@@ -1,5 +1,5 @@
-using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Catalog;
+using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Ownership;
 using LxcForge.Core.Planning;
