@@ -71,7 +71,7 @@ public static class CliApp
             s.AddCommand<Commands.Secrets.SecretsShowCommand>("show").WithDescription("Print the credentials deploy generated for a service");
         });
         config.AddCommand<Commands.Demo.DemoCommand>("demo")
-            .WithDescription("Build the nine templates and deploy the nine services on a fresh simulated Proxmox host, then print the summary");
+            .WithDescription("Build the templates and deploy the services of the fleet (by default every built-in service) on a fresh simulated Proxmox host, then print the summary");
         config.AddCommand<Commands.DayTwo.BackupCommand>("backup")
             .WithDescription("Back up services to the backup storage (vzdump), then apply the spec's retention")
             .WithExample("backup", "--all")

@@ -12,7 +12,7 @@ public class StandInScriptSpecs
     {
         var origin = new StandInScriptOrigin();
 
-        foreach (var definition in ServiceCatalog.All)
+        foreach (var definition in ServiceRegistry.All.Select(s => s.Definition))
         {
             foreach (var path in CommunityScriptFiles.For(definition.Script, definition))
             {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LxcForge.Core.Catalog;
 using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
@@ -9,7 +10,7 @@ using LxcForge.Core.Spec;
 using LxcForge.Core.State;
 using LxcForge.Simulator;
 using LxcForge.Simulator.Engine;
-using LxcForge.Testing.StandIns;
+using LxcForge.Testing.Simulation;
 
 namespace LxcForge.Bench.Deploy;
 
@@ -94,7 +95,7 @@ internal static class DeployBenchmark
             await sim.Host.UpdateConfigAsync(d.Ctid, ConfigChange.Of(("net0", $"name=eth0,bridge={d.Bridge},ip={d.Cidr},gw={d.Gateway}")));
             await sim.Host.StartAsync(d.Ctid);
             await Task.Delay(TimeSpan.FromSeconds(30), sim.Cluster.Clock);
-            var recipe = ServiceRecipes.For(d)!;
+            var recipe = ServiceRegistry.For(d)!;
             var secrets = recipe.AllSecretNames.ToDictionary(n => n, _ => StateStore.GenerateSecret());
             foreach (var step in recipe.AllConfigureSteps(new ServiceContext(d, fleet, all)))
                 await sim.Host.ExecAsync(d.Ctid, step.ToRequest(secrets));

@@ -1,8 +1,9 @@
 namespace LxcForge.Core.Catalog;
 
 /// <summary>
-/// What LxcForge knows about one kind of service: the community script that builds its template,
-/// the script's own resource defaults and questions, its ports, and the seed's placement.
+/// What LxcForge knows about one built-in service: the community script that builds its template,
+/// the script's own resource defaults and questions, its ports, and its place in the default fleet.
+/// Each <see cref="Services.BuiltInService"/> carries its own.
 /// </summary>
 public sealed record ServiceDefinition
 {
@@ -37,12 +38,12 @@ public sealed record ServiceDefinition
 
     public bool NeedsKeyctl { get; init; }
 
-    /// <summary>The seed's template CTID (900–908) and service CTID (200–208).</summary>
+    /// <summary>The default template CTID (900–999) and service CTID (200–299).</summary>
     public required int TemplateCtid { get; init; }
 
     public required int ServiceCtid { get; init; }
 
-    /// <summary>The seed's static address on vmbr2.</summary>
+    /// <summary>The default static address on the fleet bridge.</summary>
     public required string ServiceIp { get; init; }
 
     public required string ServiceHostname { get; init; }

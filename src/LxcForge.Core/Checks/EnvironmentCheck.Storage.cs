@@ -10,7 +10,7 @@ public sealed partial class EnvironmentCheck
     {
         var storages = await host.GetStoragesAsync(node, ct);
         var existing = containers.Select(c => c.Vmid).ToHashSet();
-        var templateBytes = spec.Templates.Where(t => !existing.Contains(t.Ctid)).Sum(t => DiskOf(t.Disk, ServiceCatalog.Find(t.ServiceKey)?.DiskGb));
+        var templateBytes = spec.Templates.Where(t => !existing.Contains(t.Ctid)).Sum(t => DiskOf(t.Disk, ServiceRegistry.Find(t.ServiceKey)?.Definition?.DiskGb));
         var serviceBytes = ReplicaPlanner.Instances(spec).Where(i => !existing.Contains(i.Ctid)).Sum(i => DiskOf(i.Service.Disk, null));
 
         // Template and backup store may be one storage (the seed's local-hdd): ask for the sum once per storage.

@@ -1,3 +1,4 @@
+using LxcForge.Core.Catalog;
 using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Planning;
@@ -10,7 +11,7 @@ internal sealed partial class ContainerRun(Deployer deployer, ContainerPlan init
 {
     private readonly ContainerPlan plan = initial;
     private readonly Dictionary<DeployPhase, TimeSpan> _times = [];
-    private readonly ServiceRecipe _recipe = ServiceRecipes.For(initial.Desired)!;
+    private readonly ServiceRecipe _recipe = ServiceRegistry.For(initial.Desired)!;
     private ContainerPlan _item = initial;
 
     private IContainerHost Host => deployer.Host;

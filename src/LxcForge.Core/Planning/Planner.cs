@@ -1,3 +1,4 @@
+using LxcForge.Core.Catalog;
 using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Ownership;
@@ -25,7 +26,7 @@ public static class Planner
     {
         ContainerPlan Fail(string error) => new() { Desired = desired, Action = PlanAction.Error, Error = error };
 
-        var recipe = ServiceRecipes.For(desired);
+        var recipe = ServiceRegistry.For(desired);
         if (recipe is null)
             return Fail($"{desired.Name}: no catalogue entry '{desired.CatalogKey}' and no custom: block; add one to the spec");
         string fingerprint;

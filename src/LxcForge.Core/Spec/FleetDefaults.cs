@@ -2,14 +2,14 @@ using LxcForge.Core.Catalog;
 
 namespace LxcForge.Core.Spec;
 
-/// <summary>The seed's fleet, exactly: templates 900–908 on local-hdd, services 200–208 on local-lvm at 10.0.30.10–.90.</summary>
+/// <summary>The default fleet: one template (900–) on local-hdd and one service (200–) on local-lvm per built-in service, as the seed places them.</summary>
 public static class FleetDefaults
 {
     public static FleetSpec Seed { get; } = Build();
 
     private static FleetSpec Build() => new()
     {
-        Templates = ServiceCatalog.All.Select(d => new TemplateSpec
+        Templates = ServiceRegistry.All.Select(s => s.Definition).Select(d => new TemplateSpec
         {
             Name = d.Key,
             Ctid = d.TemplateCtid,
@@ -18,7 +18,7 @@ public static class FleetDefaults
             Memory = d.MemoryMb,
             Disk = $"{d.DiskGb}G",
         }).ToList(),
-        Services = ServiceCatalog.All.Select(d => new ServiceSpec
+        Services = ServiceRegistry.All.Select(s => s.Definition).Select(d => new ServiceSpec
         {
             Name = d.Key,
             Template = d.Key,

@@ -1,3 +1,4 @@
+using LxcForge.Core.Catalog;
 using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Planning;
@@ -46,7 +47,7 @@ public sealed class FleetStatusReader(IContainerHost host, HostState state)
 
     private async Task<InstanceStatus> WithHealthAsync(InstanceStatus row, DesiredContainer desired, ServiceContext context, CancellationToken cancellationToken)
     {
-        var recipe = ServiceRecipes.For(desired);
+        var recipe = ServiceRegistry.For(desired);
         if (recipe is null)
             return row;
         var secrets = state.GetSecrets(desired.Name);

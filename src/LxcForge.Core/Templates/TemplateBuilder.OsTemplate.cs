@@ -15,7 +15,7 @@ public sealed partial class TemplateBuilder
 
     private async Task<TemplateBuildRecord> BuildFromOsTemplateAsync(FleetSpec fleet, TemplateSpec template, string node, List<int> created, CancellationToken cancellationToken)
     {
-        var definition = ServiceCatalog.Find(template.ServiceKey);
+        var definition = ServiceRegistry.Find(template.ServiceKey)?.Definition;
         var storage = fleet.Storage.OsTemplates;
         var volume = await EnsureOsTemplateAsync(node, storage, template.Source.OsTemplate, cancellationToken);
         var disk = template.Disk is { } d ? DiskSize.ParseBytes(d) : DiskSize.GiB(definition?.DiskGb ?? 4);

@@ -103,18 +103,18 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
     {
         if (shell is null || scripts is null)
             throw new TemplateBuildException("scripts", "community scripts run on the node itself: this host offers no node shell (use --host ssh://root@NODE, --host local, or --ssh with the API)");
-        var definition = ServiceCatalog.Find(template.ServiceKey);
+        var definition = ServiceRegistry.Find(template.ServiceKey)?.Definition;
         var scriptPath = ScriptPath(template);
         return await scripts.PrepareAsync(CommunityScriptFiles.For(scriptPath, definition), shell.MirrorAddress, cancellationToken);
     }
 
     private static string ScriptPath(TemplateSpec template) =>
-        template.Source.Script ?? ServiceCatalog.Find(template.ServiceKey)?.Script
+        template.Source.Script ?? ServiceRegistry.Find(template.ServiceKey)?.Definition?.Script
             ?? throw new TemplateBuildException("scripts", $"template '{template.Name}': no script given and '{template.ServiceKey}' is not in the catalogue");
 
     private async Task<TemplateBuildRecord> RunCommunityScriptAsync(FleetSpec fleet, TemplateSpec template, string node, HashSet<int> before, List<int> created, ScriptRun run, CancellationToken cancellationToken)
     {
-        var definition = ServiceCatalog.Find(template.ServiceKey);
+        var definition = ServiceRegistry.Find(template.ServiceKey)?.Definition;
         var scriptPath = ScriptPath(template);
         Say(template, $"running {scriptPath} @ {run.Ref[..Math.Min(12, run.Ref.Length)]}{(run.StandIn ? " (STAND-IN)" : string.Empty)} on {node}; scripts run one at a time");
 

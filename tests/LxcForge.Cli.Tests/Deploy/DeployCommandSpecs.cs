@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LxcForge.Cli.Tests.Infrastructure;
+using LxcForge.Core.Catalog;
 using LxcForge.Testing.Utils;
 
 namespace LxcForge.Cli.Tests.Deploy;
@@ -7,7 +8,7 @@ namespace LxcForge.Cli.Tests.Deploy;
 public sealed class DeployCommandSpecs
 {
     [Fact]
-    public async Task Demo_builds_the_templates_deploys_the_nine_services_and_prints_the_summary()
+    public async Task Demo_builds_the_templates_deploys_every_built_in_service_and_prints_the_summary()
     {
         // Arrange
         using var dir = TempDir.Create();
@@ -19,7 +20,7 @@ public sealed class DeployCommandSpecs
 
         // Assert
         run.ExitCode.Should().Be(0, run.Stderr);
-        run.Stdout.Should().Contain("9 deployed, 0 failed").And.Contain("10.0.30.90");
+        run.Stdout.Should().Contain($"{ServiceRegistry.All.Count} deployed, 0 failed").And.Contain(ServiceRegistry.All[^1].Definition.ServiceIp);
         secrets.ExitCode.Should().Be(0, secrets.Stderr);
         JsonNode.Parse(secrets.Stdout)!["secrets"]!["password"]!.GetValue<string>().Should().MatchRegex("^[A-Za-z0-9]{32}$");
         run.Stdout.Should().NotContain(JsonNode.Parse(secrets.Stdout)!["secrets"]!["password"]!.GetValue<string>());

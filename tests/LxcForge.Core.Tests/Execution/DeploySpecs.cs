@@ -12,7 +12,7 @@ public sealed class DeploySpecs
     private static readonly FleetSpec Seed = FleetDefaults.Seed;
 
     [Fact]
-    public async Task Deploying_the_seed_gives_nine_running_owned_containers_with_the_seed_addresses_configured_and_healthy()
+    public async Task Deploying_the_default_fleet_gives_one_running_owned_container_per_service_at_its_address_configured_and_healthy()
     {
         // Arrange
         await using var sim = await SimulatedFleet.StartAsync();

@@ -1,3 +1,4 @@
+using LxcForge.Core.Catalog;
 using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Ownership;
@@ -37,7 +38,7 @@ internal static class ObservedFixtures
     public static ContainerInfo Info(int vmid, string name, ContainerStatus status, IReadOnlyDictionary<string, string> config, bool isTemplate = false, string? lockValue = null) =>
         new(new ContainerSummary(vmid, "pve", name, status, isTemplate, lockValue, ContainerConfig.ParseTags(config.GetValueOrDefault("tags"))), new ContainerConfig(config));
 
-    /// <summary>The seed's nine templates present, nothing else.</summary>
+    /// <summary>The fleet's templates present, nothing else.</summary>
     public static ObservedState TemplatesOnly(FleetSpec fleet) => Observe(fleet.Templates.Select(t => Template(t.Ctid, t.Name)));
 
     /// <summary>The seed's fleet fully deployed and configured.</summary>
@@ -49,7 +50,7 @@ internal static class ObservedFixtures
     }
 
     public static Dictionary<int, string> Fingerprints(FleetSpec fleet, IReadOnlyList<DesiredContainer> desired) =>
-        desired.ToDictionary(d => d.Ctid, d => ServiceRecipes.For(d)!.Fingerprint(new ServiceContext(d, fleet, desired)));
+        desired.ToDictionary(d => d.Ctid, d => ServiceRegistry.For(d)!.Fingerprint(new ServiceContext(d, fleet, desired)));
 
     public static ObservedState Observe(IEnumerable<ContainerInfo> infos)
     {

@@ -1,3 +1,4 @@
+using LxcForge.Core.Catalog;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Planning;
 using LxcForge.Core.Spec;
@@ -19,7 +20,7 @@ public sealed class PlannerSpecs
         var plan = Planner.Plan(Seed, observed);
 
         // Assert
-        plan.Items.Should().HaveCount(9).And.OnlyContain(i => i.Action == PlanAction.Create && i.Start && i.Configure && i.Check);
+        plan.Items.Should().HaveCount(ServiceRegistry.All.Count).And.OnlyContain(i => i.Action == PlanAction.Create && i.Start && i.Configure && i.Check);
         var pg = plan.Items.Single(i => i.Name == "postgresql");
         pg.Ctid.Should().Be(200);
         pg.CloneFrom.Should().Be(new CloneSource(900, "postgresql", "local-lvm", "pve") { SourceStorage = "local-hdd" });

@@ -3,7 +3,7 @@ using LxcForge.Core.Spec;
 
 namespace LxcForge.Core.Tests.Spec;
 
-/// <summary>The built-in defaults are the seed's architecture, exactly.</summary>
+/// <summary>The built-in defaults: one template and one service per built-in service, the seed's first and exactly as the seed places them.</summary>
 public class FleetDefaultsSpecs
 {
     private static readonly FleetSpec Seed = FleetDefaults.Seed;
@@ -11,28 +11,38 @@ public class FleetDefaultsSpecs
     private static readonly string[] SeedOrder =
         ["postgresql", "redis", "nextcloud", "gitea", "homeassistant", "grafana", "prometheus", "nginxproxymanager", "docker"];
 
+    private static readonly IReadOnlyList<ServiceDefinition> BuiltIn = ServiceRegistry.All.Select(s => s.Definition).ToList();
+
     [Fact]
-    public void Templates_are_900_to_908_in_the_seeds_order()
+    public void There_is_one_template_and_one_service_per_built_in_service_placed_where_it_says()
     {
-        Seed.Templates.Select(t => t.Name).Should().Equal(SeedOrder);
-        Seed.Templates.Select(t => t.Ctid).Should().Equal(Enumerable.Range(900, 9));
+        Seed.Templates.Select(t => (t.Name, t.Ctid)).Should().Equal(BuiltIn.Select(d => (d.Key, d.TemplateCtid)));
+        Seed.Services.Select(s => (s.Name, s.Template, s.Ctid, s.Ip, s.Hostname))
+            .Should().Equal(BuiltIn.Select(d => (d.Key, d.Key, d.ServiceCtid, d.ServiceIp, d.ServiceHostname)));
     }
 
     [Fact]
-    public void Services_are_200_to_208_at_dot_10_to_dot_90_in_the_seeds_order()
+    public void The_seeds_templates_come_first_at_900_to_908_in_the_seeds_order()
     {
-        Seed.Services.Select(s => s.Name).Should().Equal(SeedOrder);
-        Seed.Services.Select(s => s.Ctid).Should().Equal(Enumerable.Range(200, 9));
-        Seed.Services.Select(s => s.Ip).Should().Equal(Enumerable.Range(1, 9).Select(i => $"10.0.30.{i * 10}"));
-        Seed.Services.Select(s => s.Template).Should().Equal(SeedOrder);
+        Seed.Templates.Select(t => t.Name).Should().StartWith(SeedOrder);
+        Seed.Templates.Select(t => t.Ctid).Should().StartWith(Enumerable.Range(900, SeedOrder.Length));
+    }
+
+    [Fact]
+    public void The_seeds_services_come_first_at_200_to_208_at_dot_10_to_dot_90_in_the_seeds_order()
+    {
+        Seed.Services.Select(s => s.Name).Should().StartWith(SeedOrder);
+        Seed.Services.Select(s => s.Ctid).Should().StartWith(Enumerable.Range(200, SeedOrder.Length));
+        Seed.Services.Select(s => s.Ip).Should().StartWith(Enumerable.Range(1, SeedOrder.Length).Select(i => $"10.0.30.{i * 10}"));
+        Seed.Services.Select(s => s.Template).Should().StartWith(SeedOrder);
     }
 
     [Fact]
     public void Hostnames_are_the_seeds_where_it_names_them()
     {
         Seed.FindService("postgresql")!.Hostname.Should().Be("postgresql-db");
-        Seed.Services.Select(s => s.Hostname).Should().Equal(
-            "postgresql-db", "redis-cache", "nextcloud", "gitea", "homeassistant", "grafana", "prometheus", "nginx-proxy-manager", "docker-host");
+        Seed.Services.Select(s => s.Hostname).Should().StartWith(
+            ["postgresql-db", "redis-cache", "nextcloud", "gitea", "homeassistant", "grafana", "prometheus", "nginx-proxy-manager", "docker-host"]);
     }
 
     [Fact]
@@ -75,7 +85,7 @@ public class FleetDefaultsSpecs
         var template = Seed.FindTemplate(name)!;
         (template.Cores, template.Memory, template.Disk).Should().Be((cores, memory, disk));
         template.Source.Kind.Should().Be(TemplateSourceKind.CommunityScript);
-        ServiceCatalog.Find(template.ServiceKey).Should().NotBeNull();
+        ServiceRegistry.Find(template.ServiceKey)?.Definition.Should().NotBeNull();
     }
 
     [Fact]

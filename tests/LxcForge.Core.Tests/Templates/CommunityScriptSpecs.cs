@@ -16,7 +16,7 @@ public class CommunityScriptSpecs
         var template = fleet.FindTemplate("postgresql")!;
 
         // Act
-        var env = CommunityScriptEnvironment.For(fleet, template, ServiceCatalog.Find("postgresql"));
+        var env = CommunityScriptEnvironment.For(fleet, template, ServiceRegistry.Find("postgresql")?.Definition);
 
         // Assert
         env.Should().Contain("mode", "generated").And.Contain("var_ctid", "900").And.Contain("var_container_storage", "local-hdd")
@@ -29,18 +29,18 @@ public class CommunityScriptSpecs
     public void The_answers_come_from_the_catalogue_unless_the_spec_overrides_them()
     {
         var template = FleetDefaults.Seed.FindTemplate("postgresql")!;
-        var definition = ServiceCatalog.Find("postgresql");
+        var definition = ServiceRegistry.Find("postgresql")?.Definition;
 
         CommunityScriptEnvironment.StandardInput(template, definition).Should().Be("17\nn\n");
         CommunityScriptEnvironment.StandardInput(template with { Source = template.Source with { Answers = ["16", "y"] } }, definition)
             .Should().Be("16\ny\n");
-        CommunityScriptEnvironment.StandardInput(FleetDefaults.Seed.FindTemplate("redis")!, ServiceCatalog.Find("redis")).Should().BeEmpty();
+        CommunityScriptEnvironment.StandardInput(FleetDefaults.Seed.FindTemplate("redis")!, ServiceRegistry.Find("redis")?.Definition).Should().BeEmpty();
     }
 
     [Fact]
     public void A_run_fetches_the_ct_script_its_helpers_the_install_script_and_the_header()
     {
-        CommunityScriptFiles.For("ct/nextcloudpi.sh", ServiceCatalog.Find("nextcloud")).Should().Equal(
+        CommunityScriptFiles.For("ct/nextcloudpi.sh", ServiceRegistry.Find("nextcloud")?.Definition).Should().Equal(
             "ct/nextcloudpi.sh", "misc/build.func", "misc/api.func", "misc/core.func", "misc/error_handler.func",
             "misc/tools.func", "misc/install.func", "install/nextcloudpi-install.sh", "ct/headers/nextcloudpi");
     }

@@ -7,7 +7,6 @@ using LxcForge.Proxmox.Api.Transport;
 using LxcForge.Simulator.Engine;
 using LxcForge.Simulator.Hosting;
 using LxcForge.Simulator.Http;
-using LxcForge.Testing.StandIns;
 
 namespace LxcForge.Testing.Simulation;
 

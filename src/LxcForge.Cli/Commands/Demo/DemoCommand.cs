@@ -9,8 +9,8 @@ namespace LxcForge.Cli.Commands.Demo;
 
 /// <summary>
 /// <c>lxcforge demo</c>: the main job on a fresh simulated Proxmox host (<c>sim://</c>) with no set-up — build
-/// the nine templates, deploy the nine services in parallel, print the summary (<see cref="ProvisionWorkflow"/>).
-/// With <c>--host lxc://</c> the same with real containers for PostgreSQL and Redis (<see cref="LxcDemo"/>).
+/// the fleet's templates, deploy its services in parallel (by default every built-in service), print the summary. With <c>--host lxc://</c> the same
+/// with real containers for PostgreSQL and Redis (<see cref="LxcDemo"/>).
 /// </summary>
 public sealed class DemoCommand(CliConsole io) : WorkflowCommand<PlanSettings>(io)
 {
@@ -33,11 +33,11 @@ public sealed class DemoCommand(CliConsole io) : WorkflowCommand<PlanSettings>(i
         var fleet = Spec.Spec;
         if (Host is Lxc.LxcHost lxc)
         {
-            Output.Note($"plain LXC: the demo deploys {string.Join(" and ", LxcDemo.Services)}, whose servers Debian packages (the other seven need Proxmox and their community scripts)");
+            Output.Note($"plain LXC: the demo deploys {string.Join(" and ", LxcDemo.Services)}, whose servers Debian packages (the other built-in services need Proxmox and their community scripts)");
             await LxcDemo.EnsureOsTemplateAsync(lxc, fleet, Output.Note, cancellationToken);
         }
 
-        Output.Note(Address.Kind == HostKind.Lxc ? $"phase 1: the {fleet.Templates.Count} templates, from {LxcDemo.OsTemplate}" : "phase 1: the nine templates, from the pinned community scripts (on the simulator: their labelled STAND-INs), one at a time");
+        Output.Note(Address.Kind == HostKind.Lxc ? $"phase 1: the {fleet.Templates.Count} templates, from {LxcDemo.OsTemplate}" : $"phase 1: the {fleet.Templates.Count} templates, from the pinned community scripts (on the simulator: their labelled STAND-INs), one at a time");
         var builder = new TemplateBuilder(Host, Connection.NodeShell, TemplateScripts.Supply(Connection, Spec, Io, Output.Detail), TimeProvider.System) { Log = Output.Detail };
         var result = await new ProvisionWorkflow(Workflow(), builder)
         {

@@ -1,5 +1,6 @@
 using LxcForge.Cli.Hosting;
 using LxcForge.Cli.Infrastructure;
+using LxcForge.Core.Catalog;
 using LxcForge.Core.Spec;
 using LxcForge.Core.Templates;
 using LxcForge.Proxmox.Community;
@@ -33,7 +34,7 @@ internal static class TemplateScripts
         spec.Templates.Where(t => t.Source.Kind == TemplateSourceKind.CommunityScript)
             .SelectMany(t =>
             {
-                var definition = Core.Catalog.ServiceCatalog.Find(t.ServiceKey);
+                var definition = ServiceRegistry.Find(t.ServiceKey)?.Definition;
                 var script = t.Source.Script ?? definition?.Script;
                 return script is null ? [] : CommunityScriptFiles.For(script, definition);
             })

@@ -4,11 +4,16 @@ namespace LxcForge.Core.Catalog.Services;
 /// Gitea: <c>DOMAIN</c> and <c>ROOT_URL</c> set to the service address (so links and clone URLs work), metrics
 /// enabled for Prometheus. Check: <c>/api/healthz</c> passes.
 /// </summary>
-public sealed class Gitea : ServiceRecipe
+public sealed class Gitea : BuiltInService
 {
     private const int Port = 3000;
 
-    public override string Key => "gitea";
+    public override ServiceDefinition Definition { get; } = new()
+    {
+        Key = "gitea", DisplayName = "Gitea", Script = "ct/gitea.sh", InstallScript = "install/gitea-install.sh",
+        Cores = 1, MemoryMb = 1024, DiskGb = 8, Tags = ["git"], Ports = [3000],
+        TemplateCtid = 903, ServiceCtid = 203, ServiceIp = "10.0.30.40", ServiceHostname = "gitea",
+    };
 
     public override ServiceScript ReadyProbe(ServiceContext context) => new("Gitea answers on 3000", ShellSnippets.HttpAnswers($"http://127.0.0.1:{Port}/api/healthz"));
 

@@ -4,12 +4,17 @@ namespace LxcForge.Core.Catalog.Services;
 /// Grafana: the <c>admin</c> password generated and set with <c>--password-from-stdin</c>. Check:
 /// <c>/api/health</c> reports the database ok, and admin logs in with that password.
 /// </summary>
-public sealed class Grafana : ServiceRecipe
+public sealed class Grafana : BuiltInService
 {
     public const string AdminSecret = "admin-password";
     private const int Port = 3000;
 
-    public override string Key => "grafana";
+    public override ServiceDefinition Definition { get; } = new()
+    {
+        Key = "grafana", DisplayName = "Grafana", Script = "ct/grafana.sh", InstallScript = "install/grafana-install.sh",
+        Cores = 1, MemoryMb = 512, DiskGb = 4, Tags = ["monitoring", "visualization"], Ports = [3000],
+        TemplateCtid = 905, ServiceCtid = 205, ServiceIp = "10.0.30.60", ServiceHostname = "grafana",
+    };
 
     public override IReadOnlyList<string> SecretNames => [AdminSecret];
 

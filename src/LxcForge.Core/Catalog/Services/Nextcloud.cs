@@ -4,11 +4,16 @@ namespace LxcForge.Core.Catalog.Services;
 /// Nextcloud (NextCloudPi): trusted domains = the service address and hostname, an <c>admin</c> user with a
 /// generated password (set through <c>OC_PASS</c>, never an argument). Check: <c>status.php</c> says installed.
 /// </summary>
-public sealed class Nextcloud : ServiceRecipe
+public sealed class Nextcloud : BuiltInService
 {
     public const string AdminSecret = "admin-password";
 
-    public override string Key => "nextcloud";
+    public override ServiceDefinition Definition { get; } = new()
+    {
+        Key = "nextcloud", DisplayName = "Nextcloud", Script = "ct/nextcloudpi.sh", InstallScript = "install/nextcloudpi-install.sh",
+        Cores = 2, MemoryMb = 2048, DiskGb = 8, Tags = ["cloud"], Ports = [80, 443],
+        StdinAnswers = ["y"], TemplateCtid = 902, ServiceCtid = 202, ServiceIp = "10.0.30.30", ServiceHostname = "nextcloud",
+    };
 
     public override IReadOnlyList<string> SecretNames => [AdminSecret];
 

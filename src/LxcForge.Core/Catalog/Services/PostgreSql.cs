@@ -6,11 +6,16 @@ namespace LxcForge.Core.Catalog.Services;
 /// database with a generated password. Check: that role logs in over TCP.
 /// Settings: <c>database</c> and <c>user</c> (default <c>app</c>).
 /// </summary>
-public sealed class PostgreSql : ServiceRecipe
+public sealed class PostgreSql : BuiltInService
 {
     public const string PasswordSecret = "app-password";
 
-    public override string Key => "postgresql";
+    public override ServiceDefinition Definition { get; } = new()
+    {
+        Key = "postgresql", DisplayName = "PostgreSQL", Script = "ct/postgresql.sh", InstallScript = "install/postgresql-install.sh",
+        Cores = 1, MemoryMb = 1024, DiskGb = 4, Tags = ["database"], Ports = [5432],
+        StdinAnswers = ["17", "n"], TemplateCtid = 900, ServiceCtid = 200, ServiceIp = "10.0.30.10", ServiceHostname = "postgresql-db",
+    };
 
     public override IReadOnlyList<string> SecretNames => [PasswordSecret];
 

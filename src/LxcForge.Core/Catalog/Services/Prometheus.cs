@@ -8,11 +8,16 @@ namespace LxcForge.Core.Catalog.Services;
 /// the catalogue's services plus each service's <c>metrics</c> setting, e.g. <c>9100,9187</c>), checked by
 /// promtool where present. Check: <c>/-/ready</c>.
 /// </summary>
-public sealed class Prometheus : ServiceRecipe
+public sealed class Prometheus : BuiltInService
 {
     private const int Port = 9090;
 
-    public override string Key => "prometheus";
+    public override ServiceDefinition Definition { get; } = new()
+    {
+        Key = "prometheus", DisplayName = "Prometheus", Script = "ct/prometheus.sh", InstallScript = "install/prometheus-install.sh",
+        Cores = 1, MemoryMb = 2048, DiskGb = 4, Tags = ["monitoring"], Ports = [9090],
+        TemplateCtid = 906, ServiceCtid = 206, ServiceIp = "10.0.30.70", ServiceHostname = "prometheus",
+    };
 
     public override ServiceScript ReadyProbe(ServiceContext context) => new("Prometheus answers on 9090", ShellSnippets.HttpAnswers($"http://127.0.0.1:{Port}/-/ready"));
 
@@ -59,7 +64,7 @@ public sealed class Prometheus : ServiceRecipe
         foreach (var other in context.FleetContainers.Where(c => c.Ctid != context.Container.Ctid))
         {
             var otherContext = context with { Container = other };
-            var ports = (other.CatalogKey is { } key && ServiceRecipes.Find(key) is { } recipe ? recipe.MetricsPorts(otherContext) : [])
+            var ports = (other.CatalogKey is { } key && ServiceRegistry.Find(key) is { } recipe ? recipe.MetricsPorts(otherContext) : [])
                 .Concat(ExtraPorts(otherContext)).Distinct().ToList();
             if (ports.Count > 0)
                 yield return (other.Name, ports.Select(p => $"{other.Ip}:{p.ToString(CultureInfo.InvariantCulture)}").ToList());

@@ -4,11 +4,16 @@ namespace LxcForge.Core.Catalog.Services;
 /// Redis: bind to the service address and loopback (not the community script's 0.0.0.0), protected mode,
 /// a generated <c>requirepass</c>. Check: AUTH + PING answers PONG, and a client without the password is refused.
 /// </summary>
-public sealed class Redis : ServiceRecipe
+public sealed class Redis : BuiltInService
 {
     public const string PasswordSecret = "password";
 
-    public override string Key => "redis";
+    public override ServiceDefinition Definition { get; } = new()
+    {
+        Key = "redis", DisplayName = "Redis", Script = "ct/redis.sh", InstallScript = "install/redis-install.sh",
+        Cores = 1, MemoryMb = 1024, DiskGb = 4, Tags = ["database"], Ports = [6379],
+        TemplateCtid = 901, ServiceCtid = 201, ServiceIp = "10.0.30.20", ServiceHostname = "redis-cache",
+    };
 
     public override IReadOnlyList<string> SecretNames => [PasswordSecret];
 

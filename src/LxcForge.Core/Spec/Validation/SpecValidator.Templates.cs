@@ -39,9 +39,9 @@ public static partial class SpecValidator
             return;
         }
 
-        if (s.Script is null && ServiceCatalog.Find(t.ServiceKey) is null)
+        if (s.Script is null && ServiceRegistry.Find(t.ServiceKey)?.Definition is null)
         {
-            v.Add(path, $"'{t.ServiceKey}' is not a built-in service ({string.Join(", ", ServiceCatalog.All.Select(d => d.Key))}){Hint(t.ServiceKey, ServiceCatalog.All.Select(d => d.Key))}; "
+            v.Add(path, $"'{t.ServiceKey}' is not a built-in service ({string.Join(", ", ServiceRegistry.Keys)}){Hint(t.ServiceKey, ServiceRegistry.Keys)}; "
                 + "give source.script (e.g. ct/myapp.sh) or source.os-template");
         }
         else if (s.Script is { } script && !script.EndsWith(".sh", StringComparison.Ordinal))

@@ -32,7 +32,7 @@ public static partial class FleetYamlWriter
     private static void WriteSource(StringBuilder w, TemplateSpec t)
     {
         var s = t.Source;
-        if (IsCatalogueDefault(s) && ServiceCatalog.Find(t.ServiceKey) is { } d)
+        if (IsCatalogueDefault(s) && ServiceRegistry.Find(t.ServiceKey)?.Definition is { } d)
         {
             var answers = d.StdinAnswers.Count > 0 ? $", answers: {Flow(d.StdinAnswers)}" : "";
             w.AppendLine($"    # source: {{script: {d.Script}{answers}}}   (the catalogue's)");

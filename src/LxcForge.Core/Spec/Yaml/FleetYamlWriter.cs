@@ -18,8 +18,9 @@ public static partial class FleetYamlWriter
             #
             # Every key is optional. A missing key keeps the built-in default (the values written here);
             # a list you write (templates, services, dns, tags, features...) replaces the default list.
-            # A template or service named like a built-in one (postgresql, redis, nextcloud, gitea,
-            # homeassistant, grafana, prometheus, nginxproxymanager, docker) starts from that one's values.
+            """);
+        WriteComment(w, $"A template or service named like a built-in one ({string.Join(", ", ServiceRegistry.Keys)}) starts from that one's values.");
+        w.AppendLine("""
             # Sizes: memory and swap in MiB (or 2G, 512M); disk as 8G (a bare number means GiB).
 
             """);
@@ -109,5 +110,23 @@ public static partial class FleetYamlWriter
         w.AppendLine();
     }
 
-    private static string Describe(string key) => ServiceCatalog.Find(key) is { } d ? d.DisplayName : key;
+    private static string Describe(string key) => ServiceRegistry.Find(key)?.Definition is { } d ? d.DisplayName : key;
+
+    /// <summary>Writes <paramref name="text"/> as <c>#</c> lines of at most about 100 characters.</summary>
+    private static void WriteComment(StringBuilder w, string text)
+    {
+        var line = new StringBuilder("#");
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 1 && line.Length + 1 + word.Length > 100)
+            {
+                w.AppendLine(line.ToString());
+                line.Clear().Append('#');
+            }
+
+            line.Append(' ').Append(word);
+        }
+
+        w.AppendLine(line.ToString());
+    }
 }

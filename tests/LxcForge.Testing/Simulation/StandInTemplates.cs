@@ -1,14 +1,19 @@
 using System.Globalization;
+using System.Text;
+using LxcForge.Core.Catalog;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Ownership;
 using LxcForge.Core.Spec;
+using LxcForge.Simulator.StandInScripts;
 
-namespace LxcForge.Testing.StandIns;
+namespace LxcForge.Testing.Simulation;
 
 /// <summary>
-/// SIMULATOR ONLY, a test and benchmark fixture (quicker than <c>templates create</c>, which runs the stand-in
-/// community scripts): makes the fleet's templates straight from the host's Debian OS template — create on the template storage, start, write the <see cref="StandInClients"/>,
-/// stop, mark as LxcForge's, convert to a template. Templates that already exist are kept.
+/// SIMULATOR ONLY, a shortcut for tests and benchmarks: makes the fleet's templates straight from the host's
+/// Debian OS template instead of through <c>templates create</c> — create on the template storage, start, run
+/// the service's stand-in install script (the one the stand-in community script runs, so its stand-in clients
+/// are defined once, in <c>src/LxcForge.Simulator/StandInScripts/install/</c>), stop, mark as LxcForge's,
+/// convert to a template. Templates that already exist are kept.
 /// </summary>
 public sealed class StandInTemplates(IContainerHost host, Action<string>? log = null)
 {
@@ -42,7 +47,8 @@ public sealed class StandInTemplates(IContainerHost host, Action<string>? log = 
         }
 
         var diskGb = Math.Max(1, DiskSize.ParseBytes(template.Disk ?? "4G") / DiskSize.GiB(1));
-        var needsDocker = template.ServiceKey is "docker" or "homeassistant";
+        var definition = ServiceRegistry.Find(template.ServiceKey)?.Definition
+            ?? throw new InvalidOperationException($"template '{template.Name}': stand-in templates exist only for built-in services, not '{template.ServiceKey}'");
         var options = new Dictionary<string, string>
         {
             ["hostname"] = template.Hostname ?? $"{template.Name}-template",
@@ -53,12 +59,13 @@ public sealed class StandInTemplates(IContainerHost host, Action<string>? log = 
             ["unprivileged"] = "1",
             ["tags"] = "stand-in",
         };
-        if (needsDocker)
-            options["features"] = "keyctl=1,nesting=1";
+        if (definition.NeedsNesting || definition.NeedsKeyctl)
+            options["features"] = string.Join(',', new[] { definition.NeedsKeyctl ? "keyctl=1" : null, definition.NeedsNesting ? "nesting=1" : null }.OfType<string>());
         log?.Invoke($"creating stand-in template {template.Name} (CT {template.Ctid}) from {osTemplate}");
         await host.CreateAsync(new CreateContainerRequest(template.Ctid, node, osTemplate, fleet.Storage.Templates) { Options = options }, ct);
         await host.StartAsync(template.Ctid, ct);
-        var install = await host.ExecAsync(template.Ctid, ExecRequest.Shell(StandInClients.For(template.ServiceKey)), ct);
+        var answers = definition.StdinAnswers.Count == 0 ? null : string.Concat(definition.StdinAnswers.Select(a => a + "\n"));
+        var install = await host.ExecAsync(template.Ctid, ExecRequest.Shell(await InstallScriptAsync(template, definition, ct), answers), ct);
         if (!install.Succeeded)
             throw new InvalidOperationException($"stand-in install in CT {template.Ctid} failed (exit {install.ExitCode}): {install.StandardError.Trim()}");
         await host.StopAsync(template.Ctid, ct);
@@ -66,11 +73,33 @@ public sealed class StandInTemplates(IContainerHost host, Action<string>? log = 
         {
             Set = new Dictionary<string, string>
             {
-                ["description"] = $"{OwnershipMarker.DescriptionLine}\ntemplate: {template.Name}\nSTAND-IN template for the simulator, built by lxcforge demo (no real service inside)\n",
+                ["description"] = $"{OwnershipMarker.DescriptionLine}\ntemplate: {template.Name}\nSTAND-IN template for the simulator, built by LxcForge's test helper StandInTemplates (no real service inside)\n",
                 ["tags"] = OwnershipMarker.MarkTags("stand-in"),
             },
         }, ct);
         await host.ConvertToTemplateAsync(template.Ctid, ct);
         log?.Invoke($"template {template.Name} (CT {template.Ctid}) ready");
+    }
+
+    /// <summary>
+    /// The stand-in install script as the stand-in <c>build.func</c> runs it inside the container: with
+    /// <c>FUNCTIONS_FILE_PATH</c> holding <c>misc/install.func</c>, and the application's name and CTID exported.
+    /// </summary>
+    private static async Task<string> InstallScriptAsync(TemplateSpec template, ServiceDefinition definition, CancellationToken ct)
+    {
+        var origin = new StandInScriptOrigin();
+        async Task<string> ReadAsync(string path) =>
+            Encoding.UTF8.GetString(await origin.ReadAsync(path, ct) ?? throw new InvalidOperationException($"the stand-in scripts have no {path}"));
+        var functions = await ReadAsync("misc/install.func");
+        var install = await ReadAsync(definition.InstallScript);
+        return $"""
+            FUNCTIONS_FILE_PATH=$(cat <<'LXCFORGE_INSTALL_FUNC'
+            {functions.TrimEnd()}
+            LXCFORGE_INSTALL_FUNC
+            )
+            APPLICATION='{definition.DisplayName.Replace("'", "'\\''", StringComparison.Ordinal)}' CTID={template.Ctid.ToString(CultureInfo.InvariantCulture)}
+            export FUNCTIONS_FILE_PATH APPLICATION CTID
+            {install}
+            """;
     }
 }
