@@ -33,7 +33,7 @@ internal static class DeployBenchmark
         await new StandInTemplates(ours.Host).BuildAsync(fleet);
         var lowerBound = await LowerBoundAsync(ours, fleet);
         using var state = StateStore.InMemory();
-        var deployer = new Deployer(ours.Host, state, ours.Cluster.Clock);
+        var deployer = new Deployer(ours.Host, new HostState(state, "bench"), ours.Cluster.Clock);
         _ = await deployer.PlanAsync(fleet); // warm-up, untimed: the first plan pays for JIT compilation, not for the host
         var t0 = ours.Cluster.SimulatedElapsed;
         var result = await deployer.RunAsync(fleet, await deployer.PlanAsync(fleet));
@@ -140,7 +140,7 @@ internal static class DeployBenchmark
 
         await sim.Cluster.WaitForIdleAsync(TimeSpan.FromMinutes(5));
         using var state = StateStore.InMemory();
-        var deployer = new Deployer(sim.Host, state, TimeProvider.System);
+        var deployer = new Deployer(sim.Host, new HostState(state, "bench"), TimeProvider.System);
         var stopwatch = Stopwatch.StartNew();
         var plan = await deployer.PlanAsync(fleet);
         var seconds = stopwatch.Elapsed.TotalSeconds;

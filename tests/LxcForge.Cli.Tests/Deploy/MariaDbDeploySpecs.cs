@@ -4,6 +4,7 @@ using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Planning;
 using LxcForge.Core.Spec;
+using LxcForge.Testing.Simulation;
 
 namespace LxcForge.Cli.Tests.Deploy;
 
