@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LxcForge.Core.Backups;
 using LxcForge.Core.Hosting;
 using LxcForge.Lxc.Config;
 using LxcForge.Lxc.Storage;
@@ -14,9 +15,6 @@ public sealed partial class LxcHost
 {
     private const string ConfigInArchive = "./etc/vzdump/pct.conf";
 
-    [GeneratedRegex(@"^vzdump-lxc-(\d+)-(\d{4}_\d{2}_\d{2}-\d{2}_\d{2}_\d{2})\.tar(\.zst|\.gz|\.lzo)?$")]
-    private static partial Regex BackupName();
-
     public async Task<BackupInfo> BackupAsync(BackupRequest request, CancellationToken cancellationToken = default)
     {
         var vmid = request.Vmid;
@@ -30,7 +28,7 @@ public sealed partial class LxcHost
         };
         var dump = _layout.DumpDir(request.Storage);
         Directory.CreateDirectory(dump);
-        var name = $"vzdump-lxc-{vmid}-{_time.GetUtcNow():yyyy_MM_dd-HH_mm_ss}{extension}";
+        var name = BackupName.Format(vmid, _time.GetUtcNow(), extension);
         var archive = Path.Combine(dump, name);
         var partial = archive + ".dat";
 
@@ -90,7 +88,7 @@ public sealed partial class LxcHost
     public Task DeleteBackupAsync(string volumeId, CancellationToken cancellationToken = default)
     {
         var path = _layout.ResolveVolume(volumeId);
-        if (!BackupName().IsMatch(Path.GetFileName(path)) || !File.Exists(path))
+        if (!BackupName.TryParse(Path.GetFileName(path), out _, out _) || !File.Exists(path))
             throw new HostException(HostErrorKind.NotFound, $"volume '{volumeId}' does not exist");
         if (File.Exists(path + ".protected"))
             throw new HostException(HostErrorKind.InvalidRequest, $"unable to remove protected backup '{volumeId}'");
@@ -163,12 +161,10 @@ public sealed partial class LxcHost
     private BackupInfo? Describe(string storage, string path)
     {
         var name = Path.GetFileName(path);
-        var m = BackupName().Match(name);
-        if (!m.Success)
+        if (!BackupName.TryParse(name, out var vmid, out var created))
             return null;
-        var created = DateTimeOffset.ParseExact(m.Groups[2].Value, "yyyy_MM_dd-HH_mm_ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         var notes = File.Exists(path + ".notes") ? File.ReadAllText(path + ".notes") : null;
-        return new BackupInfo($"{storage}:backup/{name}", storage, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), created,
+        return new BackupInfo($"{storage}:backup/{name}", storage, vmid, created,
             new FileInfo(path).Length, notes, File.Exists(path + ".protected"));
     }
 

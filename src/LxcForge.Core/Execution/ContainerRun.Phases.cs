@@ -18,7 +18,7 @@ internal sealed partial class ContainerRun
             var info = await Host.GetContainerAsync(Ctid, c);
             return (info is null || info.Config.Lock != "create", $"CT {Ctid} still locked (create)");
         }, deployer.Options.Timeouts.Resume, $"the clone to CT {Ctid} that an interrupted run started did not finish; " +
-           $"if no task is running for it any more, remove it on the host (pct unlock {Ctid}; pct destroy {Ctid}) and deploy again", ct);
+           $"if no task is running for it any more, remove it on the host (pct unlock {Ctid}; pct destroy {Ctid}) and deploy again", ct, m => Retrying(DeployPhase.Resume, m));
         var observed = ObservedState.ReadAsync(Host, [plan.Desired], ct);
         _item = Planner.Plan(context.Fleet, deployer.WithJournal(await observed), [plan.Name]).Items.Single(i => i.Name == plan.Name);
         if (_item.Action is PlanAction.Error or PlanAction.Resume)
@@ -63,6 +63,10 @@ internal sealed partial class ContainerRun
                     throw;
                 }
             }, deployer.Options.Timeouts.CloneTask, m => Retrying(DeployPhase.Clone, m), ct);
+        }
+        catch (HostException e) when (KnownCauses.IsNoSpace(e))
+        {
+            throw KnownCauses.Explain(e, source.Storage);
         }
         finally
         {
@@ -120,19 +124,19 @@ internal sealed partial class ContainerRun
     {
         var deadline = deployer.Options.Timeouts.Ready;
         await deployer.Polling.UntilAsync(async c => (await Host.GetContainerAsync(Ctid, c))?.IsRunning == true ? (true, "") : (false, "not running"),
-            deadline, $"CT {Ctid} running", ct);
+            deadline, $"CT {Ctid} running", ct, m => Retrying(DeployPhase.Ready, m));
         var cidr = plan.Desired.Cidr;
         await deployer.Polling.UntilAsync(async c =>
         {
             var r = await TryExecAsync(ExecRequest.Shell("ip -4 addr show dev eth0"), c);
             return (r.Succeeded && r.StandardOutput.Contains($"inet {cidr} ", StringComparison.Ordinal), $"eth0: {Polling.Trim(r.StandardOutput + r.StandardError)}");
-        }, deadline, $"address {cidr} configured on eth0 inside CT {Ctid}", ct);
+        }, deadline, $"address {cidr} configured on eth0 inside CT {Ctid}", ct, m => Retrying(DeployPhase.Ready, m));
         var probe = _recipe.ReadyProbe(context);
         await deployer.Polling.UntilAsync(async c =>
         {
             var r = await TryExecAsync(probe.ToRequest(Secrets()), c);
             return (r.Succeeded, Redact(r.StandardError + r.StandardOutput));
-        }, deadline, probe.Description, ct);
+        }, deadline, probe.Description, ct, m => Retrying(DeployPhase.Ready, m));
         return $"running, {cidr} on eth0, {probe.Description}";
     }
 
@@ -157,7 +161,7 @@ internal sealed partial class ContainerRun
         {
             var r = await TryExecAsync(check.ToRequest(Secrets()), c);
             return (r.Succeeded, Redact(r.StandardError + r.StandardOutput));
-        }, deployer.Options.Timeouts.Check, $"health check '{check.Description}'", ct);
+        }, deployer.Options.Timeouts.Check, $"health check '{check.Description}'", ct, m => Retrying(DeployPhase.Check, m));
         return check.Description;
     }
 

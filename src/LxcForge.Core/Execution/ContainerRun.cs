@@ -57,6 +57,8 @@ internal sealed partial class ContainerRun(Deployer deployer, ContainerPlan init
         var started = deployer.Time.GetTimestamp();
         deployer.State.Record(deployer.Run, deployer.HostKey, plan.Name, Ctid, step, "started");
         deployer.Report(plan, phase, DeployEventKind.Started, step);
+        using var heartbeat = new CancellationTokenSource();
+        var beating = HeartbeatAsync(phase, started, heartbeat.Token);
         try
         {
             var detail = await body();
@@ -71,6 +73,25 @@ internal sealed partial class ContainerRun(Deployer deployer, ContainerPlan init
             deployer.State.Record(deployer.Run, deployer.HostKey, plan.Name, Ctid, step, e is OperationCanceledException ? "interrupted" : "failed", message);
             deployer.Report(plan, phase, DeployEventKind.Failed, message);
             throw;
+        }
+        finally
+        {
+            await heartbeat.CancelAsync();
+            await beating;
+        }
+    }
+
+    /// <summary>Says the phase is still going every <see cref="DeployOptions.NoticeEvery"/>, so no wait is silent (a long host task included).</summary>
+    private async Task HeartbeatAsync(DeployPhase phase, long started, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(deployer.Options.NoticeEvery, deployer.Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+                deployer.Report(plan, phase, DeployEventKind.Progress, $"still {phase.ToString().ToLowerInvariant()} after {Polling.Format(deployer.Time.GetElapsedTime(started))}");
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 

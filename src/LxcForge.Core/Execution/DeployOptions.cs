@@ -19,6 +19,16 @@ public sealed record DeployOptions
     /// t × (1 + this), where a plain ×1.5 back-off can see it up to half as late again.
     /// </summary>
     public double PollOvershoot { get; init; } = 0.2;
+
+    /// <summary>
+    /// The retry budget of one step for transient failures other than a lock (a 5xx, a dropped connection): the
+    /// transport has already retried each call, so a step gives up after this many more tries and the deploy
+    /// prints its summary instead of retrying until the step's time limit. A lock is waited out up to the limit.
+    /// </summary>
+    public int TransientRetries { get; init; } = 2;
+
+    /// <summary>A step that waits longer says what it waits for at least this often (on stderr, through the progress events).</summary>
+    public TimeSpan NoticeEvery { get; init; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>Per-step limits. A step that is still failing (a lock held, a check not passing) when its limit is reached fails.</summary>

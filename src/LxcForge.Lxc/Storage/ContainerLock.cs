@@ -17,24 +17,23 @@ public sealed class ContainerLock : IDisposable
     {
         Directory.CreateDirectory(layout.LockDir);
         var path = Path.Combine(layout.LockDir, $"{vmid}.lock");
-        var started = time.GetTimestamp();
-        var delay = TimeSpan.FromMilliseconds(20);
-        while (true)
-        {
-            try
+        var schedule = new WaitSchedule(Wait, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(500), 1.0, time);
+        var last = await StateWait.UntilAsync(
+            _ =>
             {
-                return new ContainerLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-            }
-            catch (IOException) when (time.GetElapsedTime(started) < Wait)
-            {
-                await Task.Delay(delay, time, cancellationToken);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 500));
-            }
-            catch (IOException ex)
-            {
-                throw new HostException(HostErrorKind.Locked, $"can't lock file '{path}' - got timeout", ex) { Vmid = vmid };
-            }
-        }
+                try
+                {
+                    return Task.FromResult(Look<ContainerLock>.Ready(new ContainerLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))));
+                }
+                catch (IOException ex)
+                {
+                    return Task.FromResult(Look<ContainerLock>.NotYet(ex.Message));
+                }
+            },
+            schedule, $"the lock of CT {vmid}", cancellationToken);
+        return last is { Done: true, Value: { } held }
+            ? held
+            : throw new HostException(HostErrorKind.Locked, $"can't lock file '{path}' - got timeout") { Vmid = vmid };
     }
 
     public void Dispose() => _stream.Dispose();

@@ -46,7 +46,7 @@ public sealed class PinnedScriptSupply(IScriptOrigin origin, string cacheDirecto
             log?.Invoke($"pinned {added.Count} new script file(s) in {lockFile} on first use: {string.Join(", ", added)}; review them and keep the lock");
         }
 
-        var mirror = ScriptMirror.Start(bindAddress ?? "127.0.0.1", files);
+        var mirror = await ScriptMirror.StartAsync(bindAddress ?? "127.0.0.1", files, cancellationToken);
         var rewritten = files.ToDictionary(f => f.Key, f => Encoding.UTF8.GetBytes(
             CommunityScriptFiles.RewriteToMirror(Encoding.UTF8.GetString(f.Value), mirror.BaseUrl)));
         mirror.Replace(rewritten);

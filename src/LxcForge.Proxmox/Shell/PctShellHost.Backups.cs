@@ -1,3 +1,4 @@
+using LxcForge.Core.Backups;
 using LxcForge.Core.Hosting;
 using LxcForge.Proxmox.Shell.Parsing;
 
@@ -26,7 +27,7 @@ public sealed partial class PctShellHost
             };
         var volid = $"{request.Storage}:backup/{file}";
         var listed = (await ListBackupsAsync(request.Storage, request.Vmid, cancellationToken)).FirstOrDefault(b => b.VolumeId == volid);
-        return listed ?? new BackupInfo(volid, request.Storage, request.Vmid, VzdumpLog.TimeFromFileName(file) ?? DateTimeOffset.UnixEpoch,
+        return listed ?? new BackupInfo(volid, request.Storage, request.Vmid, BackupName.CreatedAt(file) ?? DateTimeOffset.UnixEpoch,
             VzdumpLog.ArchiveSize(log) ?? 0, request.Notes, request.Protected);
     }
 
@@ -45,8 +46,8 @@ public sealed partial class PctShellHost
                 return new BackupInfo(
                     volid,
                     storage,
-                    r?["vmid"] is null ? VzdumpLog.VmidFromFileName(volid) : (int)PveshJson.Long(r, "vmid"),
-                    ctime > 0 ? DateTimeOffset.FromUnixTimeSeconds(ctime) : VzdumpLog.TimeFromFileName(volid) ?? DateTimeOffset.UnixEpoch,
+                    r?["vmid"] is null ? BackupName.Vmid(volid) : (int)PveshJson.Long(r, "vmid"),
+                    ctime > 0 ? DateTimeOffset.FromUnixTimeSeconds(ctime) : BackupName.CreatedAt(volid) ?? DateTimeOffset.UnixEpoch,
                     PveshJson.Long(r, "size"),
                     PveshJson.Str(r, "notes"),
                     PveshJson.Bool(r, "protected"));

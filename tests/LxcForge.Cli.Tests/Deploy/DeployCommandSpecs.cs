@@ -58,4 +58,23 @@ public sealed class DeployCommandSpecs
         run.ExitCode.Should().Be(2);
         run.Stderr.Should().Contain("--all");
     }
+
+    [Fact]
+    public async Task A_host_unreachable_from_the_start_exits_3_naming_it()
+    {
+        // Arrange: a loopback port nothing listens on.
+        using var dir = TempDir.Create();
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var env = new Dictionary<string, string> { ["XDG_DATA_HOME"] = dir.Combine("data"), ["PVE_TOKEN"] = "root@pam!t=4d3c2b1a-dead-beef-0000-000000000000" };
+
+        // Act
+        var run = await CliRun.InAsync(dir.Path, env, "deploy", "redis", "--host", $"https://127.0.0.1:{port}", "--fingerprint", string.Join(':', Enumerable.Repeat("00", 32)));
+
+        // Assert
+        run.ExitCode.Should().Be(3, run.Stdout + run.Stderr);
+        run.Stderr.Should().Contain($"127.0.0.1:{port}");
+    }
 }

@@ -59,4 +59,18 @@ public class RetentionPolicySpecs
         created.Should().Be(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
         BackupName.TryParse("vzdump-qemu-100-2025_01_02-03_04_05.vma.zst", out _, out _).Should().BeFalse();
     }
+
+    [Fact]
+    public void A_formatted_backup_name_reads_back_and_only_whole_names_are_backups()
+    {
+        // Act
+        var name = BackupName.Format(201, new DateTimeOffset(2026, 11, 28, 11, 0, 5, TimeSpan.FromHours(1)), ".tar.zst");
+
+        // Assert
+        name.Should().Be("vzdump-lxc-201-2026_11_28-10_00_05.tar.zst");
+        BackupName.Vmid("/var/lib/vz/dump/" + name).Should().Be(201);
+        BackupName.CreatedAt("local:backup/" + name).Should().Be(new DateTimeOffset(2026, 11, 28, 10, 0, 5, TimeSpan.Zero));
+        BackupName.Vmid("xvzdump-lxc-201-2026_11_28-10_00_05.tar.zst").Should().BeNull();
+        BackupName.Vmid(name + ".dat").Should().BeNull();
+    }
 }

@@ -49,6 +49,64 @@ public sealed class DeployFaultSpecs
     }
 
     [Fact]
+    public async Task A_502_on_every_clone_ends_within_the_retry_budget_with_each_service_failed_at_its_clone()
+    {
+        // Arrange: the transport retries fast (real time); every clone call answers 502.
+        await using var sim = await SimulatedFleet.StartAsync(Small, retry: new LxcForge.Proxmox.Api.Transport.RetryOptions { InitialDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) });
+        sim.Cluster.Faults.FailNextCalls(int.MaxValue, 502, "bad gateway", pathContains: "/clone");
+        var deployer = sim.Deployer();
+        var retries = new List<DeployEvent>();
+        deployer.Progress += e => { if (e.Kind == DeployEventKind.Progress && e.Message.Contains("retrying", StringComparison.Ordinal)) lock (retries) retries.Add(e); };
+        var started = sim.Cluster.Clock.GetUtcNow();
+
+        // Act
+        var result = await deployer.RunAsync(Small, await deployer.PlanAsync(Small));
+
+        // Assert
+        result.Succeeded.Should().BeFalse();
+        result.Outcomes.Should().HaveCount(3).And.OnlyContain(o => o.Result == DeployOutcomeKind.Failed && o.FailedPhase == DeployPhase.Clone);
+        result.Outcomes.Should().OnlyContain(o => o.Error!.Contains("bad gateway") && o.Error.Contains("gave up after"));
+        retries.GroupBy(e => e.Service).Should().OnlyContain(g => g.Count() <= new DeployOptions().TransientRetries);
+        (sim.Cluster.Clock.GetUtcNow() - started).Should().BeLessThan(new StepTimeouts().CloneTask, "the budget ends the run before the clone's time limit (simulated time)");
+        (await sim.Host.ListContainersAsync()).Where(c => !c.IsTemplate).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_clone_onto_a_full_storage_says_no_space_left_on_that_storage()
+    {
+        // Arrange
+        await using var sim = await SimulatedFleet.StartAsync(Small);
+        sim.Cluster.Faults.FillStorage("local-lvm");
+
+        // Act
+        var result = await sim.DeployAsync(Small, only: ["redis"]);
+
+        // Assert
+        var redis = result.Outcomes.Should().ContainSingle().Subject;
+        redis.Result.Should().Be(DeployOutcomeKind.Failed);
+        redis.Error.Should().StartWith("clone: no space left on local-lvm");
+    }
+
+    [Fact]
+    public async Task A_step_waiting_on_a_lock_says_what_it_waits_for_while_it_waits()
+    {
+        // Arrange
+        await using var sim = await SimulatedFleet.StartAsync(Small);
+        sim.Cluster.Faults.HoldLock(901, "backup", TimeSpan.FromSeconds(300));
+        var events = new List<DeployEvent>();
+        var deployer = sim.Deployer(SimulatedFleet.FastOptions with { NoticeEvery = TimeSpan.FromSeconds(10) });
+        deployer.Progress += e => { if (e is { Service: "redis", Phase: DeployPhase.Clone, Kind: DeployEventKind.Progress }) lock (events) events.Add(e); };
+
+        // Act
+        var result = await deployer.RunAsync(Small, await deployer.PlanAsync(Small));
+
+        // Assert: 300 s of waiting told every 10 s (simulated time at 1000x, whose timers run late on a busy machine: 10 notices at least).
+        result.Succeeded.Should().BeTrue(string.Join("; ", result.Outcomes.Select(o => o.Error)));
+        events.Count.Should().BeGreaterThanOrEqualTo(10);
+        events.Should().Contain(e => e.Message.Contains("waiting for the lock")).And.Contain(e => e.Message.StartsWith("still clone after", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_check_that_never_passes_fails_that_service_at_its_check_and_the_others_succeed()
     {
         // Arrange

@@ -35,7 +35,7 @@ public sealed class TasksClient : ApiClientBase
             .ToList();
 
     /// <summary>
-    /// Polls the task with back-off until it ends. <c>OK</c> and <c>WARNINGS: N</c> are success (warnings are
+    /// Polls the task (<see cref="StateWait"/>; a failed status read counts as "still running") until it ends. <c>OK</c> and <c>WARNINGS: N</c> are success (warnings are
     /// returned); anything else throws <see cref="HostException"/> (<see cref="HostErrorKind.TaskFailed"/>, or
     /// <see cref="HostErrorKind.Locked"/> when the worker found the container locked) carrying the log's tail.
     /// </summary>
@@ -44,40 +44,17 @@ public sealed class TasksClient : ApiClientBase
         var parsed = Upid.TryParse(upid, out var u) ? u : null;
         var what = parsed is null ? upid : $"{parsed.Type} {parsed.Id}";
         var limit = timeout ?? Options.TimeoutFor(parsed?.Type ?? string.Empty);
-        var started = Time.GetTimestamp();
-        var deadline = Time.GetUtcNow() + limit;
-        var interval = Options.InitialPollInterval;
-        while (true)
+        var schedule = new WaitSchedule(limit, Options.InitialPollInterval, Options.MaxPollInterval, Options.PollOvershoot, Time);
+        var last = await StateWait.UntilAsync(
+            async t => await StatusAsync(upid, t) is { IsRunning: false } ended ? Look<PveTaskStatus>.Ready(ended) : Look<PveTaskStatus>.NotYet("running"),
+            schedule, $"task {what}", ct);
+        if (last is { Done: true, Value: { } status })
+            return status.Succeeded ? await OutcomeAsync(status, ct) : throw await FailureAsync(status, what, parsed, ct);
+        throw new HostException(HostErrorKind.Timeout, $"task {what} was still running after {limit.TotalMinutes:0.#} min; it goes on on the host (task {upid})")
         {
-            var status = await TryStatusAsync(upid, ct);
-            if (status is { IsRunning: false })
-                return status.Succeeded ? await OutcomeAsync(status, ct) : throw await FailureAsync(status, what, parsed, ct);
-            var left = deadline - Time.GetUtcNow();
-            if (left <= TimeSpan.Zero)
-            {
-                throw new HostException(HostErrorKind.Timeout, $"task {what} was still running after {limit.TotalMinutes:0.#} min; it goes on on the host (task {upid})")
-                {
-                    TaskId = upid,
-                    Vmid = parsed?.Vmid,
-                };
-            }
-
-            await Task.Delay(interval < left ? interval : left, Time, ct);
-            interval = Options.Next(interval, Time.GetElapsedTime(started));
-        }
-    }
-
-    private async Task<PveTaskStatus?> TryStatusAsync(string upid, CancellationToken ct)
-    {
-        try
-        {
-            return await StatusAsync(upid, ct);
-        }
-        catch (HostException e) when (e.IsTransient)
-        {
-            // Reading a status is safe to repeat: a failed poll is tried again at the next interval.
-            return null;
-        }
+            TaskId = upid,
+            Vmid = parsed?.Vmid,
+        };
     }
 
     private async Task<TaskOutcome> OutcomeAsync(PveTaskStatus status, CancellationToken ct)

@@ -1,7 +1,8 @@
-using System.Text.RegularExpressions;
+using LxcForge.Core.Backups;
 using LxcForge.Core.Hosting;
 using LxcForge.Proxmox.Api.Models;
 using LxcForge.Proxmox.Api.Transport;
+using LxcForge.Proxmox.Shell.Parsing;
 
 namespace LxcForge.Proxmox.Api.Host;
 
@@ -97,8 +98,7 @@ public sealed partial class ProxmoxApiHost
 
     /// <summary>vzdump logs <c>INFO: creating vzdump archive '/path/vzdump-lxc-200-….tar.zst'</c> (research: pve-semantics §9).</summary>
     internal static string? ArchiveNameFromLog(IEnumerable<string> log) =>
-        log.Select(l => Regex.Match(l, @"creating (?:vzdump )?archive '(?<path>[^']+)'")).Where(m => m.Success)
-            .Select(m => m.Groups["path"].Value.Split('/')[^1]).LastOrDefault();
+        log.Select(VzdumpLog.ArchivePath).LastOrDefault(p => p is not null)?.Split('/')[^1];
 
     private async Task<StorageVolume?> NewestBackupAsync(Client.StorageClient storage, int vmid, DateTimeOffset since, CancellationToken ct) =>
         (await storage.ContentAsync("backup", vmid, ct))
@@ -119,9 +119,5 @@ public sealed partial class ProxmoxApiHost
     }
 
     private static BackupInfo ToBackupInfo(StorageVolume v, string storage) =>
-        new(v.VolumeId, storage, v.Vmid ?? VmidFromName(v.FileName), v.Created ?? DateTimeOffset.MinValue, v.Size, string.IsNullOrEmpty(v.Notes) ? null : v.Notes, v.Protected);
-
-    /// <summary><c>vzdump-lxc-200-2026_11_28-10_00_00.tar.zst</c> → 200.</summary>
-    private static int? VmidFromName(string file) =>
-        Regex.Match(file, @"^vzdump-lxc-(?<id>\d+)-") is { Success: true } m ? int.Parse(m.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        new(v.VolumeId, storage, v.Vmid ?? BackupName.Vmid(v.FileName), v.Created ?? DateTimeOffset.MinValue, v.Size, string.IsNullOrEmpty(v.Notes) ? null : v.Notes, v.Protected);
 }

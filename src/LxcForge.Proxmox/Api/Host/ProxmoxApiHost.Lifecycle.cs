@@ -91,25 +91,27 @@ public sealed partial class ProxmoxApiHost
     {
         var options = _client.Transport.Options.Tasks;
         var tasks = _client.Nodes[node].Tasks;
-        var deadline = Time.GetUtcNow() + options.TimeoutFor("vztemplate");
-        var interval = options.InitialPollInterval;
-        var polling = Time.GetTimestamp();
-        while (!(await _calls.ReadAsync(ct.ConfigAsync, cancellationToken)).IsTemplate)
-        {
-            var recent = await _calls.ReadAsync(t => tasks.ListAsync("vztemplate", ct.Vmid, started.AddMinutes(-1), t), cancellationToken);
-            if (recent.FirstOrDefault(t => t.Type == "vztemplate") is { } task)
+        var limit = options.TimeoutFor("vztemplate");
+        var schedule = new WaitSchedule(limit, options.InitialPollInterval, options.MaxPollInterval, options.PollOvershoot, Time);
+        var last = await StateWait.UntilAsync(
+            async t =>
             {
-                // Throws with the log when the worker failed; on success the flag is there on the next read.
-                await tasks.WaitAsync(task.Upid, ct: cancellationToken);
-                if ((await _calls.ReadAsync(ct.ConfigAsync, cancellationToken)).IsTemplate)
-                    return;
-            }
+                if ((await _calls.ReadAsync(ct.ConfigAsync, t)).IsTemplate)
+                    return Look<bool>.Ready(true);
+                var recent = await _calls.ReadAsync(r => tasks.ListAsync("vztemplate", ct.Vmid, started.AddMinutes(-1), r), t);
+                if (recent.FirstOrDefault(task => task.Type == "vztemplate") is { } task)
+                {
+                    // Throws with the log when the worker failed; on success the flag is there on the next read.
+                    await tasks.WaitAsync(task.Upid, ct: t);
+                    if ((await _calls.ReadAsync(ct.ConfigAsync, t)).IsTemplate)
+                        return Look<bool>.Ready(true);
+                }
 
-            if (Time.GetUtcNow() >= deadline)
-                throw new HostException(HostErrorKind.Timeout, $"template: 1 did not appear in the config of CT {ct.Vmid} within {options.TimeoutFor("vztemplate").TotalMinutes:0.#} min");
-            await Task.Delay(interval, Time, cancellationToken);
-            interval = options.Next(interval, Time.GetElapsedTime(polling));
-        }
+                return Look<bool>.NotYet("template: 1 not in the config yet");
+            },
+            schedule, $"CT {ct.Vmid} to become a template", cancellationToken);
+        if (!last.Done)
+            throw new HostException(HostErrorKind.Timeout, $"template: 1 did not appear in the config of CT {ct.Vmid} within {limit.TotalMinutes:0.#} min");
     }
 
     private static long? SizeOf(ContainerConfig config, string disk) =>

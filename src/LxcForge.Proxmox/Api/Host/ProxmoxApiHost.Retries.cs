@@ -32,15 +32,11 @@ public sealed partial class ProxmoxApiHost
     private async Task WaitUntilUnlockedAsync(int vmid, TimeSpan timeout, CancellationToken ct)
     {
         var options = _client.Transport.Options.Tasks;
-        var deadline = Time.GetUtcNow() + timeout;
-        var interval = options.InitialPollInterval;
-        var started = Time.GetTimestamp();
-        while ((await GetContainerAsync(vmid, ct))?.Summary.Lock is { } held)
-        {
-            if (Time.GetUtcNow() >= deadline)
-                throw new HostException(HostErrorKind.Timeout, $"CT {vmid} still has lock '{held}' after {timeout.TotalMinutes:0.#} min") { Vmid = vmid };
-            await Task.Delay(interval, Time, ct);
-            interval = options.Next(interval, Time.GetElapsedTime(started));
-        }
+        var schedule = new WaitSchedule(timeout, options.InitialPollInterval, options.MaxPollInterval, options.PollOvershoot, Time);
+        var last = await StateWait.UntilAsync(
+            async t => (await GetContainerAsync(vmid, t))?.Summary.Lock is { } held ? Look<string>.NotYet(held) : Look<string>.Ready(""),
+            schedule, $"CT {vmid}'s lock to go", ct);
+        if (!last.Done)
+            throw new HostException(HostErrorKind.Timeout, $"CT {vmid} still has lock '{last.Detail}' after {timeout.TotalMinutes:0.#} min") { Vmid = vmid };
     }
 }

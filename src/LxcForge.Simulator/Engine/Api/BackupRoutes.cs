@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LxcForge.Core.Backups;
 using LxcForge.Core.Hosting;
 using LxcForge.Simulator.Engine.Containers;
 using LxcForge.Simulator.Engine.Model;
@@ -255,7 +256,7 @@ internal static class BackupRoutes
                 "lzo" or "1" => ".tar.lzo",
                 _ => ".tar",
             };
-            var name = $"backup/vzdump-lxc-{ct.Vmid}-{started:yyyy_MM_dd-HH_mm_ss}{extension}";
+            var name = "backup/" + BackupName.Format(ct.Vmid, started, extension);
             var data = sources.Sum(s => s.Bytes);
             var archiveBytes = (long)(data * Cluster.TimeModel.CompressionRatio(Compress));
             ctx.Log($"INFO: creating vzdump archive '{StoragePaths.Path(Storage, "backup", name)}'");

@@ -1,3 +1,5 @@
+using LxcForge.Processes;
+
 namespace LxcForge.Simulator.Engine.Exec;
 
 /// <summary>
@@ -41,7 +43,9 @@ internal static class SandboxExec
         env["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin";
         var args = (await UnshareMode.Value).Concat(["--mount", "--pid", "--fork", "--net", "--uts", "--ipc", "--", "/bin/sh", "-c", Script, "sh", root, address ?? "", hostname])
             .Concat(command);
-        return await ProcessRunner.RunAsync("unshare", args, standardInput, env, cancellationToken);
+        var result = await ProcessRunner.RunAsync(
+            new ProcessRequest("unshare", args.ToList()) { StandardInput = standardInput, Environment = env, ReplaceEnvironment = true }, cancellationToken);
+        return (result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     /// <summary>As root: plain unshare. Otherwise a user namespace mapping us to root. Neither: a clear failure.</summary>
@@ -49,7 +53,7 @@ internal static class SandboxExec
     {
         if (Environment.IsPrivilegedProcess)
             return [];
-        var (code, _, err) = await ProcessRunner.RunAsync("unshare", ["--map-root-user", "--mount", "--net", "true"]);
+        var (code, _, err) = await ProcessRunner.RunAsync(new ProcessRequest("unshare", ["--map-root-user", "--mount", "--net", "true"]));
         if (code == 0)
             return ["--map-root-user"];
         throw new InvalidOperationException(

@@ -1,3 +1,5 @@
+using LxcForge.Processes;
+
 namespace LxcForge.Simulator.Engine.Exec;
 
 /// <summary>
@@ -81,7 +83,7 @@ internal sealed class SandboxManager(string directory) : IDisposable
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
         var root = Root(vmid);
         var source = System.IO.Directory.Exists(root) ? root : System.IO.Directory.CreateTempSubdirectory("lxcforge-empty-").FullName;
-        var (code, _, err) = await ProcessRunner.RunAsync("tar", ["-C", source, "-cf", archive, "."], cancellationToken: cancellationToken);
+        var (code, _, err) = await ProcessRunner.RunAsync(new ProcessRequest("tar", ["-C", source, "-cf", archive, "."]), cancellationToken);
         if (source != root)
             DeleteTree(source);
         if (code != 0)
@@ -95,7 +97,7 @@ internal sealed class SandboxManager(string directory) : IDisposable
         var building = root + ".restore";
         DeleteTree(building);
         System.IO.Directory.CreateDirectory(building);
-        var (code, _, err) = await ProcessRunner.RunAsync("tar", ["-C", building, "-xf", archive], cancellationToken: cancellationToken);
+        var (code, _, err) = await ProcessRunner.RunAsync(new ProcessRequest("tar", ["-C", building, "-xf", archive]), cancellationToken);
         if (code != 0)
             throw new IOException($"tar failed: {err.Trim()}");
         Locked(() =>
@@ -147,7 +149,7 @@ internal sealed class SandboxManager(string directory) : IDisposable
         if (!System.IO.Directory.Exists(from))
             return;
         DeleteTree(to);
-        var (code, _, err) = await ProcessRunner.RunAsync("cp", ["-a", from, to]);
+        var (code, _, err) = await ProcessRunner.RunAsync(new ProcessRequest("cp", ["-a", from, to]));
         if (code != 0)
             throw new IOException($"copying sandbox {from} to {to} failed: {err.Trim()}");
     }
@@ -205,7 +207,7 @@ internal sealed class SandboxManager(string directory) : IDisposable
     {
         if (!File.Exists(HostBusybox))
             throw new InvalidOperationException($"the simulator's exec sandbox needs {HostBusybox} (install the busybox-static package)");
-        var (code, output, err) = await ProcessRunner.RunAsync(HostBusybox, ["--list"]);
+        var (code, output, err) = await ProcessRunner.RunAsync(new ProcessRequest(HostBusybox, ["--list"]));
         return code == 0
             ? output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(a => a != "busybox" && !a.Contains('/')).ToArray()
             : throw new InvalidOperationException($"{HostBusybox} --list failed: {err.Trim()}");

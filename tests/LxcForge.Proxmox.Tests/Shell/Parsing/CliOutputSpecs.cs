@@ -1,3 +1,4 @@
+using LxcForge.Core.Backups;
 using LxcForge.Core.Hosting;
 using LxcForge.Proxmox.Shell.Parsing;
 
@@ -112,8 +113,8 @@ public class CliOutputSpecs
         // Assert
         path.Should().Be("/mnt/hdd/dump/vzdump-lxc-200-2026_11_28-10_00_00.tar.zst");
         VzdumpLog.ArchiveSize(log).Should().Be(512L * 1024 * 1024);
-        VzdumpLog.TimeFromFileName(Path.GetFileName(path!)).Should().Be(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
-        VzdumpLog.VmidFromFileName(path!).Should().Be(200);
+        BackupName.CreatedAt(Path.GetFileName(path!)).Should().Be(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
+        BackupName.Vmid(path!).Should().Be(200);
     }
 
     [Fact]

@@ -75,4 +75,29 @@ public class LocalCommandRunnerSpecs
         // Assert
         output.StandardOutput.Should().Be("shim list\n");
     }
+
+    [Fact]
+    public async Task A_daemon_that_keeps_the_output_pipe_open_does_not_hold_the_run()
+    {
+        // Act: the background sleep inherits stdout and outlives the shell.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var output = await Runner.RunAsync(new CommandSpec("sh", ["-c", "sleep 30 & echo started"]));
+
+        // Assert
+        output.Should().Be(new CommandOutput(0, "started\n", ""));
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task Cancelling_kills_the_process_and_throws_cancellation()
+    {
+        // Arrange
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        // Act
+        var act = () => Runner.RunAsync(new CommandSpec("sleep", ["30"]), cts.Token);
+
+        // Assert
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
 }
