@@ -1,4 +1,3 @@
-using LxcForge.Cli.Commands.Demo;
 using LxcForge.Cli.Tests.Infrastructure;
 using LxcForge.Core.Spec;
 using LxcForge.Proxmox.Api.Host;
@@ -7,6 +6,7 @@ using LxcForge.Simulator.Http;
 using LxcForge.Simulator.NodeCli;
 using LxcForge.Testing.Simulation;
 using LxcForge.Testing.Ssh;
+using LxcForge.Testing.StandIns;
 using LxcForge.Testing.Utils;
 
 namespace LxcForge.Cli.Tests.DayTwo;
