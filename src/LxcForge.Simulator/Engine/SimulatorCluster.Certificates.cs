@@ -9,20 +9,17 @@ namespace LxcForge.Simulator.Engine;
 /// </summary>
 public sealed partial class SimulatorCluster
 {
+    private readonly Lock _rootCaLock = new();
+
     /// <summary>The root CA certificate (no private key: the simulator signs nothing with it).</summary>
+    /// <remarks>
+    /// Set once under its own lock, not the state gate: API reads run under the gate's read side. A kept cluster makes
+    /// it before its first save (<see cref="Open"/>), so only a cluster in memory ever makes it here.
+    /// </remarks>
     internal X509Certificate2 RootCertificateAuthority()
     {
-        string? pem;
-        using (Gate.Read())
-            pem = State.RootCaPem;
-        if (pem is null)
-        {
-            var made = MakeRootCaPem();
-            using (Gate.Enter())
-                pem = State.RootCaPem ??= made;
-        }
-
-        return X509Certificate2.CreateFromPem(pem);
+        lock (_rootCaLock)
+            return X509Certificate2.CreateFromPem(State.RootCaPem ??= MakeRootCaPem());
     }
 
     /// <summary>SHA-256 of the root CA as Proxmox prints fingerprints (upper-case hex pairs joined by ':').</summary>

@@ -20,6 +20,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
     {
         Cluster = cluster;
         Server = server;
+        Endpoint = server.Endpoint!;
         Host = host;
         HostKey = hostKey;
         HostState = new HostState(State, hostKey);
@@ -27,6 +28,9 @@ public sealed class SimulatedFleet : IAsyncDisposable
 
     public SimulatorCluster Cluster { get; }
     public SimulatorServer Server { get; }
+
+    /// <summary>Where the server listens (HTTPS on 127.0.0.1), its certificate and credentials.</summary>
+    public SimulatorEndpoint Endpoint { get; }
     public IContainerHost Host { get; }
     public StateStore State { get; } = StateStore.InMemory();
 
