@@ -15,8 +15,9 @@ public sealed class DeployCommandSpecs
         var env = new Dictionary<string, string> { ["XDG_DATA_HOME"] = dir.Combine("data") };
 
         // Act
-        var run = await CliRun.InAsync(dir.Path, env, "demo");
-        var secrets = await CliRun.InAsync(dir.Path, env, "secrets", "show", "redis", "--host", "sim://", "--output", "json");
+        // A kept simulator: secrets belong to the host that has them, and every fresh sim:// is another host.
+        var run = await CliRun.InAsync(dir.Path, env, "demo", "--host", "sim://demo");
+        var secrets = await CliRun.InAsync(dir.Path, env, "secrets", "show", "redis", "--host", "sim://demo", "--output", "json");
 
         // Assert
         run.ExitCode.Should().Be(0, run.Stderr);

@@ -83,7 +83,7 @@ public sealed class HostIdentitySpecs : IAsyncLifetime
 
         // Assert
         run.ExitCode.Should().NotBe(0);
-        run.Stdout.Should().Contain("no secrets for 'redis'");
+        run.Stderr.Should().Contain("no secrets for 'redis'");
         _sim.Cluster.RootCaFingerprint.Should().NotBe(other.Cluster.RootCaFingerprint);
     }
 
