@@ -20,10 +20,11 @@ public sealed record ProcessRequest(string Program, IReadOnlyList<string> Argume
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>
-    /// How long to keep reading output after the program exited. A daemon it forked (lxc-start's monitor) may hold the
-    /// pipe open for ever; after this grace what was read is kept and the pipe is abandoned.
+    /// How long to keep reading output after the program exited, for programs that may fork a daemon holding the pipe
+    /// open for ever (lxc-start's monitor): after this grace what was read is kept and the pipe is abandoned.
+    /// Null (the default): read to the end of the output, with no watcher on the process.
     /// </summary>
-    public TimeSpan DrainGrace { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan? DrainGrace { get; init; }
 
     /// <summary>At most this many characters of each of stdout and stderr are kept (the tail is dropped and marked).</summary>
     public int OutputLimit { get; init; } = 16 * 1024 * 1024;

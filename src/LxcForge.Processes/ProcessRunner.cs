@@ -14,8 +14,8 @@ namespace LxcForge.Processes;
 /// <item>Stdin is written then closed; a program that exits without reading it is not an error.</item>
 /// <item>On the caller's cancellation the whole process tree is killed and <see cref="OperationCanceledException"/> is thrown;
 /// past <see cref="ProcessRequest.Timeout"/> the tree is killed and <see cref="HostErrorKind.Timeout"/> is thrown.</item>
-/// <item>Output is kept up to <see cref="ProcessRequest.OutputLimit"/> per stream; after the program exits, a pipe a forked
-/// daemon still holds is read for <see cref="ProcessRequest.DrainGrace"/> at most.</item>
+/// <item>Output is kept up to <see cref="ProcessRequest.OutputLimit"/> per stream; with <see cref="ProcessRequest.DrainGrace"/>, a pipe
+/// a forked daemon still holds after the program exits is read for that long at most.</item>
 /// </list>
 /// </summary>
 public static class ProcessRunner
@@ -50,7 +50,8 @@ public static class ProcessRunner
             return ProcessResult.NotFound(request.Program);
         }
 
-        _ = StopDrainingAfterExitAsync(task.ProcessId, request.DrainGrace, drained);
+        if (request.DrainGrace is { } grace)
+            _ = StopDrainingAfterExitAsync(task.ProcessId, grace, drained);
         try
         {
             var result = await task;

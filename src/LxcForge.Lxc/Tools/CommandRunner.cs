@@ -11,6 +11,9 @@ namespace LxcForge.Lxc.Tools;
 /// </summary>
 public sealed class CommandRunner
 {
+    /// <summary>A daemon the command starts (lxc-start's monitor, pct start) may keep the output pipe open: read it this long after exit.</summary>
+    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
+
     private readonly IReadOnlyList<string> _prefix;
 
     public CommandRunner(IReadOnlyList<string>? prefix = null) => _prefix = prefix ?? [];
@@ -32,6 +35,7 @@ public sealed class CommandRunner
                 Environment = environment,
                 ReplaceEnvironment = environment is not null,
                 Timeout = timeout,
+                DrainGrace = DrainGrace,
             },
             cancellationToken);
         return new CommandResult(result.ExitCode, result.StandardOutput, result.StandardError);

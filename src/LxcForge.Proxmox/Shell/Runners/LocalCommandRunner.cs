@@ -9,6 +9,9 @@ public sealed class LocalCommandRunner : ICommandRunner
     /// <param name="extraPath">Directories put in front of <c>PATH</c> for every command (tests put the simulator's shims there).</param>
     public LocalCommandRunner(string? extraPath = null) => _extraPath = extraPath;
 
+    /// <summary>A daemon the command starts (lxc-start's monitor, pct start) may keep the output pipe open: read it this long after exit.</summary>
+    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
+
     private readonly string? _extraPath;
 
     public string Description => "local";
@@ -22,6 +25,7 @@ public sealed class LocalCommandRunner : ICommandRunner
                 Environment = command.Environment,
                 ExtraPath = _extraPath,
                 Timeout = command.Timeout,
+                DrainGrace = DrainGrace,
             },
             cancellationToken);
         return new CommandOutput(result.ExitCode, result.StandardOutput, result.StandardError);
