@@ -38,7 +38,7 @@ public sealed class Deployer(IContainerHost host, StateStore state, TimeProvider
     }
 
     internal ObservedState WithJournal(ObservedState observed) =>
-        observed with { Configured = state.ConfiguredFingerprints(HostKey), ClonesStarted = state.ClonesStarted(HostKey) };
+        observed.WithLocalState(state, HostKey);
 
     public async Task<DeployResult> RunAsync(FleetSpec fleet, DeployPlan plan, string command = "deploy", CancellationToken cancellationToken = default)
     {
@@ -47,6 +47,9 @@ public sealed class Deployer(IContainerHost host, StateStore state, TimeProvider
         var parallel = Math.Max(1, Options.Parallel ?? (work.Count == 0 ? DefaultParallelism.Minimum : await DefaultParallelism.ChooseAsync(host, cancellationToken)));
         if (work.Count > 0)
             Run = state.StartRun(HostKey, command);
+        // Before any marker is written: the ids this run gives (or found and adopts), so a run killed after a clone still knows its own.
+        foreach (var item in plan.Items.Where(i => i.OwnerId is not null && i.Action != PlanAction.Error))
+            state.RecordOwnerId(HostKey, item.Ctid, item.OwnerId!);
         var fleetContainers = FleetInstances.Expand(fleet);
         using var gate = new SemaphoreSlim(parallel);
         var runs = new Task<DeployOutcome>[plan.Items.Count];

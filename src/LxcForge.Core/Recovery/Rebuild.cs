@@ -106,8 +106,7 @@ public sealed class Rebuild(IContainerHost host, StateStore state, string hostKe
                 {
                     var run = state.StartRun(hostKey, "rebuild-restore");
                     await restore.RestoreAsync(fleet, instance.Ctid, instance.Ctid, archive, force: true, instance.Node, cancellationToken);
-                    // The archive's configuration is not what LxcForge last applied: configure it again below.
-                    state.ForgetConfigured(hostKey, instance.Ctid);
+                    // The restore gives the container a new MAC (unique), so its configured mark no longer counts: configured again below.
                     state.Record(run, hostKey, instance.Name, instance.Ctid, RestoreStep, "done", archive);
                     state.FinishRun(run, "ok");
                     restored.Add(instance);

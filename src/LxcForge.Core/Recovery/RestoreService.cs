@@ -38,10 +38,11 @@ public sealed class RestoreService(IContainerHost host)
         if (existing is null)
         {
             await RestoreCoreAsync(fleet, targetCtid, node, archive, overwrite: false, cancellationToken);
+            await RebindAsync(targetCtid, cancellationToken);
             return new RestoreOutcome(targetCtid, archive, null);
         }
 
-        if (!OwnershipMarker.IsOwned(existing.Config))
+        if (!OwnershipMarker.IsOwned(existing))
             throw new HostException(HostErrorKind.PermissionDenied, $"CT {targetCtid} ('{existing.Summary.Name}') is not LxcForge's; not restoring over it") { Vmid = targetCtid };
         if (existing.IsTemplate)
             throw new HostException(HostErrorKind.InvalidRequest, $"CT {targetCtid} is a template; not restoring a service over it") { Vmid = targetCtid };
@@ -61,6 +62,7 @@ public sealed class RestoreService(IContainerHost host)
         try
         {
             await RestoreCoreAsync(fleet, targetCtid, node, archive, overwrite: true, cancellationToken);
+            await RebindAsync(targetCtid, cancellationToken);
         }
         catch (HostException e)
         {
@@ -74,6 +76,22 @@ public sealed class RestoreService(IContainerHost host)
         }
 
         return new RestoreOutcome(targetCtid, archive, safety.VolumeId);
+    }
+
+    /// <summary>
+    /// An archive restored into another CTID carries a marker naming the CTID it was taken from, which would make it
+    /// foreign: LxcForge's own restore binds it to where it now is (keeping its id, which LxcForge wrote).
+    /// </summary>
+    private async Task RebindAsync(int ctid, CancellationToken cancellationToken)
+    {
+        if (await host.GetContainerAsync(ctid, cancellationToken) is not { } info)
+            return;
+        var marker = Marker.Read(info.Config.Description);
+        if (marker.Kind == MarkerKind.Service && marker.Ctid != ctid)
+        {
+            var description = OwnershipMarker.WithLine(info.Config.Description, OwnershipMarker.ServiceLine(ctid, marker.Id!));
+            await host.UpdateConfigAsync(ctid, ConfigChange.Of(("description", description)), cancellationToken);
+        }
     }
 
     private Task<TaskOutcome> RestoreCoreAsync(FleetSpec fleet, int ctid, string node, string archive, bool overwrite, CancellationToken cancellationToken) =>

@@ -17,7 +17,7 @@ public sealed class FleetStatusReader(IContainerHost host, StateStore state, str
     {
         var all = FleetInstances.Expand(fleet);
         var observed = await ObservedState.ReadAsync(host, all, cancellationToken);
-        observed = observed with { Configured = state.ConfiguredFingerprints(hostKey), ClonesStarted = state.ClonesStarted(hostKey) };
+        observed = observed.WithLocalState(state, hostKey);
         var plan = Planner.Plan(fleet, observed, only);
         var backups = await BackupsAsync(fleet, cancellationToken);
 

@@ -36,7 +36,7 @@ public sealed class DestroyCommand(CliConsole io) : LxcForgeCommand<DestroyComma
             var ct = await connection.Host.GetContainerAsync(instance.Ctid, cancellationToken);
             if (ct is null)
                 continue;
-            if (!OwnershipMarker.IsOwned(ct.Config))
+            if (!OwnershipMarker.IsOwned(ct, instance.Name))
                 refused.Add($"{instance.Name}: CT {instance.Ctid} ('{ct.Summary.Name}') is not LxcForge's; left untouched");
             else if (ct.Config.Protection)
                 refused.Add($"{instance.Name}: CT {instance.Ctid} is protected (protection: 1); left untouched");

@@ -23,7 +23,7 @@ public sealed class RecoverCommand(CliConsole io) : LxcForgeCommand<PlanSettings
         var host = session.Connection.Host;
         var restore = new RestoreService(host) { Log = Output.Note };
         var existing = await host.GetContainerAsync(instance.Ctid, cancellationToken);
-        if (existing is not null && !OwnershipMarker.IsOwned(existing.Config))
+        if (existing is not null && !OwnershipMarker.IsOwned(existing, instance.Name))
             throw new CliException($"{instance.Name}: CT {instance.Ctid} is not LxcForge's; left untouched");
 
         try

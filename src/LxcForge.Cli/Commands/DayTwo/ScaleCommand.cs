@@ -53,7 +53,7 @@ public sealed class ScaleCommand(CliConsole io) : LxcForgeCommand<ScaleCommand.S
             var ct = await host.GetContainerAsync(instance.Ctid, cancellationToken);
             if (ct is null)
                 continue;
-            if (!OwnershipMarker.IsOwned(ct.Config) || ct.Config.Protection)
+            if (!OwnershipMarker.IsOwned(ct, instance.Name) || ct.Config.Protection)
                 Output.ErrorLine($"{instance.Name}: CT {instance.Ctid} is {(ct.Config.Protection ? "protected" : "not LxcForge's")}; left in place");
             else
                 removable.Add((instance, ct));

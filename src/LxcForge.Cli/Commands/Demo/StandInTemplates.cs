@@ -66,7 +66,7 @@ public sealed class StandInTemplates(IContainerHost host, Action<string>? log = 
         {
             Set = new Dictionary<string, string>
             {
-                ["description"] = $"{OwnershipMarker.DescriptionLine}\ntemplate: {template.Name}\nSTAND-IN template for the simulator, built by lxcforge demo (no real service inside)\n",
+                ["description"] = $"{OwnershipMarker.TemplateLine(template.Ctid)}\ntemplate: {template.Name}\nSTAND-IN template for the simulator, built by lxcforge demo (no real service inside)\n",
                 ["tags"] = OwnershipMarker.MarkTags("stand-in"),
             },
         }, ct);

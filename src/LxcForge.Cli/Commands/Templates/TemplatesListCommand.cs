@@ -24,7 +24,7 @@ public sealed class TemplatesListCommand(CliConsole io) : LxcForgeCommand<HostSe
             var state = ct switch
             {
                 null => "missing",
-                _ when !OwnershipMarker.IsOwned(ct.Config) => "FOREIGN (not LxcForge's)",
+                _ when !OwnershipMarker.IsOwnedTemplate(ct) => "FOREIGN (not LxcForge's)",
                 { IsTemplate: false } => "not a template",
                 _ => "template",
             };
