@@ -33,13 +33,14 @@ public sealed record ObservedState
         OwnerIds = state.OwnerIds(hostKey),
     };
 
-    /// <summary>Reads what the planner needs for <paramref name="desired"/> from the host: one list, then the details of
-    /// the containers at the desired and template CTIDs in bulk (<see cref="IContainerHost.GetContainersAsync"/>).</summary>
+    /// <summary>Reads what the planner needs for <paramref name="desired"/> from the host: one list, then in one bulk read
+    /// (<see cref="IContainerHost.GetContainersAsync"/>) the details of the containers at the desired and template CTIDs and
+    /// of every other container (their addresses: one a foreign container uses must not be handed out).</summary>
     public static async Task<ObservedState> ReadAsync(IContainerHost host, IEnumerable<DesiredContainer> desired, CancellationToken cancellationToken = default)
     {
         var containers = await host.ListContainersAsync(cancellationToken);
         var wanted = desired.SelectMany(d => new[] { d.Ctid, d.TemplateCtid }).ToHashSet();
-        var present = containers.Where(c => wanted.Contains(c.Vmid)).Select(c => c.Vmid).ToList();
+        var present = containers.Where(c => wanted.Contains(c.Vmid) || !c.IsTemplate).Select(c => c.Vmid).ToList();
         var details = present.Count == 0 ? new Dictionary<int, ContainerInfo>() : await host.GetContainersAsync(present, cancellationToken);
         return new ObservedState { Containers = containers, Details = details };
     }

@@ -38,6 +38,12 @@ public static class Planner
             return Fail($"{desired.Name}: {e.Message}");
         }
 
+        if (AddressTakenByForeign(desired, observed) is { } user)
+        {
+            return Fail($"{desired.Name}: {desired.Ip} is used by CT {user.Vmid} '{user.Summary.Name}', not LxcForge's; " +
+                        "it is left untouched: give the service another address in the spec, or change that container's");
+        }
+
         byVmid.TryGetValue(desired.Ctid, out var summary);
         if (summary is not null)
             return PlanExisting(desired, observed, summary, fingerprint);
@@ -67,6 +73,14 @@ public static class Planner
             OwnerId = OwnershipMarker.NewId(),
         };
     }
+
+    /// <summary>A container LxcForge does not own (other than the one at the service's CTID) with the service's address on any interface.</summary>
+    private static ContainerInfo? AddressTakenByForeign(DesiredContainer desired, ObservedState observed) =>
+        observed.Details.Values
+            .Where(c => c.Vmid != desired.Ctid && !c.IsTemplate)
+            .Where(c => Enumerable.Range(0, 10).Any(i => c.Config.Net(i)?.Address == desired.Ip))
+            .OrderBy(c => c.Vmid)
+            .FirstOrDefault(c => !OwnershipMarker.IsOwned(c));
 
     private static ContainerPlan PlanExisting(DesiredContainer desired, ObservedState observed, ContainerSummary summary, string fingerprint)
     {
