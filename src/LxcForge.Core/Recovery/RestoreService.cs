@@ -18,7 +18,7 @@ public sealed class RestoreService(IContainerHost host)
     public Action<string>? Log { get; init; }
 
     /// <summary>How the copy taken before a restore is marked: it is the replaced state, never a default to restore.</summary>
-    public const string SafetyCopyNotes = "lxcforge safety copy";
+    public const string SafetyCopyNotes = SafetyCopy.NotesPrefix;
 
     /// <summary>
     /// The newest backup of <paramref name="vmid"/> on the spec's backup storage, or null. Safety copies are
@@ -26,7 +26,7 @@ public sealed class RestoreService(IContainerHost host)
     /// </summary>
     public async Task<BackupInfo?> NewestAsync(FleetSpec fleet, int vmid, CancellationToken cancellationToken = default) =>
         (await new BackupService(host).ListAsync(fleet, vmid, cancellationToken))
-            .FirstOrDefault(b => b.Notes?.StartsWith(SafetyCopyNotes, StringComparison.Ordinal) != true);
+            .FirstOrDefault(b => !SafetyCopy.Is(b));
 
     public async Task<RestoreOutcome> RestoreAsync(FleetSpec fleet, int sourceCtid, int targetCtid, string? archive, bool force, string? node = null, CancellationToken cancellationToken = default)
     {
