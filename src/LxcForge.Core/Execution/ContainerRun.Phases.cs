@@ -112,6 +112,11 @@ internal sealed partial class ContainerRun
         {
             await deployer.Polling.RetryAsync(c => Host.ShutdownAsync(Ctid, TimeSpan.FromSeconds(60), forceStop: true, c), timeout, m => Retrying(DeployPhase.Start, m), ct);
         }
+        else if ((await Host.GetContainerAsync(Ctid, ct))?.IsRunning == true)
+        {
+            // Read first: started meanwhile (by another run, a person, onboot) is what this step wants, not a failure.
+            return "already running";
+        }
 
         await deployer.Polling.RetryAsync(c => Host.StartAsync(Ctid, c), timeout, m => Retrying(DeployPhase.Start, m), ct);
         return _item.Restart ? "restarted for changes that apply at start" : "started";

@@ -19,6 +19,12 @@ public sealed record DeployOptions
     /// t × (1 + this), where a plain ×1.5 back-off can see it up to half as late again.
     /// </summary>
     public double PollOvershoot { get; init; } = 0.2;
+
+    /// <summary>How long a run waits for another one holding the host (<see cref="Locking.HostLockGuard"/>), and when that one counts as gone.</summary>
+    public Locking.HostLockOptions HostLock { get; init; } = new();
+
+    /// <summary>Where notices that concern the whole run go (waiting for the host's lock, breaking a stale one).</summary>
+    public Action<string>? Notice { get; init; }
 }
 
 /// <summary>Per-step limits. A step that is still failing (a lock held, a check not passing) when its limit is reached fails.</summary>

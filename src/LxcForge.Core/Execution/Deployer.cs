@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Hosting;
+using LxcForge.Core.Locking;
 using LxcForge.Core.Planning;
 using LxcForge.Core.Spec;
 using LxcForge.Core.State;
@@ -40,7 +41,16 @@ public sealed class Deployer(IContainerHost host, StateStore state, TimeProvider
     internal ObservedState WithJournal(ObservedState observed) =>
         observed.WithLocalState(state, HostKey);
 
-    public async Task<DeployResult> RunAsync(FleetSpec fleet, DeployPlan plan, string command = "deploy", CancellationToken cancellationToken = default)
+    /// <summary>Carries out <paramref name="plan"/> holding the host's lock (<see cref="HostLockGuard"/>); planned again when another run held it meanwhile.</summary>
+    public Task<DeployResult> RunAsync(FleetSpec fleet, DeployPlan plan, string command = "deploy", CancellationToken cancellationToken = default) =>
+        HostLockGuard.RunAsync(host, command, time, async waited =>
+        {
+            if (waited && plan.HasChanges)
+                plan = await PlanAsync(fleet, [.. plan.Items.Select(i => i.Name)], cancellationToken);
+            return await RunHoldingLockAsync(fleet, plan, command, cancellationToken);
+        }, Options.HostLock, Options.Notice, cancellationToken);
+
+    private async Task<DeployResult> RunHoldingLockAsync(FleetSpec fleet, DeployPlan plan, string command, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var work = plan.Items.Where(i => !i.IsNoop && i.Action != PlanAction.Error).ToList();

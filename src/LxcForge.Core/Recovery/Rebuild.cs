@@ -31,7 +31,11 @@ public sealed class Rebuild(IContainerHost host, StateStore state, string hostKe
     public DeployOptions DeployOptions { get; init; } = new();
     public Action<string>? Log { get; init; }
 
-    public async Task<RebuildReport> RunAsync(FleetSpec fleet, CancellationToken cancellationToken = default)
+    /// <summary>The whole rebuild holds the host's lock (<see cref="Locking.HostLockGuard"/>); the deploys and restores inside take it with it.</summary>
+    public Task<RebuildReport> RunAsync(FleetSpec fleet, CancellationToken cancellationToken = default) =>
+        Locking.HostLockGuard.RunAsync(host, "rebuild", time, _ => RunHoldingLockAsync(fleet, cancellationToken), DeployOptions.HostLock, Log, cancellationToken);
+
+    private async Task<RebuildReport> RunHoldingLockAsync(FleetSpec fleet, CancellationToken cancellationToken)
     {
         var stages = new List<RebuildStage>();
         async Task<bool> Stage(string name, Func<Task<(bool Ok, string Detail)>> body)

@@ -28,7 +28,15 @@ public sealed class RestoreService(IContainerHost host)
         (await new BackupService(host).ListAsync(fleet, vmid, cancellationToken))
             .FirstOrDefault(b => !SafetyCopy.Is(b));
 
-    public async Task<RestoreOutcome> RestoreAsync(FleetSpec fleet, int sourceCtid, int targetCtid, string? archive, bool force, string? node = null, CancellationToken cancellationToken = default)
+    /// <summary>How long to wait for another run holding the host, and when it counts as gone.</summary>
+    public Locking.HostLockOptions HostLock { get; init; } = new();
+
+    /// <summary>Restores holding the host's lock (<see cref="Locking.HostLockGuard"/>).</summary>
+    public Task<RestoreOutcome> RestoreAsync(FleetSpec fleet, int sourceCtid, int targetCtid, string? archive, bool force, string? node = null, CancellationToken cancellationToken = default) =>
+        Locking.HostLockGuard.RunAsync(host, "restore", TimeProvider.System,
+            _ => RestoreHoldingLockAsync(fleet, sourceCtid, targetCtid, archive, force, node, cancellationToken), HostLock, Log, cancellationToken);
+
+    private async Task<RestoreOutcome> RestoreHoldingLockAsync(FleetSpec fleet, int sourceCtid, int targetCtid, string? archive, bool force, string? node, CancellationToken cancellationToken)
     {
         archive ??= (await NewestAsync(fleet, sourceCtid, cancellationToken))?.VolumeId
             ?? throw new HostException(HostErrorKind.NotFound, $"no backup of CT {sourceCtid} on {fleet.Storage.Backups} (lxcforge backup makes one)") { Vmid = sourceCtid };
