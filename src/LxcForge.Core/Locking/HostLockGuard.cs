@@ -30,12 +30,17 @@ public static class HostLockGuard
     private static readonly AsyncLocal<HashSet<IHostLock>?> Held = new();
 
     /// <summary>Runs <paramref name="body"/> holding the host's lock; <paramref name="body"/> learns whether it had to wait for another run.</summary>
-    public static async Task<T> RunAsync<T>(IContainerHost host, string command, TimeProvider time, Func<bool, Task<T>> body, HostLockOptions? options = null,
-        Action<string>? log = null, CancellationToken cancellationToken = default)
+    public static Task<T> RunAsync<T>(IContainerHost host, string command, TimeProvider time, Func<bool, Task<T>> body, HostLockOptions? options = null,
+        Action<string>? log = null, CancellationToken cancellationToken = default) =>
+        host is IHostLock target ? RunAsync(target, host.Description, command, time, body, options, log, cancellationToken) : body(false);
+
+    /// <summary>The same with the lock itself and the host's name for messages.</summary>
+    public static async Task<T> RunAsync<T>(IHostLock target, string hostDescription, string command, TimeProvider time, Func<bool, Task<T>> body,
+        HostLockOptions? options = null, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
-        if (host is not IHostLock target || Held.Value?.Contains(target) == true)
+        if (Held.Value?.Contains(target) == true)
             return await body(false);
-        var (token, waited) = await AcquireAsync(host, target, command, time, options ?? new HostLockOptions(), log, cancellationToken);
+        var (token, waited) = await AcquireAsync(hostDescription, target, command, time, options ?? new HostLockOptions(), log, cancellationToken);
         // Set here, in this method's own context, so it flows into the body (and back out of it when this returns).
         Held.Value = [.. Held.Value ?? [], target];
         try
@@ -50,7 +55,7 @@ public static class HostLockGuard
         }
     }
 
-    private static async Task<(string Token, bool Waited)> AcquireAsync(IContainerHost host, IHostLock target, string command, TimeProvider time, HostLockOptions options,
+    private static async Task<(string Token, bool Waited)> AcquireAsync(string hostDescription, IHostLock target, string command, TimeProvider time, HostLockOptions options,
         Action<string>? log, CancellationToken cancellationToken)
     {
         var me = HostLockHolder.Current(command, TimeProvider.System);
@@ -70,7 +75,7 @@ public static class HostLockGuard
                 return (me.Token, announced); // our own create got through before its answer was lost
             if (Stale(holder, options, time) is { } why)
             {
-                log?.Invoke($"breaking the stale lock on {host.Description} ({target.LockLocation}) held by {holder?.Describe() ?? text.Trim()}: {why}");
+                log?.Invoke($"breaking the stale lock on {hostDescription} ({target.LockLocation}) held by {holder?.Describe() ?? text.Trim()}: {why}");
                 await target.DeleteLockAsync(cancellationToken);
                 continue;
             }
@@ -78,7 +83,7 @@ public static class HostLockGuard
             var who = holder?.Describe() ?? $"'{text.Trim()}'";
             if (waited.Elapsed >= options.Wait)
             {
-                throw new HostLockedException($"{host.Description} is being changed by another LxcForge run: {who} holds {target.LockLocation}; " +
+                throw new HostLockedException($"{hostDescription} is being changed by another LxcForge run: {who} holds {target.LockLocation}; " +
                     $"try again when it has finished (if that run is gone, remove {target.LockLocation} on the host)");
             }
 
