@@ -24,6 +24,31 @@ KEPT = ("type", "optional", "enum", "minimum", "maximum", "minLength", "maxLengt
 # MAX_UNUSED_DISKS, MAX_DEVICES). The schema dump collapses net0..net31 into "net[n]".
 INDEXED = {"net[n]": 32, "mp[n]": 256, "unused[n]": 256, "dev[n]": 256}
 
+# Endpoints outside the LXC dump taken from the full API tree (apidata.json beside it): /pools, whose
+# create-fails-when-it-exists is what LxcForge's host lock relies on (docs/ownership.md).
+EXTRA_PATHS = ("/pools", "/pools/{poolid}")
+APIDATA = os.path.join(os.path.dirname(SOURCE), "apidata.json")
+
+
+def extra_endpoints():
+    if not os.path.exists(APIDATA):
+        return []
+    with open(APIDATA, encoding="utf-8") as f:
+        tree = json.load(f)
+    found = []
+
+    def walk(nodes):
+        for n in nodes:
+            if n.get("path") in EXTRA_PATHS:
+                for method, info in sorted(n.get("info", {}).items()):
+                    props = info.get("parameters", {}).get("properties", {})
+                    found.append({"method": method, "path": n["path"], "allowtoken": info.get("allowtoken", 1),
+                                  "parameters": [dict(v, name=k) for k, v in sorted(props.items())]})
+            walk(n.get("children", []))
+
+    walk(tree)
+    return found
+
 
 def perl_pattern(pattern):
     # Perl stringifies qr// as (?^:...); .NET spells a plain group (?:...).
@@ -52,7 +77,7 @@ def main():
     with open(SOURCE, encoding="utf-8") as f:
         schema = json.load(f)
     endpoints = []
-    for e in schema["endpoints"]:
+    for e in schema["endpoints"] + extra_endpoints():
         params = {}
         for p in e["parameters"]:
             entry = facts(p)
