@@ -26,7 +26,8 @@ INDEXED = {"net[n]": 32, "mp[n]": 256, "unused[n]": 256, "dev[n]": 256}
 
 # Endpoints outside the LXC dump taken from the full API tree (apidata.json beside it): /pools, whose
 # create-fails-when-it-exists is what LxcForge's host lock relies on (docs/ownership.md).
-EXTRA_PATHS = ("/pools", "/pools/{poolid}")
+# Only the methods the simulator serves (updating a pool's members is not modelled).
+EXTRA = {("/pools", "GET"), ("/pools", "POST"), ("/pools", "DELETE"), ("/pools/{poolid}", "GET"), ("/pools/{poolid}", "DELETE")}
 APIDATA = os.path.join(os.path.dirname(SOURCE), "apidata.json")
 
 
@@ -39,8 +40,10 @@ def extra_endpoints():
 
     def walk(nodes):
         for n in nodes:
-            if n.get("path") in EXTRA_PATHS:
+            if any(path == n.get("path") for path, _ in EXTRA):
                 for method, info in sorted(n.get("info", {}).items()):
+                    if (n["path"], method) not in EXTRA:
+                        continue
                     props = info.get("parameters", {}).get("properties", {})
                     found.append({"method": method, "path": n["path"], "allowtoken": info.get("allowtoken", 1),
                                   "parameters": [dict(v, name=k) for k, v in sorted(props.items())]})
