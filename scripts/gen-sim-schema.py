@@ -25,30 +25,34 @@ KEPT = ("type", "optional", "enum", "minimum", "maximum", "minLength", "maxLengt
 # MAX_UNUSED_DISKS, MAX_DEVICES). The schema dump collapses net0..net31 into "net[n]".
 INDEXED = {"net[n]": 32, "mp[n]": 256, "unused[n]": 256, "dev[n]": 256}
 
-# Endpoints the simulator serves beyond the LXC selection, taken from the whole schema (apidata.json):
-# the node's certificates, whose root CA fingerprint is the host's identity.
-EXTRA = [("GET", "/nodes/{node}/certificates/info")]
+# Endpoints outside the LXC dump taken from the full API tree (apidata.json beside it): the node's certificates,
+# whose root CA fingerprint is the host's identity, and /pools, whose create-fails-when-it-exists is what
+# LxcForge's host lock relies on (docs/ownership.md).
+# Only the methods the simulator serves (updating a pool's members is not modelled).
+EXTRA = {("/nodes/{node}/certificates/info", "GET"), ("/pools", "GET"), ("/pools", "POST"), ("/pools", "DELETE"), ("/pools/{poolid}", "GET"), ("/pools/{poolid}", "DELETE")}
+APIDATA = os.path.join(os.path.dirname(SOURCE), "apidata.json")
 
 
-def extra_endpoints(apidata_path):
-    """The EXTRA endpoints in lxc-endpoints.json's shape (parameters as a list with their names)."""
-    with open(apidata_path, encoding="utf-8") as f:
+def extra_endpoints():
+    if not os.path.exists(APIDATA):
+        return []
+    with open(APIDATA, encoding="utf-8") as f:
         tree = json.load(f)
-    found = {}
-    stack = list(tree)
-    while stack:
-        node = stack.pop()
-        stack.extend(node.get("children", []))
-        for method, info in node.get("info", {}).items():
-            if (method, node.get("path")) in EXTRA:
-                props = info.get("parameters", {}).get("properties", {})
-                found[(method, node["path"])] = {
-                    "method": method,
-                    "path": node["path"],
-                    "allowtoken": info.get("allowtoken", 1),
-                    "parameters": [dict(v, name=k) for k, v in sorted(props.items())],
-                }
-    return [found[key] for key in EXTRA]
+    found = []
+
+    def walk(nodes):
+        for n in nodes:
+            if any(path == n.get("path") for path, _ in EXTRA):
+                for method, info in sorted(n.get("info", {}).items()):
+                    if (n["path"], method) not in EXTRA:
+                        continue
+                    props = info.get("parameters", {}).get("properties", {})
+                    found.append({"method": method, "path": n["path"], "allowtoken": info.get("allowtoken", 1),
+                                  "parameters": [dict(v, name=k) for k, v in sorted(props.items())]})
+            walk(n.get("children", []))
+
+    walk(tree)
+    return found
 
 
 def perl_pattern(pattern):
@@ -78,7 +82,7 @@ def main():
     with open(SOURCE, encoding="utf-8") as f:
         schema = json.load(f)
     endpoints = []
-    for e in schema["endpoints"] + extra_endpoints(os.path.join(os.path.dirname(SOURCE), "apidata.json")):
+    for e in schema["endpoints"] + extra_endpoints():
         params = {}
         for p in e["parameters"]:
             entry = facts(p)

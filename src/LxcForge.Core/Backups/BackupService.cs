@@ -17,7 +17,7 @@ public sealed class BackupService(IContainerHost host)
     {
         var container = await host.GetContainerAsync(vmid, cancellationToken)
             ?? throw new HostException(HostErrorKind.NotFound, $"CT {vmid} does not exist") { Vmid = vmid };
-        if (!OwnershipMarker.IsOwned(container.Config))
+        if (!OwnershipMarker.IsOwned(container))
             throw new HostException(HostErrorKind.PermissionDenied, $"CT {vmid} ('{container.Summary.Name}') is not managed by LxcForge; not backing it up") { Vmid = vmid };
 
         var chosen = mode ?? ParseMode(fleet.Backup.Mode) ?? await BestModeAsync(container, cancellationToken);

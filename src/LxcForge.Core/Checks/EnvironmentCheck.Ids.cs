@@ -16,7 +16,7 @@ public sealed partial class EnvironmentCheck
         foreach (var (range, label) in new[] { (spec.Ids.Templates, "template"), (spec.Ids.Services, "service") })
         {
             var inRange = containers.Where(c => range.Contains(c.Vmid)).ToList();
-            var foreign = inRange.Where(c => !OwnershipMarker.IsOwned(c.Config)).ToList();
+            var foreign = inRange.Where(c => !(c.IsTemplate ? OwnershipMarker.IsOwnedTemplate(c) : OwnershipMarker.IsOwned(c))).ToList();
             var clashes = foreign.Select(c => (c, wanted.FirstOrDefault(w => w.Ctid == c.Vmid).Item2)).Where(x => x.Item2 is not null).ToList();
             var name = $"{label} CTIDs {range}";
             if (clashes.Count > 0)

@@ -34,11 +34,10 @@ internal sealed partial class ContainerRun
             Hostname = plan.Desired.Hostname,
             Storage = source.Storage,
             Full = true,
-            Description = OwnedDescription.For(plan.Desired),
+            // The marker travels in the clone request itself: no moment exists where the clone carries the template's.
+            Description = OwnedDescription.For(plan.Desired, OwnerId),
         };
         EnsureSecrets();
-        // Whatever was configured at this CTID before is gone: a run killed after this point must configure the clone.
-        Lifecycle.InstanceLifecycle.ForgetConfiguration(deployer.State, deployer.HostKey, Ctid);
         deployer.State.Record(deployer.Run, deployer.HostKey, plan.Name, Ctid, "clone", "started", $"{source.TemplateCtid} -> {Ctid} on {source.Storage}");
         try
         {
@@ -77,7 +76,9 @@ internal sealed partial class ContainerRun
     }
 
     private async Task<bool> IsOurCloneAsync(CancellationToken ct) =>
-        await Host.GetContainerAsync(Ctid, ct) is { } info && OwnershipMarker.HasDescriptionLine(info.Config.Description);
+        await Host.GetContainerAsync(Ctid, ct) is { } info && Marker.Read(info.Config.Description) is { Kind: MarkerKind.Service } m && m.Ctid == Ctid && m.Id == OwnerId;
+
+    private string OwnerId => _item.OwnerId ?? plan.OwnerId ?? throw new InvalidOperationException($"CT {Ctid}: no owner id planned");
 
     private async Task<string> ConfigAsync(CancellationToken ct)
     {
@@ -114,6 +115,11 @@ internal sealed partial class ContainerRun
         if (_item.Restart)
         {
             await deployer.Polling.RetryAsync(c => Host.ShutdownAsync(Ctid, TimeSpan.FromSeconds(60), forceStop: true, c), timeout, m => Retrying(DeployPhase.Start, m), ct);
+        }
+        else if ((await Host.GetContainerAsync(Ctid, ct))?.IsRunning == true)
+        {
+            // Read first: started meanwhile (by another run, a person, onboot) is what this step wants, not a failure.
+            return "already running";
         }
 
         await deployer.Polling.RetryAsync(c => Host.StartAsync(Ctid, c), timeout, m => Retrying(DeployPhase.Start, m), ct);

@@ -1,6 +1,7 @@
 using LxcForge.Core.Catalog;
 using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Hosting;
+using LxcForge.Core.Ownership;
 using LxcForge.Core.Planning;
 
 namespace LxcForge.Core.Execution;
@@ -42,13 +43,20 @@ internal sealed partial class ContainerRun(Deployer deployer, ContainerPlan init
                 await PhaseAsync(phase = DeployPhase.Check, () => CheckAsync(cancellationToken));
             // Recorded only once healthy: a configuration that fails its check is applied and checked again by the next run.
             if (_item.Configure)
-                deployer.State.MarkConfigured(deployer.HostKey, Ctid, plan.Name, _item.Fingerprint ?? _recipe.Fingerprint(context));
+                await MarkConfiguredAsync(cancellationToken);
             return Outcome(DeployOutcomeKind.Done, null, null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return Outcome(DeployOutcomeKind.Failed, $"{phase.ToString().ToLowerInvariant()}: {Redact(e.Message)}", phase);
         }
+    }
+
+    /// <summary>The mark names the container that received the configuration (<see cref="ContainerIdentity"/>), so a replacement does not inherit it.</summary>
+    private async Task MarkConfiguredAsync(CancellationToken ct)
+    {
+        var info = await Host.GetContainerAsync(Ctid, ct) ?? throw new InvalidOperationException($"CT {Ctid} is gone after its configuration");
+        deployer.State.MarkConfigured(deployer.HostKey, Ctid, plan.Name, _item.Fingerprint ?? _recipe.Fingerprint(context), ContainerIdentity.Of(info));
     }
 
     private async Task PhaseAsync(DeployPhase phase, Func<Task<string>> body)

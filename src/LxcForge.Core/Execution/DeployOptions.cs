@@ -29,6 +29,12 @@ public sealed record DeployOptions
 
     /// <summary>A step that waits longer says what it waits for at least this often (on stderr, through the progress events).</summary>
     public TimeSpan NoticeEvery { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a run waits for another one holding the host (<see cref="Locking.HostLockGuard"/>), and when that one counts as gone.</summary>
+    public Locking.HostLockOptions HostLock { get; init; } = new();
+
+    /// <summary>Where notices that concern the whole run go (waiting for the host's lock, breaking a stale one).</summary>
+    public Action<string>? Notice { get; init; }
 }
 
 /// <summary>Per-step limits. A step that is still failing (a lock held, a check not passing) when its limit is reached fails.</summary>

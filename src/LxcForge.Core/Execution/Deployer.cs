@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Hosting;
+using LxcForge.Core.Locking;
 using LxcForge.Core.Planning;
 using LxcForge.Core.Spec;
 using LxcForge.Core.State;
@@ -38,15 +39,27 @@ public sealed class Deployer(IContainerHost host, HostState state, TimeProvider 
     }
 
     internal ObservedState WithJournal(ObservedState observed) =>
-        observed with { Configured = State.ConfiguredFingerprints(HostKey), ClonesStarted = State.ClonesStarted(HostKey) };
+        observed.WithLocalState(State, HostKey);
 
-    public async Task<DeployResult> RunAsync(FleetSpec fleet, DeployPlan plan, string command = "deploy", CancellationToken cancellationToken = default)
+    /// <summary>Carries out <paramref name="plan"/> holding the host's lock (<see cref="HostLockGuard"/>); planned again when another run held it meanwhile.</summary>
+    public Task<DeployResult> RunAsync(FleetSpec fleet, DeployPlan plan, string command = "deploy", CancellationToken cancellationToken = default) =>
+        HostLockGuard.RunAsync(host, command, time, async waited =>
+        {
+            if (waited && plan.HasChanges)
+                plan = await PlanAsync(fleet, [.. plan.Items.Select(i => i.Name)], cancellationToken);
+            return await RunHoldingLockAsync(fleet, plan, command, cancellationToken);
+        }, Options.HostLock, Options.Notice, cancellationToken);
+
+    private async Task<DeployResult> RunHoldingLockAsync(FleetSpec fleet, DeployPlan plan, string command, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var work = plan.Items.Where(i => !i.IsNoop && i.Action != PlanAction.Error).ToList();
         var parallel = Math.Max(1, Options.Parallel ?? (work.Count == 0 ? DefaultParallelism.Minimum : await DefaultParallelism.ChooseAsync(host, cancellationToken)));
         if (work.Count > 0)
             Run = State.StartRun(HostKey, command);
+        // Before any marker is written: the ids this run gives (or found and adopts), so a run killed after a clone still knows its own.
+        foreach (var item in plan.Items.Where(i => i.OwnerId is not null && i.Action != PlanAction.Error))
+            State.RecordOwnerId(HostKey, item.Ctid, item.OwnerId!);
         var fleetContainers = FleetInstances.Expand(fleet);
         using var gate = new SemaphoreSlim(parallel);
         var runs = new Task<DeployOutcome>[plan.Items.Count];

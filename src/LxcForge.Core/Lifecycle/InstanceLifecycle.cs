@@ -19,7 +19,7 @@ public sealed class InstanceLifecycle(WorkflowContext context)
     {
         var ct = await context.Host.GetContainerAsync(ctid, cancellationToken);
         RemovalRefusal? refusal = ct is null ? null
-            : !OwnershipMarker.IsOwned(ct.Config) ? RemovalRefusal.NotOwned
+            : !OwnershipMarker.IsOwned(ct, name) ? RemovalRefusal.NotOwned
             : ct.Config.Protection ? RemovalRefusal.Protected
             : null;
         return new RemovalCheck(name, ctid, ct, refusal);

@@ -63,6 +63,9 @@ public sealed record ContainerPlan
 
     public string? Error { get; init; }
 
+    /// <summary>The per-container id in the container's ownership marker once done (new for a clone or a rewritten old marker).</summary>
+    public string? OwnerId { get; init; }
+
     /// <summary>Notes that are not errors (a disk bigger than the spec is never shrunk…).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

@@ -39,6 +39,12 @@ public static class Planner
             return Fail($"{desired.Name}: {e.Message}");
         }
 
+        if (AddressTakenByForeign(desired, observed) is { } user)
+        {
+            return Fail($"{desired.Name}: {desired.Ip} is used by CT {user.Vmid} '{user.Summary.Name}', not LxcForge's; " +
+                        "it is left untouched: give the service another address in the spec, or change that container's");
+        }
+
         byVmid.TryGetValue(desired.Ctid, out var summary);
         if (summary is not null)
             return PlanExisting(desired, observed, summary, fingerprint);
@@ -65,15 +71,26 @@ public static class Planner
             Configure = true,
             Check = true,
             Fingerprint = fingerprint,
+            OwnerId = OwnershipMarker.NewId(),
         };
     }
+
+    /// <summary>A container LxcForge does not own (other than the one at the service's CTID) with the service's address on any interface.</summary>
+    private static ContainerInfo? AddressTakenByForeign(DesiredContainer desired, ObservedState observed) =>
+        observed.Details.Values
+            .Where(c => c.Vmid != desired.Ctid && !c.IsTemplate)
+            .Where(c => Enumerable.Range(0, 10).Any(i => c.Config.Net(i)?.Address == desired.Ip))
+            .OrderBy(c => c.Vmid)
+            .FirstOrDefault(c => !OwnershipMarker.IsOwned(c));
 
     private static ContainerPlan PlanExisting(DesiredContainer desired, ObservedState observed, ContainerSummary summary, string fingerprint)
     {
         observed.Details.TryGetValue(desired.Ctid, out var info);
-        // A clone of ours interrupted before its tag was set carries only the description line: still ours.
+        var marker = Marker.Read(info?.Config.Description);
+        // A clone of ours interrupted before its tag was set carries only our marker line: still ours.
         var ours = observed.ClonesStarted.Contains(desired.Ctid);
-        var owned = info is not null && (OwnershipMarker.IsOwned(info.Config) || (ours && OwnershipMarker.HasDescriptionLine(info.Config.Description)));
+        var why = info is null ? "not readable" : OwnershipMarker.Why(info, desired.Name);
+        var owned = info is not null && (why is null || (ours && marker.Kind == MarkerKind.Service && marker.Ctid == desired.Ctid && !info.IsTemplate));
         if (!owned && summary.Lock == "create" && ours)
             return new ContainerPlan { Desired = desired, Action = PlanAction.Resume, Fingerprint = fingerprint, Start = true, Configure = true, Check = true };
         if (!owned || info is null)
@@ -82,15 +99,34 @@ public static class Planner
             {
                 Desired = desired,
                 Action = PlanAction.Error,
-                Error = $"{desired.Name}: CT {desired.Ctid} '{summary.Name}' exists and is not managed by LxcForge (no tag '{OwnershipMarker.Tag}' and '{OwnershipMarker.DescriptionLine}' line); " +
+                Error = $"{desired.Name}: CT {desired.Ctid} '{summary.Name}' exists and is not managed by LxcForge ({why}); " +
                         "it is left untouched: choose another CTID in the spec or remove that container yourself",
+            };
+        }
+
+        // The id must be one LxcForge recorded on this host, when it recorded any (with the state lost, the CTID binding decides).
+        if (marker.Kind == MarkerKind.Service && observed.OwnerIds.Count > 0 && !observed.OwnerIds.Contains(marker.Id!))
+        {
+            return new ContainerPlan
+            {
+                Desired = desired,
+                Action = PlanAction.Error,
+                Error = $"{desired.Name}: CT {desired.Ctid} '{summary.Name}' carries a marker for CT {desired.Ctid} with id {marker.Id}, which LxcForge never wrote here " +
+                        "(a copy of a container from elsewhere); it is left untouched",
             };
         }
 
         if (info.IsTemplate)
             return new ContainerPlan { Desired = desired, Action = PlanAction.Error, Error = $"{desired.Name}: CT {desired.Ctid} is a template, not a service container" };
 
-        var changes = ConfigDiff.Compute(desired, info.Config);
+        var changes = ConfigDiff.Compute(desired, info.Config).ToList();
+        var ownerId = marker.Kind == MarkerKind.Service ? marker.Id! : OwnershipMarker.NewId();
+        if (marker.Kind != MarkerKind.Service)
+        {
+            // An old-format marker, accepted because its CTID and service are the spec's: rewritten bound to this container.
+            changes.Add(new ConfigKeyChange("description", info.Config.Description, OwnershipMarker.WithLine(info.Config.Description, OwnershipMarker.ServiceLine(desired.Ctid, ownerId))));
+        }
+
         var size = info.Config.RootFs?.SizeBytes ?? 0;
         var notes = new List<string>();
         if (desired.DiskBytes > 0 && size > desired.DiskBytes)
@@ -117,6 +153,7 @@ public static class Planner
             Configure = configure,
             Check = action != PlanAction.None && (start || restart || configure || netChanged),
             Fingerprint = fingerprint,
+            OwnerId = ownerId,
             Notes = notes,
         };
     }

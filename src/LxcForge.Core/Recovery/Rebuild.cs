@@ -34,7 +34,11 @@ public sealed class Rebuild(IContainerHost host, HostState hostState, TimeProvid
     public DeployOptions DeployOptions { get; init; } = new();
     public Action<string>? Log { get; init; }
 
-    public async Task<RebuildReport> RunAsync(FleetSpec fleet, CancellationToken cancellationToken = default)
+    /// <summary>The whole rebuild holds the host's lock (<see cref="Locking.HostLockGuard"/>); the deploys and restores inside take it with it.</summary>
+    public Task<RebuildReport> RunAsync(FleetSpec fleet, CancellationToken cancellationToken = default) =>
+        Locking.HostLockGuard.RunAsync(host, "rebuild", time, _ => RunHoldingLockAsync(fleet, cancellationToken), DeployOptions.HostLock, Log, cancellationToken);
+
+    private async Task<RebuildReport> RunHoldingLockAsync(FleetSpec fleet, CancellationToken cancellationToken)
     {
         var stages = new List<RebuildStage>();
         async Task<bool> Stage(string name, Func<Task<(bool Ok, string Detail)>> body)
@@ -109,8 +113,7 @@ public sealed class Rebuild(IContainerHost host, HostState hostState, TimeProvid
                 {
                     var run = _state.StartRun(_hostKey, "rebuild-restore");
                     await restore.RestoreAsync(fleet, instance.Ctid, instance.Ctid, archive, force: true, instance.Node, cancellationToken);
-                    // The archive's configuration is not what LxcForge last applied: configure it again below.
-                    Lifecycle.InstanceLifecycle.ForgetConfiguration(_state, _hostKey, instance.Ctid);
+                    // The restore gives the container a new MAC (unique), so its configured mark no longer counts: configured again below.
                     _state.Record(run, _hostKey, instance.Name, instance.Ctid, RestoreStep, "done", archive);
                     _state.FinishRun(run, "ok");
                     restored.Add(instance);

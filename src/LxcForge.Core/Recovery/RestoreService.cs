@@ -18,7 +18,7 @@ public sealed class RestoreService(IContainerHost host)
     public Action<string>? Log { get; init; }
 
     /// <summary>How the copy taken before a restore is marked: it is the replaced state, never a default to restore.</summary>
-    public const string SafetyCopyNotes = "lxcforge safety copy";
+    public const string SafetyCopyNotes = SafetyCopy.NotesPrefix;
 
     /// <summary>
     /// The newest backup of <paramref name="vmid"/> on the spec's backup storage, or null. Safety copies are
@@ -26,9 +26,17 @@ public sealed class RestoreService(IContainerHost host)
     /// </summary>
     public async Task<BackupInfo?> NewestAsync(FleetSpec fleet, int vmid, CancellationToken cancellationToken = default) =>
         (await new BackupService(host).ListAsync(fleet, vmid, cancellationToken))
-            .FirstOrDefault(b => b.Notes?.StartsWith(SafetyCopyNotes, StringComparison.Ordinal) != true);
+            .FirstOrDefault(b => !SafetyCopy.Is(b));
 
-    public async Task<RestoreOutcome> RestoreAsync(FleetSpec fleet, int sourceCtid, int targetCtid, string? archive, bool force, string? node = null, CancellationToken cancellationToken = default)
+    /// <summary>How long to wait for another run holding the host, and when it counts as gone.</summary>
+    public Locking.HostLockOptions HostLock { get; init; } = new();
+
+    /// <summary>Restores holding the host's lock (<see cref="Locking.HostLockGuard"/>).</summary>
+    public Task<RestoreOutcome> RestoreAsync(FleetSpec fleet, int sourceCtid, int targetCtid, string? archive, bool force, string? node = null, CancellationToken cancellationToken = default) =>
+        Locking.HostLockGuard.RunAsync(host, "restore", TimeProvider.System,
+            _ => RestoreHoldingLockAsync(fleet, sourceCtid, targetCtid, archive, force, node, cancellationToken), HostLock, Log, cancellationToken);
+
+    private async Task<RestoreOutcome> RestoreHoldingLockAsync(FleetSpec fleet, int sourceCtid, int targetCtid, string? archive, bool force, string? node, CancellationToken cancellationToken)
     {
         archive ??= (await NewestAsync(fleet, sourceCtid, cancellationToken))?.VolumeId
             ?? throw new HostException(HostErrorKind.NotFound, $"no backup of CT {sourceCtid} on {fleet.Storage.Backups} (lxcforge backup makes one)") { Vmid = sourceCtid };
@@ -38,10 +46,11 @@ public sealed class RestoreService(IContainerHost host)
         if (existing is null)
         {
             await RestoreCoreAsync(fleet, targetCtid, node, archive, overwrite: false, cancellationToken);
+            await RebindAsync(targetCtid, cancellationToken);
             return new RestoreOutcome(targetCtid, archive, null);
         }
 
-        if (!OwnershipMarker.IsOwned(existing.Config))
+        if (!OwnershipMarker.IsOwned(existing))
             throw new HostException(HostErrorKind.PermissionDenied, $"CT {targetCtid} ('{existing.Summary.Name}') is not LxcForge's; not restoring over it") { Vmid = targetCtid };
         if (existing.IsTemplate)
             throw new HostException(HostErrorKind.InvalidRequest, $"CT {targetCtid} is a template; not restoring a service over it") { Vmid = targetCtid };
@@ -61,6 +70,7 @@ public sealed class RestoreService(IContainerHost host)
         try
         {
             await RestoreCoreAsync(fleet, targetCtid, node, archive, overwrite: true, cancellationToken);
+            await RebindAsync(targetCtid, cancellationToken);
         }
         catch (HostException e)
         {
@@ -74,6 +84,22 @@ public sealed class RestoreService(IContainerHost host)
         }
 
         return new RestoreOutcome(targetCtid, archive, safety.VolumeId);
+    }
+
+    /// <summary>
+    /// An archive restored into another CTID carries a marker naming the CTID it was taken from, which would make it
+    /// foreign: LxcForge's own restore binds it to where it now is (keeping its id, which LxcForge wrote).
+    /// </summary>
+    private async Task RebindAsync(int ctid, CancellationToken cancellationToken)
+    {
+        if (await host.GetContainerAsync(ctid, cancellationToken) is not { } info)
+            return;
+        var marker = Marker.Read(info.Config.Description);
+        if (marker.Kind == MarkerKind.Service && marker.Ctid != ctid)
+        {
+            var description = OwnershipMarker.WithLine(info.Config.Description, OwnershipMarker.ServiceLine(ctid, marker.Id!));
+            await host.UpdateConfigAsync(ctid, ConfigChange.Of(("description", description)), cancellationToken);
+        }
     }
 
     private Task<TaskOutcome> RestoreCoreAsync(FleetSpec fleet, int ctid, string node, string archive, bool overwrite, CancellationToken cancellationToken) =>

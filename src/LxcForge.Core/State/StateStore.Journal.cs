@@ -33,16 +33,36 @@ public sealed partial class StateStore
     public IReadOnlySet<int> ClonesStarted(string host) =>
         Query("SELECT DISTINCT ctid FROM journal WHERE host = $h AND step = 'clone' AND status = 'started'", r => r.GetInt32(0), ("$h", host)).ToHashSet();
 
-    /// <summary>Remembers that a container received the configuration with this fingerprint.</summary>
-    public void MarkConfigured(string host, int ctid, string service, string fingerprint) =>
-        Execute("INSERT INTO configured (host, ctid, service, fingerprint, at) VALUES ($h, $c, $s, $f, $t) ON CONFLICT (host, ctid) DO UPDATE SET service = $s, fingerprint = $f, at = $t",
-            ("$h", host), ("$c", ctid), ("$s", service), ("$f", fingerprint), ("$t", Now()));
+    /// <summary>
+    /// Remembers that a container received the configuration with this fingerprint. <paramref name="identity"/>
+    /// (<see cref="Ownership.ContainerIdentity"/>) binds the mark to that very container: a replacement made by
+    /// any path has another identity, so its mark no longer counts.
+    /// </summary>
+    public void MarkConfigured(string host, int ctid, string service, string fingerprint, string? identity = null) =>
+        Execute("INSERT INTO configured (host, ctid, service, fingerprint, at, identity) VALUES ($h, $c, $s, $f, $t, $i) ON CONFLICT (host, ctid) DO UPDATE SET service = $s, fingerprint = $f, at = $t, identity = $i",
+            ("$h", host), ("$c", ctid), ("$s", service), ("$f", fingerprint), ("$t", Now()), ("$i", identity));
 
-    /// <summary>Forgets a container's configuration (it was destroyed or re-created).</summary>
+    /// <summary>Forgets a container's configuration. Not needed any more (marks are bound to the container's identity); kept for callers.</summary>
     public void ForgetConfigured(string host, int ctid) =>
         Execute("DELETE FROM configured WHERE host = $h AND ctid = $c", ("$h", host), ("$c", ctid));
 
-    /// <summary>The last configuration fingerprint of each container on the host.</summary>
+    /// <summary>The last configuration fingerprint of each container on the host, whatever container it was given to.</summary>
     public IReadOnlyDictionary<int, string> ConfiguredFingerprints(string host) =>
-        Query("SELECT ctid, fingerprint FROM configured WHERE host = $h", r => (r.GetInt32(0), r.GetString(1)), ("$h", host)).ToDictionary(p => p.Item1, p => p.Item2);
+        ConfiguredMarks(host).ToDictionary(p => p.Key, p => p.Value.Fingerprint);
+
+    /// <summary>The last configuration of each CTID on the host, with the identity of the container that received it (null: recorded before identities).</summary>
+    public IReadOnlyDictionary<int, (string Fingerprint, string? Identity)> ConfiguredMarks(string host) =>
+        Query("SELECT ctid, fingerprint, identity FROM configured WHERE host = $h", r => (r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)), ("$h", host))
+            .ToDictionary(p => p.Item1, p => (p.Item2, p.Item3));
+
+    /// <summary>Records a per-container id LxcForge wrote (or found and adopted) in the marker of the container at <paramref name="ctid"/>.</summary>
+    public void RecordOwnerId(string host, int ctid, string id) =>
+        Execute("INSERT OR IGNORE INTO owner_ids (host, ctid, id, at) VALUES ($h, $c, $i, $t)", ("$h", host), ("$c", ctid), ("$i", id), ("$t", Now()));
+
+    /// <summary>
+    /// Every marker id LxcForge wrote or adopted on the host, whatever CTID (a restore <c>--as</c> moves a container and keeps
+    /// its id). Empty when nothing is recorded (state lost): then the marker's CTID binding alone decides.
+    /// </summary>
+    public IReadOnlySet<string> OwnerIds(string host) =>
+        Query("SELECT DISTINCT id FROM owner_ids WHERE host = $h", r => r.GetString(0), ("$h", host)).ToHashSet(StringComparer.Ordinal);
 }

@@ -54,7 +54,11 @@ public sealed partial class StateStore : IDisposable
             CREATE TABLE IF NOT EXISTS journal (id INTEGER PRIMARY KEY AUTOINCREMENT, run INTEGER NOT NULL, host TEXT NOT NULL, service TEXT NOT NULL, ctid INTEGER NOT NULL, step TEXT NOT NULL, status TEXT NOT NULL, detail TEXT, at TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS journal_by_ctid ON journal (host, ctid);
             CREATE TABLE IF NOT EXISTS configured (host TEXT NOT NULL, ctid INTEGER NOT NULL, service TEXT NOT NULL, fingerprint TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (host, ctid));
+            CREATE TABLE IF NOT EXISTS owner_ids (host TEXT NOT NULL, ctid INTEGER NOT NULL, id TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (host, ctid, id));
             """);
+        // Marks written before they named the container they were for (an old state file): the column, empty.
+        if (!store.Query("PRAGMA table_info(configured)", r => r.GetString(1)).Contains("identity"))
+            store.Execute("ALTER TABLE configured ADD COLUMN identity TEXT");
         return store;
     }
 

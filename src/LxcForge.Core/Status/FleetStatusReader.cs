@@ -18,7 +18,7 @@ public sealed class FleetStatusReader(IContainerHost host, HostState state)
     {
         var all = FleetInstances.Expand(fleet);
         var observed = await ObservedState.ReadAsync(host, all, cancellationToken);
-        observed = observed with { Configured = state.Store.ConfiguredFingerprints(state.Identity), ClonesStarted = state.Store.ClonesStarted(state.Identity) };
+        observed = observed.WithLocalState(state.Store, state.Identity);
         var plan = Planner.Plan(fleet, observed, only);
         var backups = await BackupsAsync(fleet, cancellationToken);
 

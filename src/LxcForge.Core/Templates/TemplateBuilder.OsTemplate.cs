@@ -32,7 +32,7 @@ public sealed partial class TemplateBuilder
             ["unprivileged"] = "1",
             ["features"] = features.ToString(),
             ["tags"] = OwnershipMarker.Tag,
-            ["description"] = OwnershipMarker.DescriptionLine,
+            ["description"] = OwnershipMarker.TemplateLine(template.Ctid),
         };
         created.Add(template.Ctid);
         await host.CreateAsync(new CreateContainerRequest(template.Ctid, node, volume, fleet.Storage.Templates) { Options = options }, cancellationToken);

@@ -37,7 +37,7 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
             var existing = await host.GetContainerAsync(template.Ctid, cancellationToken);
             if (existing is not null)
             {
-                if (!OwnershipMarker.IsOwned(existing.Config))
+                if (!OwnershipMarker.IsOwnedTemplate(existing))
                     return Fail(step, $"CTID {template.Ctid} holds '{existing.Summary.Name}', a container LxcForge does not own; it was left untouched");
                 if (!force && existing.IsTemplate && TemplateBuildRecord.Parse(existing.Config.Description)?.Template == template.Name)
                     return Result(TemplateBuildOutcome.Skipped, "check", "already built (use --force to rebuild)");
@@ -60,7 +60,7 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
                 await host.ShutdownAsync(template.Ctid, TimeSpan.FromSeconds(60), forceStop: true, cancellationToken);
 
             step = "record";
-            var description = OwnershipMarker.DescriptionLine + "\n" + record.ToDescriptionLines();
+            var description = OwnershipMarker.TemplateLine(template.Ctid) + "\n" + record.ToDescriptionLines();
             await host.UpdateConfigAsync(template.Ctid, new ConfigChange
             {
                 Set = new Dictionary<string, string> { ["description"] = description, ["tags"] = OwnershipMarker.MarkTags(built.Config["tags"]) },

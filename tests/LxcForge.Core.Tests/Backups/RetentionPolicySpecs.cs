@@ -73,4 +73,31 @@ public class RetentionPolicySpecs
         BackupName.Vmid("xvzdump-lxc-201-2026_11_28-10_00_05.tar.zst").Should().BeNull();
         BackupName.Vmid(name + ".dat").Should().BeNull();
     }
+
+    [Fact]
+    public void Safety_copies_do_not_count_toward_retention_and_only_the_newest_one_is_kept()
+    {
+        // Arrange: one real backup, three restore --force safety copies, then a new real backup; keep-last 3
+        static BackupInfo Safety(int day) => Backup(day) with { Notes = SafetyCopy.NotesPrefix + " before restore of x" };
+        var backups = new[] { Backup(1), Safety(2), Safety(3), Safety(4), Backup(5) };
+
+        // Act
+        var prune = RetentionPolicy.ToPrune(backups, new RetentionSpec { KeepLast = 3, KeepDaily = null, KeepWeekly = null });
+
+        // Assert: both real backups stay; the two older safety copies go
+        prune.Select(b => b.CreatedAt.Day).Should().BeEquivalentTo([2, 3]);
+    }
+
+    [Fact]
+    public void Safety_copies_are_counted_per_container()
+    {
+        // Arrange
+        static BackupInfo Safety(int vmid, int day) => Backup(day) with { Vmid = vmid, VolumeId = $"v{vmid}-{day}", Notes = SafetyCopy.NotesPrefix };
+
+        // Act
+        var prune = RetentionPolicy.ToPrune([Safety(200, 1), Safety(201, 2)], new RetentionSpec { KeepLast = null, KeepDaily = null, KeepWeekly = null });
+
+        // Assert
+        prune.Should().BeEmpty();
+    }
 }

@@ -26,7 +26,7 @@ public sealed class DeploySpecs
         {
             var info = (await sim.Host.GetContainerAsync(service.Ctid))!;
             info.IsRunning.Should().BeTrue();
-            OwnershipMarker.IsOwned(info.Config).Should().BeTrue();
+            OwnershipMarker.IsOwned(info).Should().BeTrue();
             info.Config.Net(0)!.Ip.Should().Be($"{service.Ip}/24");
             info.Config.Net(0)!.Bridge.Should().Be("vmbr2");
             info.Config.Net(0)!.Gateway.Should().Be("10.0.30.1");

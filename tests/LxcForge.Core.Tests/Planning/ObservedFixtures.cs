@@ -27,7 +27,7 @@ internal static class ObservedFixtures
             ["nameserver"] = string.Join(' ', d.DnsServers), ["onboot"] = d.Service.OnBoot ? "1" : "0", ["unprivileged"] = "1",
             ["rootfs"] = $"local-lvm:vm-{d.Ctid}-disk-0,size={d.Service.Disk}",
             ["tags"] = string.Join(';', ConfigDiff.WantedTags(d, ["community-script"])),
-            ["description"] = OwnedDescription.For(d),
+            ["description"] = OwnedDescription.For(d, "00000000000000" + d.Ctid.ToString("x2")),
         };
         var features = d.Features(ContainerFeatures.None);
         if (!features.IsEmpty)

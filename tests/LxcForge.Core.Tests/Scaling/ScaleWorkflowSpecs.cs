@@ -42,7 +42,7 @@ public sealed class ScaleWorkflowSpecs
         {
             var info = (await sim.Host.GetContainerAsync(ctid))!;
             info.IsRunning.Should().BeTrue();
-            OwnershipMarker.IsOwned(info.Config).Should().BeTrue();
+            OwnershipMarker.IsOwned(info).Should().BeTrue();
             info.Config.Net(0)!.Ip.Should().Be(ip);
         }
     }

@@ -72,7 +72,7 @@ public sealed class TemplateBuilderSpecs : IAsyncLifetime, IDisposable
         ct!.IsTemplate.Should().BeTrue();
         ct.Config.Hostname.Should().Be("postgresql-template");
         ct.Config.RootFs!.Storage.Should().Be("local-hdd");
-        OwnershipMarker.IsOwned(ct.Config).Should().BeTrue();
+        OwnershipMarker.IsOwnedTemplate(ct).Should().BeTrue();
         var record = TemplateBuildRecord.Parse(ct.Config.Description)!;
         record.StandIn.Should().BeTrue();
         record.Sha256ByPath.Should().ContainKeys("ct/postgresql.sh", "misc/build.func", "install/postgresql-install.sh");

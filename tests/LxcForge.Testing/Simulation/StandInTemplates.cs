@@ -73,7 +73,7 @@ public sealed class StandInTemplates(IContainerHost host, Action<string>? log = 
         {
             Set = new Dictionary<string, string>
             {
-                ["description"] = $"{OwnershipMarker.DescriptionLine}\ntemplate: {template.Name}\nSTAND-IN template for the simulator, built by LxcForge's test helper StandInTemplates (no real service inside)\n",
+                ["description"] = $"{OwnershipMarker.TemplateLine(template.Ctid)}\ntemplate: {template.Name}\nSTAND-IN template for the simulator, built by LxcForge's test helper StandInTemplates (no real service inside)\n",
                 ["tags"] = OwnershipMarker.MarkTags("stand-in"),
             },
         }, ct);

@@ -25,7 +25,7 @@ public sealed class TemplatesListCommand(CliConsole io) : HostCommand<HostSettin
             var state = ct switch
             {
                 null => "missing",
-                _ when !OwnershipMarker.IsOwned(ct.Config) => "FOREIGN (not LxcForge's)",
+                _ when !OwnershipMarker.IsOwnedTemplate(ct) => "FOREIGN (not LxcForge's)",
                 { IsTemplate: false } => "not a template",
                 _ => "template",
             };

@@ -20,6 +20,9 @@ internal sealed class ClusterState
 
     public int NextPid { get; set; } = 0x3A000;
 
+    /// <summary>Resource pools by id (<c>/pools</c>); only their comment is modelled, no members.</summary>
+    public SortedDictionary<string, SimPool> Pools { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Simulated seconds since the cluster was made (carried across Save/Load).</summary>
     public double SimulatedSeconds { get; set; }
 
@@ -32,6 +35,7 @@ internal sealed class ClusterState
     public void RestoreOrdinalOrder()
     {
         Nodes = new SortedDictionary<string, SimNode>(Nodes, StringComparer.Ordinal);
+        Pools = new SortedDictionary<string, SimPool>(Pools ?? [], StringComparer.Ordinal);
         foreach (var ct in Containers.Values)
         {
             ct.Config = new SortedDictionary<string, string>(ct.Config, StringComparer.Ordinal);
