@@ -118,7 +118,12 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
         var scriptPath = ScriptPath(template);
         Say(template, $"running {scriptPath} @ {run.Ref[..Math.Min(12, run.Ref.Length)]}{(run.StandIn ? " (STAND-IN)" : string.Empty)} on {node}; scripts run one at a time");
 
-        var env = new Dictionary<string, string>(CommunityScriptEnvironment.For(fleet, template, definition)) { ["LXCFORGE_MIRROR"] = run.MirrorBase };
+        // The script's path travels as data (an environment variable), never inside the wrapper's text.
+        var env = new Dictionary<string, string>(CommunityScriptEnvironment.For(fleet, template, definition))
+        {
+            ["LXCFORGE_MIRROR"] = run.MirrorBase,
+            ["LXCFORGE_SCRIPT"] = scriptPath,
+        };
         var output = new List<string>();
         async Task NoteCreatedAsync()
         {
@@ -129,7 +134,7 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
         ExecResult result;
         try
         {
-            result = await RunWithTimeoutAsync(node, new NodeScript(NodeScriptText(scriptPath))
+            result = await RunWithTimeoutAsync(node, new NodeScript(NodeScriptText)
         {
             Environment = env,
             StandardInput = CommunityScriptEnvironment.StandardInput(template, definition),
@@ -202,12 +207,15 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
         }
     }
 
-    /// <summary>The node-side wrapper: opt out of diagnostics (else a dialog), then run the ct script from the mirror.</summary>
-    private static string NodeScriptText(string scriptPath) =>
+    /// <summary>
+    /// The node-side wrapper: opt out of diagnostics (else a dialog), then run the ct script from the mirror. The
+    /// text is constant: the mirror and the script's path come in as <c>LXCFORGE_MIRROR</c> and <c>LXCFORGE_SCRIPT</c>.
+    /// </summary>
+    private const string NodeScriptText =
         "set -e\n" +
         "mkdir -p \"${NODE_ROOT:-}/usr/local/community-scripts\"\n" +
         "[ -f \"${NODE_ROOT:-}/usr/local/community-scripts/diagnostics\" ] || printf 'DIAGNOSTICS=no\\n' >\"${NODE_ROOT:-}/usr/local/community-scripts/diagnostics\"\n" +
-        $"bash -c \"$(curl -fsSL \"${{LXCFORGE_MIRROR}}{scriptPath}\")\"\n";
+        "bash -c \"$(curl -fsSL \"${LXCFORGE_MIRROR}${LXCFORGE_SCRIPT}\")\"\n";
 
     private async Task RemoveAsync(int vmid, CancellationToken cancellationToken)
     {

@@ -36,6 +36,7 @@ public static partial class SpecValidator
                 v.Add($"{path}.os-template", "an OS-template build needs the template's file name (e.g. debian-12-standard_12.12-1_amd64.tar.zst)");
             if (s.Answers is { Count: > 0 })
                 v.Add($"{path}.answers", "answers are for community scripts; an OS-template build has no questions");
+            CheckOsTemplateInputs(v, s, path);
             return;
         }
 
@@ -44,10 +45,8 @@ public static partial class SpecValidator
             v.Add(path, $"'{t.ServiceKey}' is not a built-in service ({string.Join(", ", ServiceCatalog.All.Select(d => d.Key))}){Hint(t.ServiceKey, ServiceCatalog.All.Select(d => d.Key))}; "
                 + "give source.script (e.g. ct/myapp.sh) or source.os-template");
         }
-        else if (s.Script is { } script && !script.EndsWith(".sh", StringComparison.Ordinal))
-        {
-            v.Add($"{path}.script", $"'{script}' is not a script path in the repository (e.g. ct/postgresql.sh)");
-        }
+
+        CheckCommunityScriptInputs(v, s, path);
 
         if (s.Provision.Packages.Count + s.Provision.Commands.Count + s.Provision.Files.Count > 0)
             v.Add($"{path}.provision", "provisioning steps are for OS-template builds; a community script installs the service itself");
