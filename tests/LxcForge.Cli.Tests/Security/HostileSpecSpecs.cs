@@ -23,7 +23,7 @@ public sealed class HostileSpecSpecs
     /// <summary>Fields with a shape: a hostile value must never pass validation there.</summary>
     private static readonly string[] Shaped =
     [
-        ".TemplateSource.Script", ".TemplateSource.OsTemplate", ".ProvisionSpec.Packages[]", ".FileSpec.Path", ".FileSpec.Mode",
+        ".TemplateSource.Script", ".TemplateSource.OsTemplate", ".TemplateSpec.Service", ".ProvisionSpec.Packages[]", ".FileSpec.Path", ".FileSpec.Mode",
         ".TemplateSource.Variables{key}", ".ServiceSpec.Settings{key}", ".ServiceSpec.Settings{}", ".ServiceSpec.Hostname", ".ServiceSpec.Ip",
         ".NetworkSpec.Bridge", ".NetworkSpec.SearchDomain", ".ScriptsSpec.Ref", ".ScriptsSpec.Repository", ".ServiceSpec.Tags[]",
     ];
@@ -142,8 +142,8 @@ public sealed class HostileSpecSpecs
     public async Task A_hostile_value_the_spec_accepts_is_data_building_and_deploying_with_it_runs_nothing()
     {
         // Arrange: every accepted (field, payload) pair, packed into few runs; a field that takes all the payloads
-        // at once gets them in one value. The first run also has a custom command touching a control file, which
-        // must appear: it proves the check would see a marker.
+        // at once gets them in one value. A first run has no hostile value, only a custom command touching a control
+        // file, which must appear: it proves the check would see a marker.
         var marker = "lxcforge-pwn-" + Guid.NewGuid().ToString("N")[..12];
         var (accepted, _) = Try(marker);
         var payloads = Payloads(marker);
@@ -151,10 +151,7 @@ public sealed class HostileSpecSpecs
         foreach (var group in accepted.Where(a => !Commands.Any(c => a.Field.Shape.EndsWith(c, StringComparison.Ordinal))).GroupBy(a => a.Field.Path))
         {
             var field = group.First().Field;
-            var all = string.Join("\n", payloads);
-            var values = group.Count() == payloads.Count && FleetSpecLoader.FromYaml(FleetYamlWriter.Write(field.With(Base, all)), "fleet.yaml").IsValid
-                ? [all]
-                : group.Select(a => a.Value).ToList();
+            var values = Packed(field, group.Select(a => a.Value).ToList());
             for (var i = 0; i < values.Count; i++)
             {
                 if (runs.Count <= i)
@@ -163,6 +160,7 @@ public sealed class HostileSpecSpecs
             }
         }
 
+        runs.Insert(0, []);
         var control = Base.Services[1].Custom!.Configure.Count;
         using var dir = TempDir.Create();
         var touched = new List<string>();
@@ -181,9 +179,24 @@ public sealed class HostileSpecSpecs
 
         // Assert
         control.Should().BePositive();
-        runs[0].Should().NotBeEmpty("some free-form values (answers, file contents, variable values) are data and accepted");
+        runs.Skip(1).SelectMany(r => r).Should().NotBeEmpty("some free-form values (answers, file contents, variable values) are data and accepted");
         controlSeen.Should().BeTrue($"the custom command, run as written, touched its control file: the check sees markers ({runs.Count} runs: {string.Join("; ", Log)})");
         touched.Should().BeEmpty($"no hostile value ran (fields tried: {string.Join(", ", runs.SelectMany(r => r.Select(a => a.Field.Path)).Distinct())})");
+    }
+
+    /// <summary>
+    /// The accepted payloads of one field in as few values as the field takes: all of them joined by newlines, else
+    /// joined by spaces (plus any with a newline on their own), else one by one.
+    /// </summary>
+    private static List<string> Packed(SpecStringFields.Field field, List<string> accepted)
+    {
+        bool Takes(string value) => FleetSpecLoader.FromYaml(FleetYamlWriter.Write(field.With(Base, value)), "fleet.yaml").IsValid;
+        var lines = string.Join("\n", accepted);
+        if (Takes(lines))
+            return [lines];
+        var oneLine = accepted.Where(a => !a.Contains('\n')).ToList();
+        var words = string.Join(" ", oneLine);
+        return oneLine.Count > 1 && Takes(words) ? [words, .. accepted.Where(a => a.Contains('\n'))] : accepted;
     }
 
     /// <summary>Builds the spec's templates and deploys it on a fresh simulator; returns the marker files found.</summary>

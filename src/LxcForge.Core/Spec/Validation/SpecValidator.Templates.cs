@@ -1,4 +1,5 @@
 using LxcForge.Core.Catalog;
+using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Hosting;
 
 namespace LxcForge.Core.Spec.Validation;
@@ -16,6 +17,8 @@ public static partial class SpecValidator
             CheckCtid(v, t.Ctid, $"{path}.ctid", spec.Ids.Templates, "template");
             if (t.Hostname is { } hostname)
                 CheckHostname(v, hostname, $"{path}.hostname");
+            if (t.Service is { } service && !IsHostnameLabel(service))
+                v.Add($"{path}.service", $"'{ServiceSettings.Printable(service)}' is not a service key (a catalogue key such as postgresql, or your own: letters, digits and hyphens)");
             CheckNode(v, spec, t.Node, $"{path}.node");
             if (t.Cores is { } cores)
                 CheckPositive(v, cores, $"{path}.cores", "cores");
