@@ -26,14 +26,7 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
         ScriptRun? run = null;
         try
         {
-            // Scripts are verified before anything changes: a tampered file must not cost the old template.
-            if (template.Source.Kind == TemplateSourceKind.CommunityScript)
-            {
-                step = "scripts";
-                run = await PrepareScriptsAsync(template, cancellationToken);
-                step = "check";
-            }
-
+            // A template that exists needs no scripts: nothing is fetched for it, so recovery works offline.
             var existing = await host.GetContainerAsync(template.Ctid, cancellationToken);
             if (existing is not null)
             {
@@ -41,6 +34,18 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
                     return Fail(step, $"CTID {template.Ctid} holds '{existing.Summary.Name}', a container LxcForge does not own; it was left untouched");
                 if (!force && existing.IsTemplate && TemplateBuildRecord.Parse(existing.Config.Description)?.Template == template.Name)
                     return Result(TemplateBuildOutcome.Skipped, "check", "already built (use --force to rebuild)");
+            }
+
+            // Scripts are fetched and verified before anything changes: a tampered file must not cost the old template.
+            if (template.Source.Kind == TemplateSourceKind.CommunityScript)
+            {
+                step = "scripts";
+                run = await PrepareScriptsAsync(template, cancellationToken);
+                step = "check";
+            }
+
+            if (existing is not null)
+            {
                 Say(template, $"removing the old CT {template.Ctid} to rebuild it");
                 await RemoveAsync(template.Ctid, cancellationToken);
             }
@@ -75,7 +80,9 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
             Say(template, $"template {template.Ctid} ready");
             return Result(TemplateBuildOutcome.Built, "done", record.StandIn ? "built from STAND-IN scripts" : "built") with { StandIn = record.StandIn };
         }
-        catch (Exception ex) when (ex is HostException or TemplateBuildException or ScriptIntegrityException or StepTimeoutException or OperationCanceledException)
+        // An unreachable script host (HttpRequestException) or a missing file (IOException) fails this template, not the run.
+        catch (Exception ex) when (ex is HostException or TemplateBuildException or ScriptIntegrityException or StepTimeoutException or OperationCanceledException
+            or HttpRequestException or IOException)
         {
             var failedStep = ex is TemplateBuildException tbe ? tbe.Step : step;
             await CleanUpAsync(created, template, CancellationToken.None);
