@@ -16,4 +16,7 @@ public interface ISimulatorExec
 public sealed record SimExecResult(int ExitCode, string StandardOutput, string StandardError);
 
 /// <summary>A recorded exec: the command, its stdin and environment, and how it ended.</summary>
-public sealed record ExecRecord(int Vmid, IReadOnlyList<string> Command, string? StandardInput, IReadOnlyDictionary<string, string> Environment, int ExitCode, DateTimeOffset At);
+/// <remarks>Stdin carries secrets: it is kept in memory for the run's tests and never written to a saved state.</remarks>
+public sealed record ExecRecord(
+    int Vmid, IReadOnlyList<string> Command, [property: System.Text.Json.Serialization.JsonIgnore] string? StandardInput,
+    IReadOnlyDictionary<string, string> Environment, int ExitCode, DateTimeOffset At);

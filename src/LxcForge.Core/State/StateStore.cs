@@ -36,7 +36,24 @@ public sealed partial class StateStore : IDisposable
             });
         }
 
+        Tighten(path);
         return Init(new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()));
+    }
+
+    /// <summary>
+    /// Secrets at rest are owner-only: a state file (or its WAL and shared-memory files) found readable by others,
+    /// made by an older version or by hand, is tightened to 0600 before it is used.
+    /// </summary>
+    private static void Tighten(string path)
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            if (File.Exists(file) && (File.GetUnixFileMode(file) & ~ownerOnly) != 0)
+                File.SetUnixFileMode(file, ownerOnly);
+        }
     }
 
     /// <summary>A private in-memory store (tests, <c>sim://</c> demos that keep nothing).</summary>

@@ -73,7 +73,7 @@ public sealed partial class TemplateBuilder
         foreach (var file in provision.Files)
         {
             var dir = file.Path[..Math.Max(1, file.Path.LastIndexOf('/'))];
-            await RunStepAsync(template, $"write {file.Path}", new ExecRequest(["sh", "-c", "mkdir -p \"$1\" && cat >\"$2\" && chmod \"$3\" \"$2\"", "sh", dir, file.Path, file.Mode])
+            await RunStepAsync(template, $"write {file.Path}", new ExecRequest(["sh", "-c", "mkdir -p -- \"$1\" && cat >\"$2\" && chmod -- \"$3\" \"$2\"", "sh", dir, file.Path, file.Mode])
             {
                 StandardInput = file.Content,
             }, cancellationToken);

@@ -26,14 +26,7 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
         ScriptRun? run = null;
         try
         {
-            // Scripts are verified before anything changes: a tampered file must not cost the old template.
-            if (template.Source.Kind == TemplateSourceKind.CommunityScript)
-            {
-                step = "scripts";
-                run = await PrepareScriptsAsync(template, cancellationToken);
-                step = "check";
-            }
-
+            // A template that exists needs no scripts: nothing is fetched for it, so recovery works offline.
             var existing = await host.GetContainerAsync(template.Ctid, cancellationToken);
             if (existing is not null)
             {
@@ -41,6 +34,18 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
                     return Fail(step, $"CTID {template.Ctid} holds '{existing.Summary.Name}', a container LxcForge does not own; it was left untouched");
                 if (!force && existing.IsTemplate && TemplateBuildRecord.Parse(existing.Config.Description)?.Template == template.Name)
                     return Result(TemplateBuildOutcome.Skipped, "check", "already built (use --force to rebuild)");
+            }
+
+            // Scripts are fetched and verified before anything changes: a tampered file must not cost the old template.
+            if (template.Source.Kind == TemplateSourceKind.CommunityScript)
+            {
+                step = "scripts";
+                run = await PrepareScriptsAsync(template, cancellationToken);
+                step = "check";
+            }
+
+            if (existing is not null)
+            {
                 Say(template, $"removing the old CT {template.Ctid} to rebuild it");
                 await RemoveAsync(template.Ctid, cancellationToken);
             }
@@ -75,7 +80,9 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
             Say(template, $"template {template.Ctid} ready");
             return Result(TemplateBuildOutcome.Built, "done", record.StandIn ? "built from STAND-IN scripts" : "built") with { StandIn = record.StandIn };
         }
-        catch (Exception ex) when (ex is HostException or TemplateBuildException or ScriptIntegrityException or StepTimeoutException or OperationCanceledException)
+        // An unreachable script host (HttpRequestException) or a missing file (IOException) fails this template, not the run.
+        catch (Exception ex) when (ex is HostException or TemplateBuildException or ScriptIntegrityException or StepTimeoutException or OperationCanceledException
+            or HttpRequestException or IOException)
         {
             var failedStep = ex is TemplateBuildException tbe ? tbe.Step : step;
             await CleanUpAsync(created, template, CancellationToken.None);
@@ -118,7 +125,12 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
         var scriptPath = ScriptPath(template);
         Say(template, $"running {scriptPath} @ {run.Ref[..Math.Min(12, run.Ref.Length)]}{(run.StandIn ? " (STAND-IN)" : string.Empty)} on {node}; scripts run one at a time");
 
-        var env = new Dictionary<string, string>(CommunityScriptEnvironment.For(fleet, template, definition)) { ["LXCFORGE_MIRROR"] = run.MirrorBase };
+        // The script's path travels as data (an environment variable), never inside the wrapper's text.
+        var env = new Dictionary<string, string>(CommunityScriptEnvironment.For(fleet, template, definition))
+        {
+            ["LXCFORGE_MIRROR"] = run.MirrorBase,
+            ["LXCFORGE_SCRIPT"] = scriptPath,
+        };
         var output = new List<string>();
         async Task NoteCreatedAsync()
         {
@@ -129,7 +141,7 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
         ExecResult result;
         try
         {
-            result = await RunWithTimeoutAsync(node, new NodeScript(NodeScriptText(scriptPath))
+            result = await RunWithTimeoutAsync(node, new NodeScript(NodeScriptText)
         {
             Environment = env,
             StandardInput = CommunityScriptEnvironment.StandardInput(template, definition),
@@ -202,12 +214,15 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
         }
     }
 
-    /// <summary>The node-side wrapper: opt out of diagnostics (else a dialog), then run the ct script from the mirror.</summary>
-    private static string NodeScriptText(string scriptPath) =>
+    /// <summary>
+    /// The node-side wrapper: opt out of diagnostics (else a dialog), then run the ct script from the mirror. The
+    /// text is constant: the mirror and the script's path come in as <c>LXCFORGE_MIRROR</c> and <c>LXCFORGE_SCRIPT</c>.
+    /// </summary>
+    private const string NodeScriptText =
         "set -e\n" +
         "mkdir -p \"${NODE_ROOT:-}/usr/local/community-scripts\"\n" +
         "[ -f \"${NODE_ROOT:-}/usr/local/community-scripts/diagnostics\" ] || printf 'DIAGNOSTICS=no\\n' >\"${NODE_ROOT:-}/usr/local/community-scripts/diagnostics\"\n" +
-        $"bash -c \"$(curl -fsSL \"${{LXCFORGE_MIRROR}}{scriptPath}\")\"\n";
+        "bash -c \"$(curl -fsSL \"${LXCFORGE_MIRROR}${LXCFORGE_SCRIPT}\")\"\n";
 
     private async Task RemoveAsync(int vmid, CancellationToken cancellationToken)
     {

@@ -11,8 +11,10 @@ public sealed class LocalDirectoryOrigin(string directory, string repository, st
 
     public async Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
-        var full = Path.GetFullPath(Path.Combine(directory, path));
-        if (!full.StartsWith(Path.GetFullPath(directory), StringComparison.Ordinal))
+        // Inside means below the directory itself: a bare prefix test would let '../ProxmoxVE-evil/…' through.
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        var full = Path.GetFullPath(Path.Combine(root, path));
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new ArgumentException($"'{path}' points outside {directory}", nameof(path));
         return File.Exists(full) ? await File.ReadAllBytesAsync(full, cancellationToken) : null;
     }

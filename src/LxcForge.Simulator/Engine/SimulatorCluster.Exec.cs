@@ -18,6 +18,8 @@ public sealed partial class SimulatorCluster
         {
             if (!State.Containers.TryGetValue(vmid, out var ct))
                 throw Pve.NoConfig(State.Nodes.Keys.First(), vmid);
+            if (Faults.IsOffline(ct.Node))
+                throw NodeUnreachable(ct.Node);
             if (!ct.Running)
                 throw Pve.Die($"container '{vmid}' not running!");
             if (command.Count == 0)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LxcForge.Simulator.Engine.Exec;
+using LxcForge.Simulator.Engine.Faults;
 using LxcForge.Simulator.Engine.Model;
 using LxcForge.Simulator.Engine.Tasks;
 
@@ -35,9 +36,26 @@ public sealed partial class SimulatorCluster
         var target = StateDirectoryFor(full);
         if (!string.Equals(Path.GetFullPath(StateDirectory), target, StringComparison.Ordinal))
             SandboxManager.MirrorAsync(StateDirectory, target).GetAwaiter().GetResult();
+        // The state holds the containers' configs and generated secrets' traces: owner-only, like Proxmox's own.
         var temporary = full + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temporary, text);
+        File.Delete(temporary);
+        using (var stream = OperatingSystem.IsWindows()
+            ? new FileStream(temporary, FileMode.CreateNew, FileAccess.Write)
+            : new FileStream(temporary, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly }))
+        using (var writer = new StreamWriter(stream))
+            writer.Write(text);
         File.Move(temporary, full, overwrite: true);
+
+        // Faults armed for the next run (sim fault add) and not used up stay beside the state. One armed in code
+        // beyond the file's limits (a test's own) is not kept: saving never fails for it.
+        try
+        {
+            Faults.Export().Write(FaultFile.PathFor(full));
+        }
+        catch (ArgumentException)
+        {
+            File.Delete(FaultFile.PathFor(full));
+        }
     }
 
     /// <summary>Loads a cluster saved by <see cref="Save"/>; its sandboxes are used in place beside the file.
@@ -45,6 +63,7 @@ public sealed partial class SimulatorCluster
     public static SimulatorCluster Load(string path, SimulatorOptions? options = null)
     {
         var full = Path.GetFullPath(path);
+        Tighten(full);
         ClusterState state;
         try
         {
@@ -59,7 +78,9 @@ public sealed partial class SimulatorCluster
         state.RestoreOrdinalOrder();
         foreach (var task in state.Tasks.Where(t => t.Status == "running"))
             Interrupt(task);
+        var faults = FaultFile.Read(FaultFile.PathFor(full));
         var cluster = new SimulatorCluster(state, (options ?? new SimulatorOptions()) with { StateDirectory = options?.StateDirectory ?? StateDirectoryFor(full) });
+        cluster.Faults.Import(faults);
         if (state.RootCaPem is null)
         {
             // A state saved before clusters had a root CA gets one now, kept from this save on.
@@ -81,6 +102,15 @@ public sealed partial class SimulatorCluster
         _ = cluster.RootCaFingerprint;
         cluster.Save(path);
         return cluster;
+    }
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>A state file found readable by others (saved by an older version) is made owner-only before it is read.</summary>
+    private static void Tighten(string path)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(path) && (File.GetUnixFileMode(path) & ~OwnerOnly) != 0)
+            File.SetUnixFileMode(path, OwnerOnly);
     }
 
     private static void Interrupt(SimTask task)

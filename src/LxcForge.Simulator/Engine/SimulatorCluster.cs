@@ -114,6 +114,8 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
             await Clock.Delay(Faults.CallDelay, cancellationToken);
         if (Faults.TakeCallFailure(path) is { } failure)
             throw new PveApiException(failure.Status, failure.Message);
+        if (OfflineNodeOf(path) is { } offline)
+            throw NodeUnreachable(offline);
 
         var (handler, values, pathExists) = _router.Match(method, path);
         if (handler is null)
@@ -128,6 +130,20 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
             throw new SimulatedDropException();
         return result;
     }
+
+    /// <summary>The node a <c>/nodes/NODE/…</c> call is for, when that node is taken offline by a fault.</summary>
+    private string? OfflineNodeOf(string path)
+    {
+        if (!path.StartsWith("/nodes/", StringComparison.Ordinal))
+            return null;
+        var rest = path["/nodes/".Length..];
+        var node = rest.Contains('/') ? rest[..rest.IndexOf('/')] : rest;
+        return node.Length > 0 && Faults.IsOffline(node) ? node : null;
+    }
+
+    /// <summary>What Proxmox's proxy answers for a call it cannot forward to a node that is down: 595 No route to host.</summary>
+    internal static PveApiException NodeUnreachable(string node) =>
+        new(595, $"No route to host (node '{node}' is offline)");
 
     /// <summary>Waits (in real time, up to <paramref name="timeout"/>) until task <paramref name="upid"/> has stopped; returns its exit status.</summary>
     public async Task<string> WaitForTaskAsync(string upid, TimeSpan timeout)

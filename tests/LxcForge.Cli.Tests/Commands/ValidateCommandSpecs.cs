@@ -96,4 +96,23 @@ public class ValidateCommandSpecs
         run.ExitCode.Should().Be(ExitCodes.BadInput);
         run.StderrLines[0].Should().StartWith("fleet.yaml:2:11: YAML syntax error:");
     }
+
+    [Fact]
+    public async Task A_bad_setting_is_caught_by_validate_and_plan_stops_before_planning()
+    {
+        // Arrange: a PostgreSQL database name SQL would need quoting for (was caught only at plan time, plan exited 0).
+        using var dir = TempDir.Create();
+        await File.WriteAllTextAsync(dir.Combine("fleet.yaml"), "services:\n  - name: postgresql\n    settings:\n      database: app-db\n");
+        var env = new Dictionary<string, string> { ["XDG_DATA_HOME"] = dir.Combine("data") };
+
+        // Act
+        var validate = await CliRun.InAsync(dir.Path, env, "validate");
+        var plan = await CliRun.InAsync(dir.Path, env, "plan", "--host", "sim://settings");
+
+        // Assert
+        validate.ExitCode.Should().Be(ExitCodes.BadInput);
+        validate.StderrLines.Should().Contain(l => l.StartsWith("fleet.yaml:4:7: services[0].settings.database: 'app-db' must match", StringComparison.Ordinal), validate.Stderr);
+        plan.ExitCode.Should().Be(ExitCodes.BadInput, plan.Stderr);
+        plan.Stderr.Should().Contain("services[0].settings.database");
+    }
 }

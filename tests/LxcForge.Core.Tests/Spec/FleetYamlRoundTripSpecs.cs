@@ -52,7 +52,7 @@ public class FleetYamlRoundTripSpecs
                     Name = "redis", Template = "redis", Ctid = 300, Hostname = "cache", Ip = "192.168.50.10", Node = "pve1", Cores = 3, Memory = 3072, Swap = 0, Disk = "12G",
                     Features = new FeatureSpec { Nesting = true, Fuse = true }, Unprivileged = true, OnBoot = false, StartupOrder = 2, Tags = ["db", "cache"],
                     Replicas = new ReplicaSpec { Count = 2, CtidStart = 310, CtidStep = 2, IpStart = "192.168.50.20", IpStep = 5, Hostname = "cache-r{n}" },
-                    Settings = new Dictionary<string, string> { ["maxmemory"] = "256mb", ["password-file"] = "yes" },
+                    Settings = new Dictionary<string, string> { ["metrics"] = "9121, 9100" },
                 },
                 new ServiceSpec
                 {

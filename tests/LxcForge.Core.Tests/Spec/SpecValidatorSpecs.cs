@@ -89,6 +89,22 @@ public class SpecValidatorSpecs
         { "template with both sources", "templates:\n  - name: redis\n    source: {script: ct/redis.sh, os-template: debian-12-standard_12.12-1_amd64.tar.zst}\n", 3, 48, "templates[0].source.os-template" },
         { "provisioning a script build", "templates:\n  - name: redis\n    source:\n      provision: {packages: [curl]}\n", 4, 7, "templates[0].source.provision" },
         { "script path", "templates:\n  - name: redis\n    source: {script: redis}\n", 3, 22, "templates[0].source.script" },
+        { "script path with shell syntax", "templates:\n  - name: redis\n    source: {script: \"ct/x$(touch${IFS}PWNED).sh\"}\n", 3, 22, "templates[0].source.script" },
+        { "script path outside ct/", "templates:\n  - name: redis\n    source: {script: ../ct/redis.sh}\n", 3, 22, "templates[0].source.script" },
+        { "answer spanning two lines", "templates:\n  - name: redis\n    source: {answers: [\"y\\nrm -rf /\"]}\n", 3, 24, "templates[0].source.answers[0]" },
+        { "variable that is not var_*", "templates:\n  - name: redis\n    source: {variables: {BASH_ENV: /tmp/x}}\n", 3, 26, "templates[0].source.variables.BASH_ENV" },
+        { "variable with shell syntax", "templates:\n  - name: redis\n    source: {variables: {var_os: \"$(id)\"}}\n", 3, 26, "templates[0].source.variables.var_os" },
+        { "OS template name", "templates:\n  - name: redis\n    source: {os-template: \"x;id.tar.zst\"}\n", 3, 27, "templates[0].source.os-template" },
+        { "package starting with a hyphen", "templates:\n  - name: redis\n    source: {os-template: debian-12-standard_12.12-1_amd64.tar.zst, provision: {packages: [\"-oAPT::Update::Pre-Invoke::=id\"]}}\n", 3, 92, "templates[0].source.provision.packages[0]" },
+        { "provisioned file path relative", "templates:\n  - name: redis\n    source: {os-template: debian-12-standard_12.12-1_amd64.tar.zst, provision: {files: [{path: etc/motd}]}}\n", 3, 96, "templates[0].source.provision.files[0].path" },
+        { "provisioned file path climbing", "templates:\n  - name: redis\n    source: {os-template: debian-12-standard_12.12-1_amd64.tar.zst, provision: {files: [{path: /etc/../root/x}]}}\n", 3, 96, "templates[0].source.provision.files[0].path" },
+        { "provisioned file mode", "templates:\n  - name: redis\n    source: {os-template: debian-12-standard_12.12-1_amd64.tar.zst, provision: {files: [{path: /etc/motd, mode: \"-R 777\"}]}}\n", 3, 113, "templates[0].source.provision.files[0].mode" },
+        { "local path climbing", "scripts:\n  local-path: ../../elsewhere\n", 2, 15, "scripts.local-path" },
+        { "unknown setting", "services:\n  - name: redis\n    settings: {maxmemory: 256mb}\n", 3, 16, "services[0].settings.maxmemory" },
+        { "PostgreSQL database name", "services:\n  - name: postgresql\n    settings: {database: \"app-db\"}\n", 3, 16, "services[0].settings.database" },
+        { "Gitea config with shell syntax", "services:\n  - name: gitea\n    settings: {config: \"/etc/gitea/app.ini; echo INJECTED > /root/PWN\"}\n", 3, 16, "services[0].settings.config" },
+        { "Prometheus config relative", "services:\n  - name: prometheus\n    settings: {config: prometheus.yml}\n", 3, 16, "services[0].settings.config" },
+        { "metrics port", "services:\n  - name: redis\n    settings: {metrics: \"9121,x\"}\n", 3, 16, "services[0].settings.metrics" },
     };
 
     [Theory]
@@ -193,6 +209,9 @@ public class SpecValidatorSpecs
     [InlineData("network:\n  bridge: vmbr2\n")]
     [InlineData("services:\n  - name: postgresql\n    replicas: {count: 3}\n")]
     [InlineData("services:\n  - name: myapp\n    template: redis\n    ctid: 250\n    ip: 10.0.30.100\n    custom: {ports: [8080], check: \"curl -fsS localhost:8080\"}\n")]
+    [InlineData("services:\n  - name: postgresql\n    settings: {database: nextcloud_db, user: nc}\n  - name: gitea\n    settings: {config: /etc/gitea/app.ini, metrics: \"3000, 9100\"}\n")]
+    [InlineData("templates:\n  - name: redis\n    source: {script: ct/redis.sh, answers: [y, \"17\"], variables: {var_os: debian, var_tags: \"db;cache\"}}\nservices:\n  - name: redis\n")]
+    [InlineData("templates:\n  - name: redis\n    source: {os-template: debian-12-standard_12.12-1_amd64.tar.zst, provision: {packages: [redis-server, libc6-dev, g++], files: [{path: /etc/motd, mode: \"0600\"}]}}\nservices:\n  - name: redis\n")]
     public void A_sensible_spec_has_no_problems(string yaml)
     {
         // Act

@@ -24,6 +24,30 @@ public sealed class StateStoreSpecs
     }
 
     [Fact]
+    public void A_state_file_readable_by_others_is_tightened_to_owner_only_when_opened()
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+
+        // Arrange: a state.db made 0644 (an older version, a copy, a hand-made file).
+        using var dir = TempDir.Create();
+        var path = dir.Combine("state.db");
+        using (StateStore.Open(path))
+        {
+        }
+
+        File.SetUnixFileMode(path, (UnixFileMode)0b110_100_100);
+
+        // Act
+        using (StateStore.Open(path))
+        {
+        }
+
+        // Assert
+        File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Fact]
     public void A_secret_is_generated_once_and_reused_after_reopening()
     {
         // Arrange

@@ -187,4 +187,44 @@ public sealed class TemplateBuilderSpecs : IAsyncLifetime, IDisposable
         File.ReadAllText(Path.Combine(_sim.Cluster.SandboxRoot(950), "etc", "myapp", "app.conf")).Should().Be("listen = 8080\n");
         File.ReadAllText(Path.Combine(_sim.Cluster.SandboxRoot(950), "var", "lib", "myapp", "state")).Should().Be("ready\n");
     }
+
+    /// <summary>A script host out of reach: every fetch fails as DNS does offline.</summary>
+    private sealed class OfflineOrigin : IScriptOrigin
+    {
+        public int Fetches { get; private set; }
+        public string Repository => "community-scripts/ProxmoxVE";
+        public string Ref => "8386465a927ac72f518d1c54ce21fe3c2df03407";
+        public bool IsStandIn => false;
+
+        public Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken = default)
+        {
+            Fetches++;
+            throw new HttpRequestException("Name or service not known (raw.githubusercontent.com:443)");
+        }
+    }
+
+    [Fact]
+    public async Task With_every_template_present_nothing_is_fetched_so_recovery_works_offline()
+    {
+        // Arrange
+        var templates = FleetDefaults.Seed.Templates.Where(t => t.Name is "postgresql" or "redis").ToList();
+        foreach (var t in templates)
+            (await Builder().BuildAsync(FleetDefaults.Seed, t, force: false)).Outcome.Should().Be(TemplateBuildOutcome.Built);
+        var offline = new OfflineOrigin();
+        var builder = new TemplateBuilder(_sim.Host, _shell, new PinnedScriptSupply(offline, _dir.Combine("cold-cache"), _dir.Combine("offline.lock")), TimeProvider.System);
+
+        // Act
+        var results = new List<TemplateBuildResult>();
+        foreach (var t in templates)
+            results.Add(await builder.BuildAsync(FleetDefaults.Seed, t, force: false));
+        var missing = await builder.BuildAsync(FleetDefaults.Seed, FleetDefaults.Seed.FindTemplate("docker")!, force: false);
+
+        // Assert
+        results.Should().OnlyContain(r => r.Outcome == TemplateBuildOutcome.Skipped);
+        offline.Fetches.Should().Be(1, "only the template that must be built asked for its scripts");
+        missing.Outcome.Should().Be(TemplateBuildOutcome.Failed);
+        missing.Step.Should().Be("scripts");
+        missing.Message.Should().Contain("Name or service not known");
+        (await _sim.Host.GetContainerAsync(908)).Should().BeNull();
+    }
 }

@@ -90,4 +90,21 @@ public sealed class PinnedScriptSupplySpecs : IDisposable
     }
 
     public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task A_local_copy_never_serves_a_file_from_a_sibling_directory_that_shares_its_prefix()
+    {
+        // Arrange: /…/repo and /…/repo-evil; a bare prefix test took "../repo-evil/…" as inside "/…/repo".
+        Directory.CreateDirectory(Repo + "-evil/ct");
+        await File.WriteAllTextAsync(Repo + "-evil/ct/app.sh", "echo evil\n");
+        var origin = new LocalDirectoryOrigin(Repo, "community-scripts/ProxmoxVE", "8386465a927ac72f518d1c54ce21fe3c2df03407");
+
+        // Act
+        var sibling = () => origin.ReadAsync("../repo-evil/ct/app.sh");
+        var inside = await origin.ReadAsync("ct/app.sh");
+
+        // Assert
+        await sibling.Should().ThrowAsync<ArgumentException>().WithMessage("*points outside*");
+        inside.Should().NotBeNull();
+    }
 }

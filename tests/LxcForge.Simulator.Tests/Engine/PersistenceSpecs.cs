@@ -45,7 +45,7 @@ public sealed class PersistenceSpecs
         ((string)clone!["exitstatus"]!).Should().Be("OK");
         read.StandardOutput.Should().Be("kept\n");
         loaded.ExecHistory(200).Should().HaveCount(2);
-        loaded.ExecHistory(200)[0].StandardInput.Should().Be("in");
+        loaded.ExecHistory(200)[0].StandardInput.Should().BeNull("stdin carries secrets and is never saved");
         (await again.List("/nodes/pve/storage/local-lvm/content")).Select(v => (string)v!["volid"]!).Should().Equal("local-lvm:vm-200-disk-0");
         loaded.SimulatedElapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(3));
     }
@@ -87,5 +87,39 @@ public sealed class PersistenceSpecs
 
         // Assert
         act.Should().Throw<InvalidDataException>().WithMessage($"{path}: not a simulator state file*");
+    }
+
+    [Fact]
+    public async Task The_saved_state_is_owner_only_holds_no_exec_stdin_and_a_looser_file_is_tightened_on_load()
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+
+        // Arrange
+        using var dir = TempDir.Create();
+        var path = dir.Combine("lab.json");
+        await using (var sim = new SimHarness())
+        {
+            await sim.TemplateOk(900, "local-hdd:8", ("hostname", "tpl"));
+            var upid = (string)(await sim.Post("/nodes/pve/lxc/900/clone", ("newid", "200"), ("full", "1"), ("storage", "local-lvm"), ("hostname", "svc")))!;
+            await sim.WaitTask(upid);
+            await sim.StartOk(200);
+            await sim.Cluster.ExecAsync(200, ["sh", "-c", "read -r p; echo ok"], "SuperSecretPassword42\n", NoEnv);
+            await sim.Cluster.WaitForIdleAsync(TimeSpan.FromSeconds(10));
+            sim.Cluster.Save(path);
+        }
+
+        // Act
+        var text = await File.ReadAllTextAsync(path);
+        var saved = File.GetUnixFileMode(path);
+        File.SetUnixFileMode(path, (UnixFileMode)0b110_100_100);
+        await using (SimulatorCluster.Load(path))
+        {
+        }
+
+        // Assert
+        text.Should().NotContain("SuperSecretPassword42");
+        saved.Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 }

@@ -108,7 +108,7 @@ public sealed class FaultSpecs : StubbedSimulatorSpecs
         // Assert
         refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         badStatus.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await badStatus.Content.ReadJsonAsync())["error"]!.GetValue<string>().Should().Contain("status 200 is not an error status");
+        (await badStatus.Content.ReadJsonAsync())["error"]!.GetValue<string>().Should().Contain("'status': 200 is out of range");
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }

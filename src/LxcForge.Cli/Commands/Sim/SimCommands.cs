@@ -19,5 +19,16 @@ public static class SimCommands
                 .WithExample("sim", "shell", "--state", "lab")
                 .WithExample("sim", "shell", "--state", "lab", "--", "pct", "list")
                 .WithExample("sim", "shell", "--state", "lab", "--", "./create-containers.sh");
+            sim.AddBranch<SimFaultSettings>("fault", fault =>
+            {
+                fault.SetDescription("Faults for a kept cluster (--host sim://NAME meets them on its next run): list, add, clear");
+                fault.AddCommand<SimFaultListCommand>("list").WithDescription("The faults armed for the kept cluster")
+                    .WithExample("sim", "fault", "list", "--state", "lab");
+                fault.AddCommand<SimFaultAddCommand>("add").WithDescription("Arm a fault: task, error, delay, drop, node-offline, node-online, slow, fill")
+                    .WithExample("sim", "fault", "add", "task", "--state", "lab", "--type", "vzclone", "--count", "2", "--message", "clone failed")
+                    .WithExample("sim", "fault", "add", "node-offline", "--state", "lab", "--node", "pve");
+                fault.AddCommand<SimFaultClearCommand>("clear").WithDescription("Clear every armed fault")
+                    .WithExample("sim", "fault", "clear", "--state", "lab");
+            });
         });
 }

@@ -23,5 +23,5 @@ public sealed class CustomService(string name, CustomServiceSpec spec) : Service
         new("custom check", Environment(context) + (spec.Check ?? "true"));
 
     private static string Environment(ServiceContext context) =>
-        $"export LXCFORGE_IP='{context.Ip}' LXCFORGE_HOSTNAME='{context.Hostname}' LXCFORGE_SUBNET='{context.Subnet}'\n";
+        $"export LXCFORGE_IP={ShellSnippets.Quote(context.Ip)} LXCFORGE_HOSTNAME={ShellSnippets.Quote(context.Hostname)} LXCFORGE_SUBNET={ShellSnippets.Quote(context.Subnet)}\n";
 }

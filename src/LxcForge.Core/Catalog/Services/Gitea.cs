@@ -21,7 +21,7 @@ public sealed class Gitea : BuiltInService
     [
         new("DOMAIN, ROOT_URL and metrics in app.ini", $$"""
             set -eu
-            ini={{context.Setting("config", "/etc/gitea/app.ini")}}
+            ini={{ShellSnippets.QuotedPath(context.Setting("config", "/etc/gitea/app.ini"), "config")}}
             mkdir -p "$(dirname "$ini")"
             [ -f "$ini" ] || : > "$ini"
             # ini_set FILE SECTION KEY VALUE: sets KEY in [SECTION], adding the key or the section when missing.

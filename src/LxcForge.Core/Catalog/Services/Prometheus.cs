@@ -25,7 +25,7 @@ public sealed class Prometheus : BuiltInService
     [
         new("scrape configuration for the fleet", $$"""
             set -eu
-            conf={{context.Setting("config", "/etc/prometheus/prometheus.yml")}}
+            conf={{ShellSnippets.QuotedPath(context.Setting("config", "/etc/prometheus/prometheus.yml"), "config")}}
             mkdir -p "$(dirname "$conf")"
             cat > "$conf.lxcforge" <<'YAML'
             {{ScrapeConfig(context)}}

@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace LxcForge.Core.Catalog.Services;
 
 /// <summary>Small POSIX sh pieces shared by the service scripts (Debian containers, dash or bash).</summary>
-internal static partial class ShellSnippets
+internal static class ShellSnippets
 {
     /// <summary>Reads the named secrets from stdin into shell variables and refuses anything but [A-Za-z0-9].</summary>
     public static string ReadSecrets(params string[] variables) => string.Concat(variables.Select(v => $$"""
@@ -33,10 +32,22 @@ internal static partial class ShellSnippets
     /// <summary>An HTTP GET inside the container that must answer 2xx/3xx; the body goes to stdout.</summary>
     public static string HttpGet(string url) => $"curl -fsS --max-time 10 '{url}'";
 
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
-    private static partial Regex IdentifierPattern();
+    /// <summary>
+    /// One word for a POSIX shell, single-quoted (an embedded <c>'</c> becomes <c>'\''</c>): whatever the
+    /// value holds, the shell reads it as data, never as code. Spec values reach scripts only this way.
+    /// </summary>
+    public static string Quote(string value)
+    {
+        if (value.Contains('\0', StringComparison.Ordinal))
+            throw new ArgumentException("a shell word cannot contain a NUL character");
+        return "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    }
 
     /// <summary>Checks a setting used as an SQL identifier or file name: lower-case letters, digits, underscore.</summary>
     public static string Identifier(string value, string setting) =>
-        IdentifierPattern().IsMatch(value) ? value : throw new ArgumentException($"settings.{setting}: '{value}' must match [a-z_][a-z0-9_]* (at most 63 characters)");
+        ServiceSettings.SqlIdentifier(value) is { } problem ? throw new ArgumentException($"settings.{setting}: {problem}") : value;
+
+    /// <summary>A setting naming a file, checked (absolute, normalised) and quoted as one shell word.</summary>
+    public static string QuotedPath(string value, string setting) =>
+        ServiceSettings.AbsolutePath(value) is { } problem ? throw new ArgumentException($"settings.{setting}: {problem}") : Quote(value);
 }

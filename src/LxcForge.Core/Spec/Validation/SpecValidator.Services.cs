@@ -52,6 +52,7 @@ public static partial class SpecValidator
                     v.Add($"{path}.tags[{k}]", $"'{s.Tags[k]}' is not a Proxmox tag (letters, digits, '_', '-', '+', '.'; not starting with '-', '+' or '.')");
             }
 
+            CheckSettings(v, spec, s, path);
             if (s.Custom is { } custom)
             {
                 for (var k = 0; k < custom.Ports.Count; k++)

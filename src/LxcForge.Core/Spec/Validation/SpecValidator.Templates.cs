@@ -1,4 +1,5 @@
 using LxcForge.Core.Catalog;
+using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Hosting;
 
 namespace LxcForge.Core.Spec.Validation;
@@ -16,6 +17,8 @@ public static partial class SpecValidator
             CheckCtid(v, t.Ctid, $"{path}.ctid", spec.Ids.Templates, "template");
             if (t.Hostname is { } hostname)
                 CheckHostname(v, hostname, $"{path}.hostname");
+            if (t.Service is { } service && !IsHostnameLabel(service))
+                v.Add($"{path}.service", $"'{ServiceSettings.Printable(service)}' is not a service key (a catalogue key such as postgresql, or your own: letters, digits and hyphens)");
             CheckNode(v, spec, t.Node, $"{path}.node");
             if (t.Cores is { } cores)
                 CheckPositive(v, cores, $"{path}.cores", "cores");
@@ -36,6 +39,7 @@ public static partial class SpecValidator
                 v.Add($"{path}.os-template", "an OS-template build needs the template's file name (e.g. debian-12-standard_12.12-1_amd64.tar.zst)");
             if (s.Answers is { Count: > 0 })
                 v.Add($"{path}.answers", "answers are for community scripts; an OS-template build has no questions");
+            CheckOsTemplateInputs(v, s, path);
             return;
         }
 
@@ -44,10 +48,8 @@ public static partial class SpecValidator
             v.Add(path, $"'{t.ServiceKey}' is not a built-in service ({string.Join(", ", ServiceRegistry.Keys)}){Hint(t.ServiceKey, ServiceRegistry.Keys)}; "
                 + "give source.script (e.g. ct/myapp.sh) or source.os-template");
         }
-        else if (s.Script is { } script && !script.EndsWith(".sh", StringComparison.Ordinal))
-        {
-            v.Add($"{path}.script", $"'{script}' is not a script path in the repository (e.g. ct/postgresql.sh)");
-        }
+
+        CheckCommunityScriptInputs(v, s, path);
 
         if (s.Provision.Packages.Count + s.Provision.Commands.Count + s.Provision.Files.Count > 0)
             v.Add($"{path}.provision", "provisioning steps are for OS-template builds; a community script installs the service itself");

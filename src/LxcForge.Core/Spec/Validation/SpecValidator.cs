@@ -95,6 +95,7 @@ public static partial class SpecValidator
             v.Add("scripts.ref", $"'{s.Ref}' is not a 40-hex commit id; scripts are pinned to a commit so a template build is repeatable");
         if (string.IsNullOrWhiteSpace(s.LockFile))
             v.Add("scripts.lock-file", "must name a file");
+        CheckScriptPaths(v, s);
     }
 
     private static void CheckBackup(Collector v, BackupSpec b)

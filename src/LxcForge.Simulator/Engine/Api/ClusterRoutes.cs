@@ -62,6 +62,9 @@ internal static class ClusterRoutes
     private static JsonObject NodeView(RouteContext c, string node, long uptime, bool resource = false)
     {
         var n = c.State.Nodes[node];
+        // A node that is down is listed by the others with its name and status only, as Proxmox lists it.
+        if (c.Cluster.Faults.IsOffline(node))
+            return new JsonObject { ["node"] = node, ["status"] = "offline", ["type"] = "node", ["id"] = $"node/{node}" };
         var o = new JsonObject
         {
             ["node"] = node,

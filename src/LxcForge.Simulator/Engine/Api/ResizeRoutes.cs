@@ -41,6 +41,8 @@ internal static class ResizeRoutes
             await cluster.Streams.TransferAsync(null, storage, 0, ctx.CancellationToken);
             using (cluster.Gate.Enter())
             {
+                if (StorageOps.TooLarge(storage, spec.Volume, wanted) is { } tooLarge)
+                    throw new TaskFailedException(tooLarge.Replace("lvcreate", "lvextend", StringComparison.Ordinal));
                 if (storage.AllocatesEagerly && storage.FreeBytes < wanted - current)
                     throw new TaskFailedException($"lvextend '{storage.Id}/{spec.Volume[(spec.Volume.IndexOf(':') + 1)..]}' error:   Insufficient free space");
                 if (volume is not null)

@@ -25,7 +25,9 @@ internal sealed record DiskRequest(string Key, string Storage, long SizeBytes, V
         var amount = colon < 0 ? volume : volume[(colon + 1)..];
         if (!double.TryParse(amount, NumberStyles.Float, CultureInfo.InvariantCulture, out var gib) || gib < 0)
             throw Pve.Param(key, $"unable to parse volume '{volume}': existing volumes cannot be attached at create in the simulator (use STORAGE:GiB)");
-        return new DiskRequest(key, storage, DiskSize.GiB(gib), spec);
+        // Past what a long holds the size is simply "too large": allocation refuses it in the storage's words.
+        var bytes = gib >= long.MaxValue / (double)(1L << 30) ? long.MaxValue : DiskSize.GiB(gib);
+        return new DiskRequest(key, storage, bytes, spec);
     }
 
     /// <summary>The config value once allocated: the new volid plus the options and <c>size=</c>.</summary>

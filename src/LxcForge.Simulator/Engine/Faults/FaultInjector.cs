@@ -62,6 +62,71 @@ public sealed class FaultInjector
         }
     }
 
+    private readonly HashSet<string> _offlineNodes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Takes <paramref name="node"/> off the network (or brings it back): every API call for it fails as Proxmox's proxy
+    /// answers for an unreachable node (HTTP 595 <c>No route to host</c>), and so does exec in its containers.
+    /// </summary>
+    public void SetNodeOffline(string node, bool offline = true)
+    {
+        lock (_lock)
+        {
+            if (offline)
+                _offlineNodes.Add(node);
+            else
+                _offlineNodes.Remove(node);
+        }
+    }
+
+    /// <summary>The nodes taken offline by <see cref="SetNodeOffline"/>.</summary>
+    public IReadOnlyList<string> OfflineNodes
+    {
+        get
+        {
+            lock (_lock)
+                return _offlineNodes.Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    public bool IsOffline(string node)
+    {
+        lock (_lock)
+            return _offlineNodes.Contains(node);
+    }
+
+    /// <summary>The faults armed now that a kept cluster carries across runs (<see cref="FaultFile"/>).</summary>
+    public FaultFile Export()
+    {
+        lock (_lock)
+        {
+            return new FaultFile
+            {
+                Tasks = _taskFailures.SelectMany(q => q.Value.GroupBy(m => m).Select(g => new TaskFault(q.Key, g.Count(), g.Key))).ToList(),
+                Calls = _callFailures.Select(f => new CallFault(f.Remaining, f.StatusCode, f.Message, f.PathContains)).ToList(),
+                DelayMilliseconds = CallDelay.TotalMilliseconds,
+                Drops = Volatile.Read(ref _drops),
+                OfflineNodes = _offlineNodes.Order(StringComparer.Ordinal).ToList(),
+            };
+        }
+    }
+
+    /// <summary>Arms what <paramref name="file"/> lists (after checking every value), on top of what is armed.</summary>
+    public void Import(FaultFile file)
+    {
+        file.Check();
+        foreach (var t in file.Tasks)
+            FailNextTasks(t.Type, t.Count, t.Message);
+        foreach (var c in file.Calls)
+            FailNextCalls(c.Count, c.Status, c.Message, c.Path);
+        if (file.DelayMilliseconds > 0)
+            CallDelay = TimeSpan.FromMilliseconds(file.DelayMilliseconds);
+        if (file.Drops > 0)
+            DropNextResponses(file.Drops);
+        foreach (var node in file.OfflineNodes)
+            SetNodeOffline(node);
+    }
+
     /// <summary>Every API call waits this long (simulated) before it is answered; zero turns it off.</summary>
     public TimeSpan CallDelay { get; set; }
 
@@ -99,6 +164,7 @@ public sealed class FaultInjector
             _taskFailures.Clear();
             _callFailures.Clear();
             _anyCallFailure = false;
+            _offlineNodes.Clear();
         }
 
         _calls.Clear();

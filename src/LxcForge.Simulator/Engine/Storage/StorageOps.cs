@@ -29,6 +29,8 @@ internal static class StorageOps
         if (!storage.HasContent("rootdir"))
             throw new TaskFailedException($"content type 'rootdir' is not available or configured on storage '{storage.Id}'");
         var volid = storage.NewDiskVolid(vmid, basePrefix);
+        if (TooLarge(storage, volid, sizeBytes) is { } tooLarge)
+            throw new TaskFailedException(tooLarge);
         if (storage.AllocatesEagerly && storage.FreeBytes < sizeBytes)
         {
             throw new TaskFailedException(string.Create(CultureInfo.InvariantCulture,
@@ -48,6 +50,29 @@ internal static class StorageOps
         storage.Volumes[volid] = volume;
         return volume;
     }
+
+    /// <summary>LVM's ceiling: at most 2^32 − 1 extents of 4 MiB (16 PiB) per logical volume, thin or thick.</summary>
+    public const long LvmMaxBytes = (long)uint.MaxValue * (4L << 20);
+
+    /// <summary>The largest file ext4 (a dir storage's usual filesystem) holds with 4 KiB blocks: 16 TiB.</summary>
+    public const long FileMaxBytes = 16L << 40;
+
+    /// <summary>
+    /// Why a volume of <paramref name="sizeBytes"/> cannot exist on <paramref name="storage"/> at all, in the storage tool's own
+    /// words (<c>lvcreate</c> for LVM, <c>qemu-img</c> for images in files), or null when it can (thin pools overcommit).
+    /// </summary>
+    public static string? TooLarge(SimStorage storage, string volid, long sizeBytes)
+    {
+        var name = volid[(volid.IndexOf(':') + 1)..];
+        if (storage.Type is "lvm" or "lvmthin" && sizeBytes > LvmMaxBytes)
+            return string.Create(CultureInfo.InvariantCulture,
+                $"lvcreate '{storage.Id}/{name}' error:   Volume too large ({Tib(sizeBytes)}) for extent size 4.00 MiB. Upper limit is 16.00 PiB.");
+        if (storage.Type is "dir" or "nfs" or "cifs" or "btrfs" && sizeBytes > FileMaxBytes)
+            return $"unable to create image: qemu-img: {name}: Could not resize file: File too large";
+        return sizeBytes > LvmMaxBytes ? $"{storage.Id}: volume size {Tib(sizeBytes)} is larger than any volume the storage can hold" : null;
+    }
+
+    private static string Tib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 40):0.00} TiB");
 
     public static void Free(ClusterState state, string node, string volid)
     {

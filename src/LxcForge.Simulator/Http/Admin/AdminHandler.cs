@@ -18,6 +18,8 @@ namespace LxcForge.Simulator.Http.Admin;
 /// <item><c>POST /simulator/faults/error</c> <c>{count, status?, message?, path?, method?}</c>: answer 5xx instead.</item>
 /// <item><c>POST /simulator/faults/tasks</c> <c>{type, count?, message}</c>: the next tasks of a type fail (engine).</item>
 /// <item><c>POST /simulator/faults/lock</c> <c>{vmid, lock, seconds}</c>: hold a config lock for a while (engine).</item>
+/// <item><c>POST /simulator/faults/node-offline</c> <c>{node, offline?}</c>: the node stops answering (595 No route to host) or comes back (engine).</item>
+/// <item>Every number is checked (<see cref="FaultLimits"/>): an absurd one is a 400 naming the field.</item>
 /// <item><c>POST /simulator/faults/storage/slow</c> <c>{storage, factor}</c>, <c>.../fill</c> <c>{storage, leaveFreeBytes?}</c> (engine).</item>
 /// <item><c>POST /simulator/cli</c> <c>{node?, tool, args, stdin, env}</c> → <c>{exitCode, stdout, stderr}</c>: a node's command line.</item>
 /// </list>
@@ -47,10 +49,13 @@ internal sealed class AdminHandler(IPveApi api, Authenticator authenticator, Htt
                 ("POST", "/faults/drop") => Arm(body, HttpFaultKind.Drop),
                 ("POST", "/faults/delay") => Arm(body, HttpFaultKind.Delay),
                 ("POST", "/faults/error") => Arm(body, HttpFaultKind.Error),
-                ("POST", "/faults/tasks") => Engine(f => f.FailNextTasks(Required<string>(body, "type"), (int?)body["count"] ?? 1, Required<string>(body, "message"))),
-                ("POST", "/faults/lock") => Engine(f => f.HoldLock(Required<int>(body, "vmid"), Required<string>(body, "lock"), TimeSpan.FromSeconds(Required<double>(body, "seconds")))),
-                ("POST", "/faults/storage/slow") => Engine(f => f.SlowStorage(Required<string>(body, "storage"), Required<double>(body, "factor"))),
-                ("POST", "/faults/storage/fill") => Engine(f => f.FillStorage(Required<string>(body, "storage"), (long?)body["leaveFreeBytes"] ?? 0)),
+                ("POST", "/faults/tasks") => Engine(f => f.FailNextTasks(
+                    FaultLimits.Name("type", Required<string>(body, "type")), FaultLimits.Count("count", Optional(body, "count", 1)), FaultLimits.Message("message", Required<string>(body, "message")))),
+                ("POST", "/faults/lock") => Engine(f => f.HoldLock(
+                    FaultLimits.Vmid("vmid", Required<int>(body, "vmid")), FaultLimits.Name("lock", Required<string>(body, "lock")), FaultLimits.Seconds("seconds", Required<double>(body, "seconds")))),
+                ("POST", "/faults/storage/slow") => Engine(f => f.SlowStorage(FaultLimits.Name("storage", Required<string>(body, "storage")), FaultLimits.SlowFactor("factor", Required<double>(body, "factor")))),
+                ("POST", "/faults/storage/fill") => Engine(f => f.FillStorage(FaultLimits.Name("storage", Required<string>(body, "storage")), FaultLimits.Bytes("leaveFreeBytes", Optional(body, "leaveFreeBytes", 0L)))),
+                ("POST", "/faults/node-offline") => Engine(f => f.SetNodeOffline(FaultLimits.Name("node", Required<string>(body, "node")), Optional(body, "offline", true))),
                 ("POST", "/cli") => await RunCommandAsync(body, context.RequestAborted),
                 _ => (404, new JsonObject { ["error"] = $"no simulator route '{route.Method} {Prefix}{route.Item2}'" }),
             };
@@ -79,23 +84,39 @@ internal sealed class AdminHandler(IPveApi api, Authenticator authenticator, Htt
     }
 
     private static T Required<T>(JsonObject body, string name) =>
-        body[name] is { } value ? value.GetValue<T>() : throw new ArgumentException($"'{name}' is required");
+        body[name] is { } value ? Read<T>(value, name) : throw new ArgumentException($"'{name}' is required");
+
+    private static T Optional<T>(JsonObject body, string name, T fallback) =>
+        body[name] is { } value ? Read<T>(value, name) : fallback;
+
+    // A value of the wrong kind or out of the type's range (1e300 as an int) is the caller's mistake: 400 naming the field.
+    private static T Read<T>(JsonNode value, string name)
+    {
+        try
+        {
+            return value.GetValue<T>();
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
+        {
+            throw new ArgumentException($"'{name}': {value.ToJsonString()} is not {(typeof(T) == typeof(string) ? "a string" : typeof(T) == typeof(bool) ? "true or false" : "a number in range")}", e);
+        }
+    }
 
     private (int, JsonNode) Arm(JsonObject body, HttpFaultKind kind)
     {
-        var count = (int?)body["count"];
+        var count = body["count"] is null ? (int?)null : FaultLimits.Count("count", Required<int>(body, "count"));
+        if (kind == HttpFaultKind.Delay && body["milliseconds"] is null)
+            throw new ArgumentException("a delay fault needs 'milliseconds' > 0");
         var fault = new HttpFault
         {
             Kind = kind,
             Remaining = kind == HttpFaultKind.Delay ? count : count ?? 1,
-            PathPattern = (string?)body["path"],
-            Method = (string?)body["method"],
-            Delay = TimeSpan.FromMilliseconds((double?)body["milliseconds"] ?? 0),
-            Status = (int?)body["status"] ?? 500,
-            Message = (string?)body["message"] ?? "simulated failure",
+            PathPattern = body["path"] is null ? null : Required<string>(body, "path"),
+            Method = body["method"] is null ? null : Required<string>(body, "method"),
+            Delay = kind == HttpFaultKind.Delay ? FaultLimits.Milliseconds("milliseconds", Required<double>(body, "milliseconds")) : TimeSpan.Zero,
+            Status = FaultLimits.Status("status", Optional(body, "status", 500)),
+            Message = FaultLimits.Message("message", Optional(body, "message", "simulated failure")),
         };
-        if (kind == HttpFaultKind.Delay && fault.Delay <= TimeSpan.Zero)
-            throw new ArgumentException("a delay fault needs 'milliseconds' > 0");
         faults.Add(fault);
         return (200, ListFaults());
     }
