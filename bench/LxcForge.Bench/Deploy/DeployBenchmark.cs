@@ -5,6 +5,7 @@ using LxcForge.Core.Catalog;
 using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
+using LxcForge.Core.Ownership;
 using LxcForge.Core.Planning;
 using LxcForge.Core.Spec;
 using LxcForge.Core.State;
@@ -133,7 +134,7 @@ internal static class DeployBenchmark
                 ["rootfs"] = "local-hdd:1",
                 ["memory"] = "1024",
                 ["net0"] = d.Net0(null).ToString(),
-                ["description"] = OwnedDescription.For(d),
+                ["description"] = OwnedDescription.For(d, OwnershipMarker.NewId()),
                 ["tags"] = "lxcforge",
             }));
         }

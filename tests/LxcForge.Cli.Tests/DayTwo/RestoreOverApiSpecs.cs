@@ -6,7 +6,6 @@ using LxcForge.Simulator.Http;
 using LxcForge.Simulator.NodeCli;
 using LxcForge.Testing.Simulation;
 using LxcForge.Testing.Ssh;
-using LxcForge.Testing.StandIns;
 using LxcForge.Testing.Utils;
 
 namespace LxcForge.Cli.Tests.DayTwo;

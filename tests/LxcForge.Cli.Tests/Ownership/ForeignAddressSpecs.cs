@@ -1,3 +1,4 @@
+using LxcForge.Testing.Simulation;
 using LxcForge.Cli.Tests.Deploy;
 using LxcForge.Core.Execution;
 using LxcForge.Core.Spec;

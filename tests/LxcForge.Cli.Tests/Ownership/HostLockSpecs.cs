@@ -1,3 +1,4 @@
+using LxcForge.Testing.Simulation;
 using System.Diagnostics;
 using LxcForge.Cli.Tests.Deploy;
 using LxcForge.Core.Execution;

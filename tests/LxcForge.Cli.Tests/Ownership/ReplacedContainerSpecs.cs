@@ -1,4 +1,5 @@
 using LxcForge.Cli.Tests.Deploy;
+using LxcForge.Testing.Simulation;
 using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Planning;

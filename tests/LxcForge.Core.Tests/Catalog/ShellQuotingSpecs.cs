@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LxcForge.Core.Catalog;
 using LxcForge.Core.Catalog.Services;
 using LxcForge.Core.Planning;
 using LxcForge.Core.Spec;
@@ -40,7 +41,7 @@ public sealed class ShellQuotingSpecs
         var hostile = desired with { Service = desired.Service with { Settings = new Dictionary<string, string> { ["config"] = "/etc/app.ini; echo INJECTED > /root/PWN" } } };
 
         // Act
-        var act = () => ServiceRecipes.For(hostile)!.Configure(new ServiceContext(hostile, FleetDefaults.Seed, fleet));
+        var act = () => ServiceRegistry.For(hostile)!.Configure(new ServiceContext(hostile, FleetDefaults.Seed, fleet));
 
         // Assert
         act.Should().Throw<ArgumentException>().WithMessage("settings.config: *");
