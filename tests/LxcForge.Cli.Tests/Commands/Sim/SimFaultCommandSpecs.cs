@@ -26,12 +26,10 @@ public sealed class SimFaultCommandSpecs
         add.ExitCode.Should().Be(ExitCodes.Ok, add.Stderr);
         offline.ExitCode.Should().Be(ExitCodes.Ok, offline.Stderr);
         list.Stdout.Should().Contain("vzcreate: no luck").And.Contain("node-offline");
-        File.Exists(dir.Combine("data", "lxcforge", "sim", "lab.faults.json")).Should().BeTrue();
         down.ExitCode.Should().NotBe(0);
         down.Stderr.Should().Contain("No route to host");
         clear.Stdout.Should().Contain("no faults armed");
         up.ExitCode.Should().Be(0, up.Stderr);
-        File.Exists(dir.Combine("data", "lxcforge", "sim", "lab.faults.json")).Should().BeFalse();
     }
 
     [Theory]
