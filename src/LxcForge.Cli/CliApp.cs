@@ -34,7 +34,7 @@ public static class CliApp
     public static void AddCommands(IConfigurator config)
     {
         config.AddCommand<InitCommand>("init")
-            .WithDescription("Write the built-in defaults (the seed's fleet) to fleet.yaml, commented, to edit")
+            .WithDescription("Write the built-in default fleet to fleet.yaml, commented, to edit")
             .WithExample("init")
             .WithExample("init", "-f", "lab.yaml", "--force");
         config.AddCommand<ValidateCommand>("validate")

@@ -9,7 +9,7 @@ public sealed record LxcHostOptions
     /// <summary>Where the directory storages live; null = <c>LXCPATH/.lxcforge/storage</c>.</summary>
     public string? StorageRoot { get; init; }
 
-    /// <summary>Storages created when the host is opened (the seed's ids, so a fleet.yaml written for Proxmox runs unchanged).</summary>
+    /// <summary>Storages created when the host is opened (the fleet design's ids, so a fleet.yaml written for Proxmox runs unchanged).</summary>
     public IReadOnlyList<string> Storages { get; init; } = ["local", "local-hdd", "local-lvm"];
 
     /// <summary>Runs the LXC tools through this prefix, e.g. <c>nsenter --net=/proc/N/ns/net --mount=/proc/N/ns/mnt --</c>.</summary>

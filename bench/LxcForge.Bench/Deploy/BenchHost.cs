@@ -7,7 +7,7 @@ using LxcForge.Simulator.Http;
 
 namespace LxcForge.Bench.Deploy;
 
-/// <summary>A fresh seed-profile simulator served on 127.0.0.1 and reached through the REST API backend, as <c>--host sim://</c> is.</summary>
+/// <summary>A fresh default-profile simulator served on 127.0.0.1 and reached through the REST API backend, as <c>--host sim://</c> is.</summary>
 internal sealed class BenchHost : IAsyncDisposable
 {
     private BenchHost(SimulatorCluster cluster, SimulatorServer server, IContainerHost host)

@@ -16,9 +16,9 @@ using LxcForge.Testing.Simulation;
 namespace LxcForge.Bench.Deploy;
 
 /// <summary>
-/// The seed's fleet on the simulator's seed profile. Makespans are simulated seconds (the simulator's clock);
+/// The default fleet on the simulator's default profile. Makespans are simulated seconds (the simulator's clock);
 /// the lower bound is the simulator's (the busiest storage's bytes over its bandwidth, plus the start and
-/// network-up of the last container cloned). The seed's method is one service at a time with a fixed 30 s wait
+/// network-up of the last container cloned). The original scripts' method (docs/fleet-design.md#the-original-scripts) is one service at a time with a fixed 30 s wait
 /// after start. Options: <c>--speed N</c> (simulated seconds per real second, default 5).
 /// </summary>
 internal static class DeployBenchmark
@@ -27,7 +27,7 @@ internal static class DeployBenchmark
     {
         var speed = args.Length >= 2 && args[0] == "--speed" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
         var fleet = FleetDefaults.Seed;
-        Console.WriteLine($"deploy: the seed's {fleet.Services.Count} services on the simulator's seed profile, time ×{speed}");
+        Console.WriteLine($"deploy: the default fleet's {fleet.Services.Count} services on the simulator's default profile, time ×{speed}");
 
         // (a) LxcForge's default, then the no-op re-run.
         await using var ours = await BenchHost.StartAsync(speed);
@@ -52,13 +52,13 @@ internal static class DeployBenchmark
         var noopSeconds = stopwatch.Elapsed.TotalSeconds;
         Console.WriteLine($"  no-op re-run: {noopSeconds:F3} s real, changed nothing: {noop.ChangedNothing}");
 
-        // (b) The seed's own method on a fresh host.
+        // (b) The original scripts' own method on a fresh host.
         await using var seed = await BenchHost.StartAsync(speed);
         await new StandInTemplates(seed.Host).BuildAsync(fleet);
         var s0 = seed.Cluster.SimulatedElapsed;
         await SeedMethodAsync(seed, fleet);
         var seedMethod = (seed.Cluster.SimulatedElapsed - s0).TotalSeconds;
-        Console.WriteLine($"  seed's method (one at a time, 30 s wait after start): {seedMethod:F1} s simulated");
+        Console.WriteLine($"  original scripts' method (one at a time, 30 s wait after start): {seedMethod:F1} s simulated");
         Console.WriteLine($"  lower bound (time model): {lowerBound:F1} s; lxcforge/lower = {makespan / lowerBound:F2} (goal ≤ 1.15), seed/lxcforge = {seedMethod / makespan:F2}");
 
         // (c) plan for 1,000 services against 1,000 containers.
@@ -119,7 +119,7 @@ internal static class DeployBenchmark
             Ids = new IdRanges { Services = new IdRange(1000, 1999) },
             Services = services,
         };
-        // Alpine's 9 MB root filesystems: a thousand Debian ones would not fit on the seed's 500 GB HDD.
+        // Alpine's 9 MB root filesystems: a thousand Debian ones would not fit on the fleet design's 500 GB HDD.
         const string alpine = "alpine-3.22-default_20250617_amd64.tar.zst";
         await sim.Cluster.CallAsync(ApiRequest.Post($"/nodes/{node}/aplinfo", new Dictionary<string, string> { ["storage"] = "local", ["template"] = alpine }));
         await sim.Cluster.WaitForIdleAsync(TimeSpan.FromMinutes(1));

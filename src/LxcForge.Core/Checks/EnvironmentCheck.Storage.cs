@@ -13,7 +13,7 @@ public sealed partial class EnvironmentCheck
         var templateBytes = spec.Templates.Where(t => !existing.Contains(t.Ctid)).Sum(t => DiskOf(t.Disk, ServiceRegistry.Find(t.ServiceKey)?.Definition?.DiskGb));
         var serviceBytes = ReplicaPlanner.Instances(spec).Where(i => !existing.Contains(i.Ctid)).Sum(i => DiskOf(i.Service.Disk, null));
 
-        // Template and backup store may be one storage (the seed's local-hdd): ask for the sum once per storage.
+        // Template and backup store may be one storage (the fleet design's local-hdd): ask for the sum once per storage.
         var needs = new Dictionary<string, long>();
         void Need(string id, long bytes) => needs[id] = needs.GetValueOrDefault(id) + bytes;
         Need(spec.Storage.Templates, templateBytes);

@@ -4,7 +4,7 @@ using LxcForge.Core.Spec;
 namespace LxcForge.Core.Checks;
 
 /// <summary>
-/// The seed's <c>check_proxmox</c>, grown up: before anything is built or deployed, checks through any
+/// The original scripts' <c>check_proxmox</c> (docs/fleet-design.md#the-original-scripts), grown up: before anything is built or deployed, checks through any
 /// <see cref="IContainerHost"/> that the host is reachable and lets us in, and that the nodes, storages (content
 /// types and free space), bridges, CTID ranges, addresses and privileges the spec needs are there. Reads only.
 /// </summary>

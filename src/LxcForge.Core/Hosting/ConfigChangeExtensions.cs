@@ -4,7 +4,7 @@ namespace LxcForge.Core.Hosting;
 public static class ConfigChangeExtensions
 {
     /// <summary>
-    /// Proxmox gives a <c>netN</c> set without <c>hwaddr</c> a new random MAC (research: pve-semantics §7), which breaks
+    /// Proxmox gives a <c>netN</c> set without <c>hwaddr</c> a new random MAC (docs/proxmox-behaviour.md#mac-addresses), which breaks
     /// DHCP reservations and ARP caches: copy the current MAC into such values so only what was asked changes.
     /// </summary>
     public static ConfigChange KeepingMacAddresses(this ConfigChange change, ContainerConfig current)

@@ -2,7 +2,7 @@ namespace LxcForge.Core.Hosting;
 
 /// <summary>
 /// Runs commands inside containers, for a backend that cannot do it itself: the Proxmox REST API has no exec
-/// (research: pve-semantics §5), so the API backend borrows one (<c>pct exec</c> over SSH, or the simulator's).
+/// (docs/proxmox-behaviour.md#exec), so the API backend borrows one (<c>pct exec</c> over SSH, or the simulator's).
 /// </summary>
 public interface IContainerExec
 {

@@ -1,7 +1,7 @@
 namespace LxcForge.Core.Hosting;
 
 /// <summary>
-/// Everything LxcForge asks of a host: the seed's <c>lib/common-functions.sh</c> as one interface.
+/// Everything LxcForge asks of a host: the original scripts' <c>lib/common-functions.sh</c> (docs/fleet-design.md#the-original-scripts) as one interface.
 /// Implemented by the Proxmox REST API backend, the pct shell backend (local or SSH), the plain-LXC
 /// backend and (through the API backend) the simulator.
 /// </summary>

@@ -18,7 +18,7 @@ public sealed record StorageInfo(
 
     public bool Supports(string content) => Content.Contains(content);
 
-    /// <summary>Proxmox allows linked clones of templates on these storage types only (research: pve-semantics §1).</summary>
+    /// <summary>Proxmox allows linked clones of templates on these storage types only (docs/proxmox-behaviour.md#linked-clones).</summary>
     public bool SupportsLinkedClones => Type is "lvmthin" or "zfspool" or "rbd" or "btrfs";
 
     /// <summary>Storage types whose volumes can be snapshotted (vzdump snapshot mode, pct snapshot).</summary>

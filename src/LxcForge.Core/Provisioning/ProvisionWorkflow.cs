@@ -13,7 +13,7 @@ public sealed record ProvisionResult(IReadOnlyList<TemplateBuildResult> Template
 }
 
 /// <summary>
-/// The seed's two phases from nothing (the entry point of <c>demo</c>): build the fleet's templates one at a
+/// The fleet design's two phases from nothing (the entry point of <c>demo</c>): build the fleet's templates one at a
 /// time — those that exist are kept — stopping at the first that fails; then deploy every service.
 /// </summary>
 public sealed class ProvisionWorkflow(WorkflowContext context, TemplateBuilder builder)

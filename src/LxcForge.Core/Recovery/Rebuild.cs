@@ -18,7 +18,7 @@ public sealed record RebuildReport(IReadOnlyList<RebuildStage> Stages, IReadOnly
 }
 
 /// <summary>
-/// The seed's "complete system loss": check the host, build the missing templates, deploy, restore the
+/// "Complete system loss" (docs/fleet-design.md#disaster-recovery): check the host, build the missing templates, deploy, restore the
 /// newest backup of every service that had to be created anew, check. Resumable: which containers still
 /// wait for their data is journalled before the deploy creates them, so a run killed half-way and started
 /// again restores exactly those, from the archive chosen the first time, and nothing twice.

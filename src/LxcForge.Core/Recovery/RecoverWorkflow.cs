@@ -25,7 +25,7 @@ public enum RecoverRoute
 public sealed record RecoverResult(string Instance, RecoverRoute Route, string? Archive, bool Confirmed, string? Problem, DeployResult? Deploy);
 
 /// <summary>
-/// The entry point of <c>recover</c>, the seed's "container failure". With a backup: restore the newest one
+/// The entry point of <c>recover</c>, the fleet design's "container failure". With a backup: restore the newest one
 /// over the failed container. Without one: remove the failed container (after <see cref="ConfirmReclone"/>)
 /// so its template is cloned again. Either way the spec is applied again and the service checked. Never
 /// touches a container LxcForge does not own.

@@ -13,7 +13,7 @@ public sealed record ScaleResult(IReadOnlyList<RemovedInstance> Removed, IReadOn
 }
 
 /// <summary>
-/// The entry point of <c>scale</c>, the seed's horizontal scaling: applies a new replica count. Surplus
+/// The entry point of <c>scale</c>, the fleet design's horizontal scaling: applies a new replica count. Surplus
 /// replicas — those the old spec had and the new one does not — are removed newest (highest ordinal) first,
 /// only LxcForge's own and unprotected ones, each backed up first unless told otherwise; then the service is
 /// deployed, which clones any new replicas with their own CTID and address.

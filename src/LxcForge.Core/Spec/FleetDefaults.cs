@@ -2,7 +2,7 @@ using LxcForge.Core.Catalog;
 
 namespace LxcForge.Core.Spec;
 
-/// <summary>The default fleet: one template (900–) on local-hdd and one service (200–) on local-lvm per built-in service, as the seed places them.</summary>
+/// <summary>The default fleet: one template (900–) on local-hdd and one service (200–) on local-lvm per built-in service, as the fleet design places them (docs/fleet-design.md#layout).</summary>
 public static class FleetDefaults
 {
     public static FleetSpec Seed { get; } = Build();

@@ -2,7 +2,7 @@ namespace LxcForge.Core.Spec;
 
 /// <summary>
 /// The desired fleet: the source of truth for what should exist (<c>fleet.yaml</c>).
-/// Immutable; derive variants with <c>with</c>. <see cref="FleetDefaults.Seed"/> is the seed's architecture.
+/// Immutable; derive variants with <c>with</c>. <see cref="FleetDefaults.Seed"/> is the fleet design (docs/fleet-design.md).
 /// </summary>
 public sealed record FleetSpec
 {
@@ -23,7 +23,7 @@ public sealed record FleetSpec
     public ServiceSpec? FindService(string name) => Services.FirstOrDefault(s => s.Name == name);
 }
 
-/// <summary>The internal bridge and subnet the services live on (seed: vmbr2, 10.0.30.0/24, gateway OPNsense 10.0.30.1).</summary>
+/// <summary>The internal bridge and subnet the services live on (fleet design: vmbr2, 10.0.30.0/24, gateway OPNsense 10.0.30.1).</summary>
 public sealed record NetworkSpec
 {
     public string Bridge { get; init; } = "vmbr2";
@@ -36,7 +36,7 @@ public sealed record NetworkSpec
     public string TemplateBridge { get; init; } = "vmbr0";
 }
 
-/// <summary>Which storage holds what (seed: templates on the HDD, services on the SSD, backups on the HDD).</summary>
+/// <summary>Which storage holds what (fleet design: templates on the HDD, services on the SSD, backups on the HDD).</summary>
 public sealed record StorageSpec
 {
     public string Templates { get; init; } = "local-hdd";

@@ -16,7 +16,7 @@ public sealed record SpecLoadResult(FleetSpec Spec, SpecSourceMap Source, IReadO
 /// </summary>
 public static class FleetSpecLoader
 {
-    /// <summary>The built-in defaults (the seed), validated like any file.</summary>
+    /// <summary>The built-in defaults (the fleet design, docs/fleet-design.md), validated like any file.</summary>
     public static SpecLoadResult FromDefaults() =>
         new(FleetDefaults.Seed, SpecSourceMap.Defaults, SpecValidator.Validate(FleetDefaults.Seed, SpecSourceMap.Defaults));
 

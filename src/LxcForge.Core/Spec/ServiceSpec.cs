@@ -48,7 +48,7 @@ public sealed record FeatureSpec
 
 /// <summary>
 /// Horizontal scaling: extra instances of the same template, each with its own CTID and IP.
-/// Either explicit lists, or a start and a step (seed: 210, 211, 212 at .11, .12, .13).
+/// Either explicit lists, or a start and a step (fleet design: 210, 211, 212 at .11, .12, .13).
 /// </summary>
 public sealed record ReplicaSpec
 {

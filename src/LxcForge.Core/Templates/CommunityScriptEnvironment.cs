@@ -5,7 +5,7 @@ using LxcForge.Core.Spec;
 namespace LxcForge.Core.Templates;
 
 /// <summary>
-/// The environment that makes a community script run unattended (research: community-scripts §0, §2.3, §2.10):
+/// The environment that makes a community script run unattended (docs/community-scripts.md#unattended-run):
 /// the <c>var_*</c> names the scripts really read — CTID, STORAGE and NET are ignored by today's scripts.
 /// </summary>
 public static class CommunityScriptEnvironment

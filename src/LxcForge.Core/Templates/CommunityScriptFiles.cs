@@ -3,7 +3,7 @@ using LxcForge.Core.Catalog;
 namespace LxcForge.Core.Templates;
 
 /// <summary>
-/// The files one community-script run fetches (research: community-scripts §2.1, §5): the ct script,
+/// The files one community-script run fetches (docs/community-scripts.md#fetched-files): the ct script,
 /// the helper functions it sources from <c>misc/</c>, the install script and the header.
 /// </summary>
 public static class CommunityScriptFiles

@@ -7,7 +7,7 @@ using LxcForge.Core.Spec;
 namespace LxcForge.Core.Templates;
 
 /// <summary>
-/// Phase 1 of the seed (<c>create_template_from_community()</c>): build one template, verify it, stop it,
+/// Phase 1 of the fleet design (the original <c>create_template_from_community()</c>, docs/fleet-design.md#phase-1-templates): build one template, verify it, stop it,
 /// convert it, record what built it. A failure removes only the containers this run created.
 /// </summary>
 public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? shell, IScriptSupply? scripts, TimeProvider time)

@@ -21,7 +21,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
     private readonly ApiRouter _router;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _backupLocks = new(StringComparer.Ordinal);
 
-    /// <summary>Builds a fresh cluster from <paramref name="profile"/> (default: the seed's single-node host).</summary>
+    /// <summary>Builds a fresh cluster from <paramref name="profile"/> (default: the fleet design's single-node host).</summary>
     public SimulatorCluster(ClusterProfile? profile = null, SimulatorOptions? options = null)
         : this(NewState(profile ?? ClusterProfile.Default, options ?? new SimulatorOptions()), options ?? new SimulatorOptions())
     {

@@ -4,7 +4,7 @@ using LxcForge.Testing.Utils;
 
 namespace LxcForge.Cli.Tests.DayTwo;
 
-/// <summary>The seed's scaling model and disaster recovery as commands, on one persistent simulated host.</summary>
+/// <summary>The fleet design's scaling model and disaster recovery (docs/fleet-design.md) as commands, on one persistent simulated host.</summary>
 public sealed class DayTwoCommandSpecs
 {
     [Fact]
@@ -17,7 +17,7 @@ public sealed class DayTwoCommandSpecs
         (await Run("templates", "create", "postgresql")).ExitCode.Should().Be(0);
         (await Run("deploy", "postgresql")).ExitCode.Should().Be(0);
 
-        // Act + Assert: the seed's example — replicas 210, 211, 212 at .11, .12, .13, recorded in the spec.
+        // Act + Assert: the fleet design's example — replicas 210, 211, 212 at .11, .12, .13, recorded in the spec.
         var scale = await Run("scale", "postgresql", "--replicas", "3");
         scale.ExitCode.Should().Be(0, scale.Stderr);
         File.ReadAllText(dir.Combine("fleet.yaml")).Should().Contain("count: 3");

@@ -9,7 +9,7 @@ namespace LxcForge.Core.Tests.Execution;
 
 public sealed class DeploySchedulingSpecs
 {
-    /// <summary>Three of the seed's services, their templates all on local-hdd.</summary>
+    /// <summary>Three of the fleet design's services, their templates all on local-hdd.</summary>
     private static readonly FleetSpec Small = SimulatedFleet.Small;
 
     [Fact]

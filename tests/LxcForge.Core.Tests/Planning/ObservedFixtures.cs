@@ -41,7 +41,7 @@ internal static class ObservedFixtures
     /// <summary>The fleet's templates present, nothing else.</summary>
     public static ObservedState TemplatesOnly(FleetSpec fleet) => Observe(fleet.Templates.Select(t => Template(t.Ctid, t.Name)));
 
-    /// <summary>The seed's fleet fully deployed and configured.</summary>
+    /// <summary>The default fleet fully deployed and configured.</summary>
     public static ObservedState ConvergedFleet(FleetSpec fleet)
     {
         var desired = FleetInstances.Expand(fleet);

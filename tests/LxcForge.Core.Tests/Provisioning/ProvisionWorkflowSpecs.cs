@@ -12,7 +12,7 @@ using LxcForge.Testing.Utils;
 
 namespace LxcForge.Core.Tests.Provisioning;
 
-/// <summary>Both of the seed's phases on an empty simulated host: the templates from the stand-in community scripts, then the services.</summary>
+/// <summary>Both of the fleet design's phases on an empty simulated host: the templates from the stand-in community scripts, then the services.</summary>
 public sealed class ProvisionWorkflowSpecs : IAsyncLifetime, IDisposable
 {
     private static readonly FleetSpec Fleet = SimulatedFleet.Only("postgresql", "redis");

@@ -12,7 +12,7 @@ using LxcForge.Testing.Utils;
 namespace LxcForge.Core.Tests.Recovery;
 
 /// <summary>
-/// The seed's "complete system loss" on the simulator: every container gone, templates included, only the
+/// "Complete system loss" (docs/fleet-design.md#disaster-recovery) on the simulator: every container gone, templates included, only the
 /// backup storage left — and a rebuild killed half-way, then run again.
 /// </summary>
 public sealed class RebuildSpecs : IAsyncLifetime, IDisposable

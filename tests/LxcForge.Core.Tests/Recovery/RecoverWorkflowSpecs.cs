@@ -8,7 +8,7 @@ using LxcForge.Testing.Simulation;
 
 namespace LxcForge.Core.Tests.Recovery;
 
-/// <summary>The seed's "container failure" for Redis (CT 201): back from its newest backup, or cloned again.</summary>
+/// <summary>The fleet design's "container failure" for Redis (CT 201): back from its newest backup, or cloned again.</summary>
 public sealed class RecoverWorkflowSpecs
 {
     private static readonly FleetSpec Redis = SimulatedFleet.Only("redis");

@@ -8,7 +8,7 @@ using LxcForge.Testing.Simulation;
 
 namespace LxcForge.Core.Tests.Scaling;
 
-/// <summary>The seed's horizontal scaling on the simulator: Redis (CT 201 at .20) gets replicas 211, 212, … at .21, .22, ….</summary>
+/// <summary>The fleet design's horizontal scaling on the simulator: Redis (CT 201 at .20) gets replicas 211, 212, … at .21, .22, ….</summary>
 public sealed class ScaleWorkflowSpecs
 {
     private static readonly FleetSpec Redis = SimulatedFleet.Only("redis");

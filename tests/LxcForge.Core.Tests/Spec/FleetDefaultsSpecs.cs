@@ -3,7 +3,7 @@ using LxcForge.Core.Spec;
 
 namespace LxcForge.Core.Tests.Spec;
 
-/// <summary>The built-in defaults: one template and one service per built-in service, the seed's first and exactly as the seed places them.</summary>
+/// <summary>The built-in defaults: one template and one service per built-in service, the fleet design's services first, placed exactly as docs/fleet-design.md#services says.</summary>
 public class FleetDefaultsSpecs
 {
     private static readonly FleetSpec Seed = FleetDefaults.Seed;
@@ -68,7 +68,7 @@ public class FleetDefaultsSpecs
     }
 
     [Theory]
-    // The community scripts' own var_cpu / var_ram / var_disk (research: community-scripts §1).
+    // The community scripts' own var_cpu / var_ram / var_disk (docs/community-scripts.md#script-defaults).
     [InlineData("postgresql", 1, 1024, "4G")]
     [InlineData("redis", 1, 1024, "4G")]
     [InlineData("nextcloud", 2, 2048, "8G")]

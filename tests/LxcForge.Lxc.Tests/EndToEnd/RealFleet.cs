@@ -18,7 +18,7 @@ public sealed class RealFleet : IAsyncLifetime
     public const string RedisIp = "10.0.30.20";
 
     private const string Spec = $"""
-        # Real containers: the seed's PostgreSQL and Redis, templates from an OS template that already holds both servers.
+        # Real containers: the fleet design's PostgreSQL and Redis, templates from an OS template that already holds both servers.
         network:
           template-bridge: vmbr2
         templates:

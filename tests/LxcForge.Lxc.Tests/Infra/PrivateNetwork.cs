@@ -4,7 +4,7 @@ using LxcForge.Lxc.Tools;
 namespace LxcForge.Lxc.Tests.Infra;
 
 /// <summary>
-/// A private network namespace holding a bridge that stands for <c>vmbr2</c>, with the seed's gateway address
+/// A private network namespace holding a bridge that stands for <c>vmbr2</c>, with the fleet design's gateway address
 /// 10.0.30.1/24 on it. Its own mount namespace has a fresh sysfs (so LXC sees the namespace's interfaces) with the
 /// cgroup tree moved back in. A holder process keeps it alive; it ends when its stdin closes (on dispose, or when
 /// the test process dies). Everything the tests send on the network goes to addresses inside it.

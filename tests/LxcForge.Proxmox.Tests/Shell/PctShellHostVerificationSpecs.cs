@@ -6,7 +6,7 @@ namespace LxcForge.Proxmox.Tests.Shell;
 
 /// <summary>
 /// The three commands that exit 0 when their worker failed (pct template, pct resize, pveam download) are read back;
-/// the root password travels on stdin. Scripted outputs are the exact texts of research/pve-semantics.
+/// the root password travels on stdin. Scripted outputs are the exact texts of docs/proxmox-behaviour.md.
 /// </summary>
 public class PctShellHostVerificationSpecs
 {

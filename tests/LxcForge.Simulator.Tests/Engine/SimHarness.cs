@@ -78,7 +78,7 @@ internal sealed class SimHarness : IAsyncDisposable
         exit.Should().Be("OK");
     }
 
-    /// <summary>A template as the seed makes them: created on local-hdd, then converted.</summary>
+    /// <summary>A template as the fleet design makes them: created on local-hdd, then converted.</summary>
     public async Task TemplateOk(int vmid, string rootfs = "local-hdd:8", params (string, string)[] extra)
     {
         await CreateOk(vmid, rootfs, extra);

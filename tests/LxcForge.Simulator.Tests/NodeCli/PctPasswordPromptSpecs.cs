@@ -4,7 +4,7 @@ namespace LxcForge.Simulator.Tests.NodeCli;
 
 /// <summary>
 /// <c>pct create … --password</c> with no value prompts, and off a terminal reads one line of stdin
-/// (research: pve-semantics §8), which is how the shell backend keeps the root password out of argv.
+/// (docs/proxmox-behaviour.md#create), which is how the shell backend keeps the root password out of argv.
 /// </summary>
 public class PctPasswordPromptSpecs
 {

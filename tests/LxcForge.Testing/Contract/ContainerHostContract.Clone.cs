@@ -9,7 +9,7 @@ public abstract partial class ContainerHostContract
     {
         SkipIfExcluded(ContractScenario.CloneFull);
 
-        // Arrange: a template on the template storage, as the seed keeps them
+        // Arrange: a template on the template storage, as the fleet design keeps them
         var source = await CreateContainerAsync(0, hostname: "contract-tpl");
         await Host.ConvertToTemplateAsync(source);
         var sourceMac = (await GetAsync(source)).Config.Net(0)!.HardwareAddress;

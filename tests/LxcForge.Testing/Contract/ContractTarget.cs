@@ -10,12 +10,12 @@ namespace LxcForge.Testing.Contract;
 /// <param name="Owned">Anything else to dispose with the host (a simulator server, an sshd…).</param>
 public sealed record ContractTarget(IContainerHost Host, ContractEnvironment Environment, IContractView? View = null, IAsyncDisposable? Owned = null);
 
-/// <summary>The host's names for the things the scenarios use. Defaults are the seed's host.</summary>
+/// <summary>The host's names for the things the scenarios use. Defaults are the fleet design's host.</summary>
 public sealed record ContractEnvironment
 {
     public string Node { get; init; } = "pve";
 
-    /// <summary>A storage with <c>rootdir</c> content where containers are created (the seed's template store).</summary>
+    /// <summary>A storage with <c>rootdir</c> content where containers are created (the fleet design's template store).</summary>
     public string TemplateStorage { get; init; } = "local-hdd";
 
     /// <summary>A second <c>rootdir</c> storage clones go to; snapshots are taken here, so it should support them (lvmthin).</summary>

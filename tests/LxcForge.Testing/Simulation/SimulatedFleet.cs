@@ -11,7 +11,7 @@ using LxcForge.Simulator.Http;
 namespace LxcForge.Testing.Simulation;
 
 /// <summary>
-/// A simulated Proxmox host (seed profile, time 1000× faster) served over HTTPS on 127.0.0.1, reached through
+/// A simulated Proxmox host (default profile, time 1000× faster) served over HTTPS on 127.0.0.1, reached through
 /// the REST API backend, with the fleet's stand-in templates already built, and a state file in memory.
 /// </summary>
 public sealed class SimulatedFleet : IAsyncDisposable
@@ -40,14 +40,14 @@ public sealed class SimulatedFleet : IAsyncDisposable
     /// <summary><see cref="State"/> scoped to this host.</summary>
     public HostState HostState { get; }
 
-    /// <summary>Three of the seed's services (fewer templates to build).</summary>
+    /// <summary>Three of the fleet design's services (fewer templates to build).</summary>
     public static FleetSpec Small { get; } = FleetDefaults.Seed with
     {
         Templates = FleetDefaults.Seed.Templates.Where(t => t.Name is "postgresql" or "redis" or "docker").ToList(),
         Services = FleetDefaults.Seed.Services.Where(s => s.Name is "postgresql" or "redis" or "docker").ToList(),
     };
 
-    /// <summary>The seed cut down to <paramref name="services"/> and their templates.</summary>
+    /// <summary>The fleet design cut down to <paramref name="services"/> and their templates.</summary>
     public static FleetSpec Only(params string[] services) => FleetDefaults.Seed with
     {
         Templates = FleetDefaults.Seed.Templates.Where(t => services.Contains(t.Name)).ToList(),

@@ -8,7 +8,7 @@ using LxcForge.Core.Templates;
 namespace LxcForge.Cli.Commands.DayTwo;
 
 /// <summary>
-/// <c>lxcforge rebuild</c>: the seed's "complete system loss" on a reinstalled host — check, build the missing
+/// <c>lxcforge rebuild</c>: "complete system loss" (docs/fleet-design.md#disaster-recovery) on a reinstalled host — check, build the missing
 /// templates, deploy, restore the newest backup of every service created anew, check. Resumable; ends with a
 /// summary and the time each stage took.
 /// </summary>

@@ -5,7 +5,7 @@ using LxcForge.Core.Recovery;
 namespace LxcForge.Cli.Commands.DayTwo;
 
 /// <summary>
-/// <c>lxcforge recover SERVICE</c>: the seed's "container failure" (<see cref="RecoverWorkflow"/>). With a backup:
+/// <c>lxcforge recover SERVICE</c>: the fleet design's "container failure" (<see cref="RecoverWorkflow"/>). With a backup:
 /// restore the newest one over the failed container (which is saved first). Without one: remove the failed
 /// container and clone the template again. Either way the spec is applied again and the service checked.
 /// </summary>

@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace LxcForge.Cli.Commands.DayTwo;
 
 /// <summary>
-/// <c>lxcforge resize SERVICE [--memory MB] [--cores N] [--disk +10G|20G]</c>: the seed's vertical scaling.
+/// <c>lxcforge resize SERVICE [--memory MB] [--cores N] [--disk +10G|20G]</c>: vertical scaling (docs/fleet-design.md#scaling).
 /// Updates the spec, then applies it — memory and cores live, disks grow only (a shrink is refused before
 /// anything changes) — under a snapshot that is rolled back if the change fails.
 /// </summary>

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace LxcForge.Cli.Commands.DayTwo;
 
 /// <summary>
-/// <c>lxcforge scale SERVICE --replicas N</c>: the seed's horizontal scaling. Updates <c>replicas.count</c> in
+/// <c>lxcforge scale SERVICE --replicas N</c>: horizontal scaling (docs/fleet-design.md#scaling). Updates <c>replicas.count</c> in
 /// the spec and applies it (<see cref="ScaleWorkflow"/>): new replicas are cloned with their own CTID and IP;
 /// scaling down removes only LxcForge's own replicas, newest first, each backed up first unless <c>--no-backup</c>.
 /// </summary>

@@ -6,7 +6,7 @@ using LxcForge.Lxc.Templates;
 namespace LxcForge.Cli.Commands.Demo;
 
 /// <summary>
-/// <c>demo --host lxc://</c>: the seed's workflow with real containers on a Linux box without Proxmox, for the
+/// <c>demo --host lxc://</c>: the fleet design's workflow (docs/fleet-design.md) with real containers on a Linux box without Proxmox, for the
 /// two services whose servers Debian packages: PostgreSQL and Redis. Their OS template is built once with
 /// debootstrap on the host (servers included, so the containers need no internet); the other built-in services come from
 /// community scripts that download inside a Proxmox container, which plain LXC here does not give them.

@@ -18,7 +18,7 @@ public sealed class SimServeSettings : GlobalSettings
     public int Port { get; init; } = 8006;
 
     [CommandOption("--nodes <N>")]
-    [Description("Number of simulated nodes (default 1: the seed's host 'pve'; more make pve1..pveN)")]
+    [Description("Number of simulated nodes (default 1: the fleet design's host 'pve'; more make pve1..pveN)")]
     [DefaultValue(1)]
     public int Nodes { get; init; } = 1;
 
@@ -35,7 +35,7 @@ public sealed class SimServeSettings : GlobalSettings
     public string? State { get; init; }
 
     [CommandOption("--time-factor <X>")]
-    [Description("Simulated seconds per real second (default 1: starts take ~3 s as on the seed's host)")]
+    [Description("Simulated seconds per real second (default 1: starts take ~3 s as on the fleet design's host)")]
     [DefaultValue(1.0)]
     public double TimeFactor { get; init; } = 1;
 

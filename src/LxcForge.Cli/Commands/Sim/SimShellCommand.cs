@@ -21,7 +21,7 @@ public sealed class SimShellSettings : GlobalSettings
     public string? Node { get; init; }
 
     [CommandOption("--nodes <N>")]
-    [Description("Number of nodes when the cluster is new (default 1: the seed's host 'pve')")]
+    [Description("Number of nodes when the cluster is new (default 1: the fleet design's host 'pve')")]
     [DefaultValue(1)]
     public int Nodes { get; init; } = 1;
 

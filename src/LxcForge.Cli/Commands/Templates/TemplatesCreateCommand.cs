@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace LxcForge.Cli.Commands.Templates;
 
 /// <summary>
-/// <c>lxcforge templates create [NAME…] [--all] [--force]</c>: Phase 1 of the seed. One template at a
+/// <c>lxcforge templates create [NAME…] [--all] [--force]</c>: Phase 1 of the fleet design (docs/fleet-design.md#phase-1-templates). One template at a
 /// time (the community scripts share lock and temp files), a summary table, exit 1 if any failed.
 /// </summary>
 public sealed class TemplatesCreateCommand(CliConsole io) : HostCommand<TemplatesCreateCommand.Settings>(io)
@@ -24,7 +24,7 @@ public sealed class TemplatesCreateCommand(CliConsole io) : HostCommand<Template
         public bool All { get; init; }
 
         [CommandOption("--force")]
-        [Description("Rebuild templates that already exist (the seed's 'template corruption' recovery)")]
+        [Description("Rebuild templates that already exist (to recover from a corrupted template)")]
         public bool Force { get; init; }
 
         [CommandOption("--script-timeout <MINUTES>")]

@@ -27,7 +27,7 @@ public abstract class ServiceRecipe
     /// <summary>Ports where this service serves Prometheus metrics (Prometheus's scrape configuration lists them).</summary>
     public virtual IReadOnlyList<int> MetricsPorts(ServiceContext context) => [];
 
-    /// <summary>The root password every container gets (the seed's "individual root passwords").</summary>
+    /// <summary>The root password every container gets (the fleet design's "individual root passwords", docs/fleet-design.md#security).</summary>
     public static ServiceScript RootPassword { get; } = new("set the root password", ShellSnippets.ReadSecrets("ROOT_PASSWORD") + """
         printf 'root:%s\n' "$ROOT_PASSWORD" | chpasswd
         """) { Secrets = [RootSecret] };

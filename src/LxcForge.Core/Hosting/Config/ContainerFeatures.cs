@@ -43,6 +43,6 @@ public sealed record ContainerFeatures
             .With("mount", Mount)
             .ToString();
 
-    /// <summary>Proxmox lets only root@pam set any flag but nesting (research: pve-semantics §7).</summary>
+    /// <summary>Proxmox lets only root@pam set any flag but nesting (docs/proxmox-behaviour.md#root-only-options).</summary>
     public bool NeedsRootAtPam => Keyctl || Fuse || Mknod || ForceRwSys || Mount is not null;
 }

@@ -5,7 +5,7 @@ namespace LxcForge.Core.Hosting;
 
 /// <summary>
 /// Proxmox disk sizes: binary units K/M/G/T, a bare number is bytes, a leading <c>+</c> means "grow by".
-/// Printed in the largest exact unit, or in bytes when no unit is exact (research: pve-semantics §0, §6).
+/// Printed in the largest exact unit, or in bytes when no unit is exact (docs/proxmox-behaviour.md#sizes).
 /// </summary>
 public static partial class DiskSize
 {

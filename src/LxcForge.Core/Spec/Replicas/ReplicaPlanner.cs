@@ -5,7 +5,7 @@ namespace LxcForge.Core.Spec.Replicas;
 /// <summary>
 /// Expands a service's replica plan into concrete instances. Without explicit lists, replica N gets
 /// CTID <c>ctid-start + (N-1)·ctid-step</c> (default start: the service's CTID + 10) and address
-/// <c>ip-start + (N-1)·ip-step</c> (default start: the service's address + 1) — the seed's
+/// <c>ip-start + (N-1)·ip-step</c> (default start: the service's address + 1) — the fleet design's
 /// PostgreSQL 200 at .10 gets replicas 210, 211, 212 at .11, .12, .13.
 /// </summary>
 public static class ReplicaPlanner

@@ -7,8 +7,8 @@ namespace LxcForge.Core.Spec.Yaml;
 /// <summary>
 /// Reads <c>fleet.yaml</c> over the built-in defaults. Sections that are mappings (network, storage, ids,
 /// scripts, backup) override the defaults key by key; a list (templates, services, nodes, dns, tags…)
-/// replaces the default list. A template or service whose name is one of the seed's starts from the
-/// seed's entry, so <c>- name: postgresql</c> plus <c>memory: 4096</c> changes only the memory.
+/// replaces the default list. A template or service whose name is a built-in one starts from the
+/// built-in entry, so <c>- name: postgresql</c> plus <c>memory: 4096</c> changes only the memory.
 /// </summary>
 internal static partial class FleetYamlReader
 {

@@ -102,7 +102,7 @@ public static partial class FleetYamlWriter
         {
             if (s.Name == "postgresql")
             {
-                w.AppendLine("    # Scale out (the seed's example): replicas 210, 211, 212 at .11, .12, .13.");
+                w.AppendLine("    # Scale out (the fleet design's example): replicas 210, 211, 212 at .11, .12, .13.");
                 w.AppendLine("    # replicas: {count: 3}        # or: {count: 3, ctids: [210, 211, 212], ips: [10.0.30.11, 10.0.30.12, 10.0.30.13]}");
             }
 

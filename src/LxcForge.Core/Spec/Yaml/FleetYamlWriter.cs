@@ -41,7 +41,7 @@ public static partial class FleetYamlWriter
         w.AppendLine("network:");
         w.AppendLine($"  bridge: {Scalar(n.Bridge)}");
         w.AppendLine($"  subnet: {Scalar(n.Subnet)}");
-        w.AppendLine($"  gateway: {Scalar(n.Gateway)}           # the router on that bridge (OPNsense in the seed)");
+        w.AppendLine($"  gateway: {Scalar(n.Gateway)}           # the router on that bridge (OPNsense in the fleet design)");
         w.AppendLine($"  dns: {Flow(n.DnsServers)}");
         w.AppendLine(n.SearchDomain is null ? "  # search-domain: home.arpa" : $"  search-domain: {Scalar(n.SearchDomain)}");
         w.AppendLine($"  template-bridge: {Scalar(n.TemplateBridge)}    # where templates are built (the community scripts use DHCP)");

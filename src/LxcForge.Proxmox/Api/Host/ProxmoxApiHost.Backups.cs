@@ -96,7 +96,7 @@ public sealed partial class ProxmoxApiHost
         });
     }
 
-    /// <summary>vzdump logs <c>INFO: creating vzdump archive '/path/vzdump-lxc-200-….tar.zst'</c> (research: pve-semantics §9).</summary>
+    /// <summary>vzdump logs <c>INFO: creating vzdump archive '/path/vzdump-lxc-200-….tar.zst'</c> (docs/proxmox-behaviour.md#vzdump-log).</summary>
     internal static string? ArchiveNameFromLog(IEnumerable<string> log) =>
         log.Select(VzdumpLog.ArchivePath).LastOrDefault(p => p is not null)?.Split('/')[^1];
 

@@ -84,7 +84,7 @@ public sealed partial class ProxmoxApiHost
         });
 
     /// <summary>
-    /// <c>POST …/template</c> returns null and runs its worker unseen (research: pve-semantics §2): poll the
+    /// <c>POST …/template</c> returns null and runs its worker unseen (docs/proxmox-behaviour.md#template-conversion): poll the
     /// config for <c>template: 1</c>, and look for the <c>vztemplate</c> task to report its failure with its log.
     /// </summary>
     private async Task WaitForTemplateFlagAsync(string node, ContainerClient ct, DateTimeOffset started, CancellationToken cancellationToken)

@@ -107,7 +107,7 @@ public sealed record PveTaskStatus(string Upid, string Status, string? ExitStatu
 {
     public bool IsRunning => Status == "running";
 
-    /// <summary>Finished with <c>OK</c> or <c>WARNINGS: N</c> (warnings count as success: research pve-semantics §3).</summary>
+    /// <summary>Finished with <c>OK</c> or <c>WARNINGS: N</c> (warnings count as success: docs/proxmox-behaviour.md#tasks-and-upids).</summary>
     public bool Succeeded => !IsRunning && (ExitStatus == "OK" || HasWarnings);
 
     public bool HasWarnings => ExitStatus?.StartsWith("WARNINGS", StringComparison.Ordinal) == true;

@@ -4,7 +4,7 @@ namespace LxcForge.Proxmox.Api.Tasks;
 
 /// <summary>
 /// How long and how often to poll a task. Clones and backups stream whole disks, so their defaults are long
-/// (peers that waited 30 s reported containers created but runs failed: research peers §4.4).
+/// (peers that waited 30 s reported containers created but runs failed: docs/proxmox-behaviour.md#task-timeouts).
 /// </summary>
 public sealed record TaskWaitOptions
 {

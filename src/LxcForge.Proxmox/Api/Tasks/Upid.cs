@@ -5,7 +5,7 @@ namespace LxcForge.Proxmox.Api.Tasks;
 /// <summary>
 /// A Proxmox task id: <c>UPID:node:pid:pstart:starttime:type:id:user:</c>, with pid, pstart and starttime in
 /// hex (pstart may have 9 digits), the trailing colon included, and a user that may be a token id
-/// (research: pve-semantics §3).
+/// (docs/proxmox-behaviour.md#tasks-and-upids).
 /// </summary>
 public sealed record Upid(string Value, string Node, int Pid, long ProcessStart, DateTimeOffset StartTime, string Type, string Id, string User)
 {

@@ -5,7 +5,7 @@ namespace LxcForge.Proxmox.Api.Transport;
 /// <summary>
 /// Turns a Proxmox error response into a <see cref="HostException"/> of the right kind. Proxmox sends a plain
 /// <c>die</c> as HTTP 500 with the message as reason phrase and (PVE 8.3+) in <c>message</c>, so the kind is read
-/// from the text for 500s (research: pve-semantics §0, §11).
+/// from the text for 500s (docs/proxmox-behaviour.md#rest-transport and #error-texts).
 /// </summary>
 public static class ApiErrorMapper
 {

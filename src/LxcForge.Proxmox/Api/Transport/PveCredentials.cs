@@ -11,7 +11,7 @@ public abstract record PveCredentials
     public abstract string Identity { get; }
 
     /// <summary>True only for a ticket login as <c>root@pam</c>: Proxmox lets nobody else, not even root's tokens,
-    /// set feature flags other than nesting, bind mounts or devices (research: pve-semantics §7).</summary>
+    /// set feature flags other than nesting, bind mounts or devices (docs/proxmox-behaviour.md#root-only-options).</summary>
     public abstract bool IsRootAtPam { get; }
 
     /// <summary>The secret itself, for tests that check it never leaks.</summary>

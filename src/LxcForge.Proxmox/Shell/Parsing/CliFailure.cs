@@ -6,7 +6,7 @@ namespace LxcForge.Proxmox.Shell.Parsing;
 
 /// <summary>
 /// Turns a failed pct/pvesm/pveam/vzdump/pvesh run (exit 255 and its stderr) into a <see cref="HostException"/>
-/// of the right kind, using the error texts Proxmox prints (research: pve-semantics §0, §10).
+/// of the right kind, using the error texts Proxmox prints (docs/proxmox-behaviour.md#cli-exit-codes and #error-texts).
 /// </summary>
 public static partial class CliFailure
 {

@@ -9,7 +9,7 @@ using LxcForge.Simulator.Engine.Tasks;
 
 namespace LxcForge.Simulator.Engine.Api;
 
-/// <summary><c>POST /nodes/{node}/vzdump</c> and restore (create with <c>restore=1</c>), research §9.</summary>
+/// <summary><c>POST /nodes/{node}/vzdump</c> and restore (create with <c>restore=1</c>): docs/proxmox-behaviour.md#vzdump and #restore.</summary>
 internal static class BackupRoutes
 {
     public static JsonNode? Vzdump(RouteContext c)
@@ -32,7 +32,7 @@ internal static class BackupRoutes
         return c.Cluster.Tasks.Start(node, "vzdump", id, c.User, new TaskRunner.Worker(ctx => job.RunAsync(ctx, vmids, command))).Upid;
     }
 
-    /// <summary>The restore form of create: <c>ostemplate</c> is a backup volid (research §9 "Restore").</summary>
+    /// <summary>The restore form of create: <c>ostemplate</c> is a backup volid (docs/proxmox-behaviour.md#restore).</summary>
     public static JsonNode? Restore(RouteContext c)
     {
         var node = c.NodeName;

@@ -7,7 +7,7 @@ using LxcForge.Simulator.Engine.Tasks;
 
 namespace LxcForge.Simulator.Engine.Api;
 
-/// <summary><c>POST .../clone</c> (research §1) and <c>POST .../template</c> (research §2).</summary>
+/// <summary><c>POST .../clone</c> (docs/proxmox-behaviour.md#clone) and <c>POST .../template</c> (docs/proxmox-behaviour.md#template-conversion).</summary>
 internal static class CloneRoutes
 {
     /// <summary>Config keys a clone does not copy.</summary>
@@ -122,7 +122,7 @@ internal static class CloneRoutes
         }).Upid;
     }
 
-    /// <summary>The synchronous checks after the locks are taken (research §1); returns the volumes to copy.</summary>
+    /// <summary>The synchronous checks after the locks are taken (docs/proxmox-behaviour.md#clone and #clone-locks); returns the volumes to copy.</summary>
     private static List<(string Key, VolumeSpec Spec)> CheckClone(RouteContext c, SimContainer src, bool full, string? storageId, string? target)
     {
         if (!full && storageId is not null)

@@ -10,7 +10,7 @@ namespace LxcForge.Simulator.Engine.Api;
 /// <summary><c>GET/PUT /nodes/{node}/lxc/{vmid}/config</c> and <c>/pending</c>: synchronous, staged in [pending] on a running CT.</summary>
 internal static class ConfigRoutes
 {
-    /// <summary>Options a running CT takes at once (hotplug); everything else waits for the next start (research §7).</summary>
+    /// <summary>Options a running CT takes at once (hotplug); everything else waits for the next start (docs/proxmox-behaviour.md#pending-changes).</summary>
     private static readonly HashSet<string> Hotplug = new(StringComparer.Ordinal)
     {
         "cores", "hostname", "description", "onboot", "startup", "protection", "tags", "memory", "swap", "cpulimit", "cpuunits",
@@ -121,7 +121,7 @@ internal static class ConfigRoutes
         return null;
     }
 
-    /// <summary>Only root@pam may set feature flags other than nesting, bind mounts, devices and hookscripts (research §7).</summary>
+    /// <summary>Only root@pam may set feature flags other than nesting, bind mounts, devices and hookscripts (docs/proxmox-behaviour.md#root-only-options).</summary>
     internal static void CheckRootOnly(RouteContext c, string key, string value)
     {
         if (c.IsRootAtPam)

@@ -7,7 +7,7 @@ using LxcForge.Simulator.Engine.Tasks;
 
 namespace LxcForge.Simulator.Engine.Api;
 
-/// <summary><c>PUT /nodes/{node}/lxc/{vmid}/resize</c> (research §6).</summary>
+/// <summary><c>PUT /nodes/{node}/lxc/{vmid}/resize</c> (docs/proxmox-behaviour.md#resize).</summary>
 internal static class ResizeRoutes
 {
     public static JsonNode? Resize(RouteContext c)

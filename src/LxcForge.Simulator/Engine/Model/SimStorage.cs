@@ -32,7 +32,7 @@ internal sealed class SimStorage
     /// <summary>Whether volumes here support storage snapshots (vzdump snapshot mode, pct snapshot).</summary>
     public bool SupportsSnapshots => Type is "lvmthin" or "zfspool" or "rbd" or "btrfs";
 
-    /// <summary>Whether a template's volume here can be linked-cloned (research §1).</summary>
+    /// <summary>Whether a template's volume here can be linked-cloned (docs/proxmox-behaviour.md#linked-clones).</summary>
     public bool SupportsLinkedClone => Type is "lvmthin" or "zfspool" or "rbd" or "btrfs";
 
     /// <summary>Whether a volume here can become a base volume (everything but LVM-thick).</summary>

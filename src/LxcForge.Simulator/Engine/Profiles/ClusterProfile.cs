@@ -2,7 +2,7 @@ namespace LxcForge.Simulator.Engine.Profiles;
 
 /// <summary>
 /// What a simulated cluster is built from: its nodes, their storages and bridges, and the OS templates
-/// the appliance index (<c>aplinfo</c>) offers. <see cref="Default"/> is the seed's host.
+/// the appliance index (<c>aplinfo</c>) offers. <see cref="Default"/> is the fleet design's host (docs/fleet-design.md#the-host).
 /// </summary>
 public sealed record ClusterProfile
 {
@@ -15,7 +15,7 @@ public sealed record ClusterProfile
 
     public IReadOnlyList<OsTemplate> AvailableTemplates { get; init; } = OsTemplate.Catalogue;
 
-    /// <summary>The seed's host: one node <c>pve</c> with local, local-hdd, local-lvm and vmbr0..2.</summary>
+    /// <summary>The fleet design's host: one node <c>pve</c> with local, local-hdd, local-lvm and vmbr0..2.</summary>
     public static ClusterProfile Default { get; } = new() { Nodes = [NodeProfile.Seed("pve")] };
 
     /// <summary>A cluster of <paramref name="nodes"/> nodes <c>pve1..pveN</c>, each with its own local storages,

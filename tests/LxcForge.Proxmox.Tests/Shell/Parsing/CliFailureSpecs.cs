@@ -4,7 +4,7 @@ using LxcForge.Proxmox.Shell.Runners;
 
 namespace LxcForge.Proxmox.Tests.Shell.Parsing;
 
-/// <summary>Exit 255 and Proxmox's error texts (research/pve-semantics §0–§10) become the right <see cref="HostErrorKind"/>.</summary>
+/// <summary>Exit 255 and Proxmox's error texts (docs/proxmox-behaviour.md#error-texts) become the right <see cref="HostErrorKind"/>.</summary>
 public class CliFailureSpecs
 {
     private static readonly CommandSpec Command = new("pct", ["clone", "900", "200"]);

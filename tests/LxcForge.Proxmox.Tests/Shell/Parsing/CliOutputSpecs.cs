@@ -4,7 +4,7 @@ using LxcForge.Proxmox.Shell.Parsing;
 
 namespace LxcForge.Proxmox.Tests.Shell.Parsing;
 
-/// <summary>The node CLI's printed formats, on the exact samples of research/pve-semantics §9 and §12.</summary>
+/// <summary>The node CLI's printed formats, on the exact samples of docs/proxmox-behaviour.md#cli-output and #vzdump-log.</summary>
 public class CliOutputSpecs
 {
     [Fact]
