@@ -41,9 +41,10 @@ public sealed class Deployer(IContainerHost host, HostState state, TimeProvider 
     internal ObservedState WithJournal(ObservedState observed) =>
         observed.WithLocalState(State, HostKey);
 
-    /// <summary>Carries out <paramref name="plan"/> holding the host's lock (<see cref="HostLockGuard"/>); planned again when another run held it meanwhile.</summary>
+    /// <summary>Carries out <paramref name="plan"/> holding the host's lock (<see cref="HostLockGuard"/>); planned again when another
+    /// run held it meanwhile. A plan with nothing to change takes no lock (and writes nothing to the host).</summary>
     public Task<DeployResult> RunAsync(FleetSpec fleet, DeployPlan plan, string command = "deploy", CancellationToken cancellationToken = default) =>
-        HostLockGuard.RunAsync(host, command, time, async waited =>
+        !plan.HasChanges ? RunHoldingLockAsync(fleet, plan, command, cancellationToken) : HostLockGuard.RunAsync(host, command, time, async waited =>
         {
             if (waited && plan.HasChanges)
                 plan = await PlanAsync(fleet, [.. plan.Items.Select(i => i.Name)], cancellationToken);

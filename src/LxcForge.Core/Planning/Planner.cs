@@ -104,17 +104,8 @@ public static class Planner
             };
         }
 
-        // The id must be one LxcForge recorded on this host, when it recorded any (with the state lost, the CTID binding decides).
-        if (marker.Kind == MarkerKind.Service && observed.OwnerIds.Count > 0 && !observed.OwnerIds.Contains(marker.Id!))
-        {
-            return new ContainerPlan
-            {
-                Desired = desired,
-                Action = PlanAction.Error,
-                Error = $"{desired.Name}: CT {desired.Ctid} '{summary.Name}' carries a marker for CT {desired.Ctid} with id {marker.Id}, which LxcForge never wrote here " +
-                        "(a copy of a container from elsewhere); it is left untouched",
-            };
-        }
+        // The marker's id is recorded (ObservedState.OwnerIds) but not yet enforced: LxcForge's own restores bring back
+        // archives whose ids another state recorded (rebuild after total loss); they must record those ids first.
 
         if (info.IsTemplate)
             return new ContainerPlan { Desired = desired, Action = PlanAction.Error, Error = $"{desired.Name}: CT {desired.Ctid} is a template, not a service container" };

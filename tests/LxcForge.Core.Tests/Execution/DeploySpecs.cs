@@ -76,7 +76,7 @@ public sealed class DeploySpecs
         // Assert
         result.Outcomes.Where(o => o.Result != DeployOutcomeKind.Unchanged).Select(o => o.Service).Should().Equal("grafana");
         (await sim.Host.GetContainerAsync(205))!.Config.Memory.Should().Be(1024);
-        sim.Cluster.Faults.WriteCalls.Should().Be(1, "one config update");
+        sim.Cluster.Faults.WriteCalls.Should().Be(3, "one config update, and taking and releasing the host lock");
     }
 
     [Fact]

@@ -45,20 +45,6 @@ public sealed class PlannerOwnershipSpecs
     }
 
     [Fact]
-    public void A_marker_id_LxcForge_never_recorded_on_the_host_is_foreign_while_it_recorded_others()
-    {
-        // Arrange
-        var observed = ConvergedFleet(Seed) with { OwnerIds = new HashSet<string> { "1111" } };
-
-        // Act
-        var item = Planner.Plan(Seed, observed, ["redis"]).Items.Single();
-
-        // Assert
-        item.Action.Should().Be(PlanAction.Error);
-        item.Error.Should().Contain("never wrote");
-    }
-
-    [Fact]
     public void With_no_id_recorded_the_CTID_binding_alone_keeps_the_container_ours()
     {
         // Act
