@@ -25,7 +25,7 @@ public sealed class MariaDbDeploySpecs
 
         // Act
         var first = await sim.DeployAsync(MariaDbOnly);
-        var secrets = sim.State.GetSecrets(sim.Host.Description, "mariadb");
+        var secrets = sim.HostState.GetSecrets("mariadb");
         var again = await RunAgainAsync(sim, secrets);
 
         // Assert

@@ -18,18 +18,20 @@ public sealed class SimFaultCommandSpecs
         var add = await CliRun.InAsync(dir.Path, env, "sim", "fault", "add", "task", "--state", "lab", "--type", "vzcreate", "--count", "2", "--message", "no luck");
         var offline = await CliRun.InAsync(dir.Path, env, "sim", "fault", "add", "node-offline", "--state", "lab", "--node", "pve");
         var list = await CliRun.InAsync(dir.Path, env, "sim", "fault", "list", "--state", "lab");
-        var down = await CliRun.InAsync(dir.Path, env, "sim", "shell", "--state", "lab", "--", "pvesh", "get", "/nodes/pve/status");
+        // sim shell runs its command as a child process: a real lxcforge process, so the child's stderr is captured.
+        var lxcforge = new LxcForgeProcess(dir.Path);
+        var down = await lxcforge.RunAsync("sim", "shell", "--state", "lab", "--", "pvesh", "get", "/nodes/pve/status");
         var clear = await CliRun.InAsync(dir.Path, env, "sim", "fault", "clear", "--state", "lab");
-        var up = await CliRun.InAsync(dir.Path, env, "sim", "shell", "--state", "lab", "--", "pvesh", "get", "/nodes/pve/status");
+        var up = await lxcforge.RunAsync("sim", "shell", "--state", "lab", "--", "pvesh", "get", "/nodes/pve/status");
 
         // Assert
         add.ExitCode.Should().Be(ExitCodes.Ok, add.Stderr);
         offline.ExitCode.Should().Be(ExitCodes.Ok, offline.Stderr);
         list.Stdout.Should().Contain("vzcreate: no luck").And.Contain("node-offline");
-        down.ExitCode.Should().NotBe(0);
+        down.Code.Should().NotBe(0);
         down.Stderr.Should().Contain("No route to host");
         clear.Stdout.Should().Contain("no faults armed");
-        up.ExitCode.Should().Be(0, up.Stderr);
+        up.Code.Should().Be(0, up.Stderr);
     }
 
     [Theory]
