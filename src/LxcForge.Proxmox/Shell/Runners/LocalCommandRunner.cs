@@ -9,8 +9,11 @@ public sealed class LocalCommandRunner : ICommandRunner
     /// <param name="extraPath">Directories put in front of <c>PATH</c> for every command (tests put the simulator's shims there).</param>
     public LocalCommandRunner(string? extraPath = null) => _extraPath = extraPath;
 
-    /// <summary>A daemon the command starts (lxc-start's monitor, pct start) may keep the output pipe open: read it this long after exit.</summary>
-    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// A daemon the command starts (lxc-start's monitor, pct start) may keep the output pipe open: read it this long after exit.
+    /// Generous, because a short grace cut the output of ordinary commands (pvesh's JSON) on a loaded machine.
+    /// </summary>
+    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(30);
 
     private readonly string? _extraPath;
 
