@@ -13,7 +13,7 @@ public sealed class LocalCommandRunner : ICommandRunner
     /// A daemon the command starts (lxc-start's monitor, pct start) may keep the output pipe open: read it this long after exit.
     /// Generous, because a short grace cut the output of ordinary commands (pvesh's JSON) on a loaded machine.
     /// </summary>
-    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(10);
 
     private readonly string? _extraPath;
 
