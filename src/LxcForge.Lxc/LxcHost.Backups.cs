@@ -46,7 +46,13 @@ public sealed partial class LxcHost
             if (stopped)
                 await KillOrShutdownAsync(vmid, cancellationToken);
             else if (running)
-                await _run.RunCheckedAsync(["lxc-freeze", "-P", _layout.LxcPath, "-n", Id(vmid)], ToolTimeout, $"CT {vmid}: freezing for the backup failed", cancellationToken, vmid: vmid);
+                await _run.RunCheckedAsync(
+                    ["lxc-freeze", "-P", _layout.LxcPath, "-n", Id(vmid)],
+                    ToolTimeout,
+                    $"CT {vmid}: freezing for the backup failed",
+                    cancellationToken,
+                    vmid: vmid
+                );
             try
             {
                 List<string> tar = ["tar", "-cpf", partial, "--numeric-owner", "--xattrs", "--xattrs-include=*", "--sparse", "--one-file-system"];
@@ -79,8 +85,13 @@ public sealed partial class LxcHost
         _layout.RequireStorage(storage);
         var dump = _layout.DumpDir(storage);
         IReadOnlyList<BackupInfo> list = Directory.Exists(dump)
-            ? Directory.GetFiles(dump).Select(f => Describe(storage, f)).OfType<BackupInfo>()
-                .Where(b => vmid is null || b.Vmid == vmid).OrderBy(b => b.CreatedAt).ToList()
+            ? Directory
+                .GetFiles(dump)
+                .Select(f => Describe(storage, f))
+                .OfType<BackupInfo>()
+                .Where(b => vmid is null || b.Vmid == vmid)
+                .OrderBy(b => b.CreatedAt)
+                .ToList()
             : [];
         return Task.FromResult(list);
     }
@@ -118,8 +129,14 @@ public sealed partial class LxcHost
                 throw Invalid(vmid, $"unable to restore CT {vmid} - protection mode enabled");
         }
 
-        var read = await _run.RunCheckedAsync(["tar", "-xOf", archive, ConfigInArchive], ToolTimeout,
-            $"unable to restore CT {vmid} - {Path.GetFileName(archive)} has no {ConfigInArchive}", cancellationToken, inNamespace: false, vmid: vmid);
+        var read = await _run.RunCheckedAsync(
+            ["tar", "-xOf", archive, ConfigInArchive],
+            ToolTimeout,
+            $"unable to restore CT {vmid} - {Path.GetFileName(archive)} has no {ConfigInArchive}",
+            cancellationToken,
+            inNamespace: false,
+            vmid: vmid
+        );
         var config = ContainerConfig.ParsePctText(read.StandardOutput);
         var backedUp = config.RootFs ?? throw Invalid(vmid, $"unable to restore CT {vmid} - the backup's config has no rootfs");
         var storage = request.Storage ?? (_layout.StorageExists(backedUp.Storage) ? backedUp.Storage : "local");
@@ -137,8 +154,14 @@ public sealed partial class LxcHost
         var staging = NewStagingDir(vmid);
         var partial = Path.Combine(staging, "rootfs");
         Directory.CreateDirectory(partial);
-        await _run.RunCheckedAsync(["tar", "-xpf", archive, "-C", partial, "--numeric-owner", "--xattrs", "--xattrs-include=*", "--exclude=./etc/vzdump"],
-            _options.CopyTimeout, $"unable to restore CT {vmid} - extracting failed", cancellationToken, inNamespace: false, vmid: vmid);
+        await _run.RunCheckedAsync(
+            ["tar", "-xpf", archive, "-C", partial, "--numeric-owner", "--xattrs", "--xattrs-include=*", "--exclude=./etc/vzdump"],
+            _options.CopyTimeout,
+            $"unable to restore CT {vmid} - extracting failed",
+            cancellationToken,
+            inNamespace: false,
+            vmid: vmid
+        );
         var ctDir = Path.Combine(staging, "ct");
         Directory.CreateDirectory(ctDir);
         WriteConfig(ctDir, vmid, config);
@@ -164,8 +187,7 @@ public sealed partial class LxcHost
         if (!BackupName.TryParse(name, out var vmid, out var created))
             return null;
         var notes = File.Exists(path + ".notes") ? File.ReadAllText(path + ".notes") : null;
-        return new BackupInfo($"{storage}:backup/{name}", storage, vmid, created,
-            new FileInfo(path).Length, notes, File.Exists(path + ".protected"));
+        return new BackupInfo($"{storage}:backup/{name}", storage, vmid, created, new FileInfo(path).Length, notes, File.Exists(path + ".protected"));
     }
 
     private async Task KillOrShutdownAsync(int vmid, CancellationToken cancellationToken)
@@ -178,7 +200,12 @@ public sealed partial class LxcHost
     private async Task StartUnlockedAsync(int vmid, CancellationToken cancellationToken)
     {
         var log = Path.Combine(_layout.ContainerDir(vmid), "start.log");
-        await _run.RunCheckedAsync(["lxc-start", "-P", _layout.LxcPath, "-n", Id(vmid), "-o", log, "-l", "ERROR"], _options.StartTimeout,
-            $"CT {vmid}: restarting after the stop-mode backup failed", cancellationToken, vmid: vmid);
+        await _run.RunCheckedAsync(
+            ["lxc-start", "-P", _layout.LxcPath, "-n", Id(vmid), "-o", log, "-l", "ERROR"],
+            _options.StartTimeout,
+            $"CT {vmid}: restarting after the stop-mode backup failed",
+            cancellationToken,
+            vmid: vmid
+        );
     }
 }

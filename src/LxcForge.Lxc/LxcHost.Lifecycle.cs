@@ -62,7 +62,11 @@ public sealed partial class LxcHost
         // --keep-env hands lxc-attach's own (controlled) environment to the command, so variables never show in argv.
         var result = await _run.RunAsync(
             ["lxc-attach", "-P", _layout.LxcPath, "-n", Id(vmid), "--keep-env", "--", .. request.Command],
-            request.Timeout, cancellationToken, request.StandardInput ?? "", environment);
+            request.Timeout,
+            cancellationToken,
+            request.StandardInput ?? "",
+            environment
+        );
         return new ExecResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
@@ -81,14 +85,26 @@ public sealed partial class LxcHost
 
         var log = Path.Combine(_layout.ContainerDir(vmid), "start.log");
         File.Delete(log);
-        var start = await _run.RunAsync(["lxc-start", "-P", _layout.LxcPath, "-n", Id(vmid), "-o", log, "-l", "ERROR"], _options.StartTimeout, cancellationToken);
+        var start = await _run.RunAsync(
+            ["lxc-start", "-P", _layout.LxcPath, "-n", Id(vmid), "-o", log, "-l", "ERROR"],
+            _options.StartTimeout,
+            cancellationToken
+        );
         var wait = start.Succeeded
-            ? await _run.RunAsync(["lxc-wait", "-P", _layout.LxcPath, "-n", Id(vmid), "-s", "RUNNING", "-t", Seconds(_options.StartTimeout)], _options.StartTimeout + ToolTimeout, cancellationToken)
+            ? await _run.RunAsync(
+                ["lxc-wait", "-P", _layout.LxcPath, "-n", Id(vmid), "-s", "RUNNING", "-t", Seconds(_options.StartTimeout)],
+                _options.StartTimeout + ToolTimeout,
+                cancellationToken
+            )
             : start;
         if (!wait.Succeeded)
         {
             var tail = File.Exists(log) ? File.ReadLines(log).TakeLast(8).ToList() : start.Tail();
-            throw new HostException(HostErrorKind.TaskFailed, $"startup for container '{vmid}' failed: {tail.LastOrDefault() ?? "no log"}") { Vmid = vmid, LogTail = tail };
+            throw new HostException(HostErrorKind.TaskFailed, $"startup for container '{vmid}' failed: {tail.LastOrDefault() ?? "no log"}")
+            {
+                Vmid = vmid,
+                LogTail = tail,
+            };
         }
     }
 
@@ -98,7 +114,10 @@ public sealed partial class LxcHost
         await _run.RunAsync(["lxc-stop", "-P", _layout.LxcPath, "-n", Id(vmid), "-k"], ToolTimeout, cancellationToken);
         var wait = await _run.RunAsync(["lxc-wait", "-P", _layout.LxcPath, "-n", Id(vmid), "-s", "STOPPED", "-t", "30"], ToolTimeout, cancellationToken);
         if (!wait.Succeeded && await IsRunningAsync(vmid, cancellationToken))
-            throw new HostException(HostErrorKind.TaskFailed, $"CT {vmid}: lxc-stop did not stop the container: {string.Join(" / ", wait.Tail(2))}") { Vmid = vmid };
+            throw new HostException(HostErrorKind.TaskFailed, $"CT {vmid}: lxc-stop did not stop the container: {string.Join(" / ", wait.Tail(2))}")
+            {
+                Vmid = vmid,
+            };
     }
 
     /// <summary>Like Proxmox at every start: /etc/hostname, the 127.0.1.1 line of /etc/hosts, and resolv.conf when nameservers are set.</summary>
@@ -117,8 +136,9 @@ public sealed partial class LxcHost
 
         if (config.Nameserver is { } ns)
         {
-            var text = (config.SearchDomain is { } sd ? $"search {sd}\n" : "") +
-                       string.Concat(ns.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Select(n => $"nameserver {n}\n"));
+            var text =
+                (config.SearchDomain is { } sd ? $"search {sd}\n" : "")
+                + string.Concat(ns.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Select(n => $"nameserver {n}\n"));
             WriteRegular(Path.Combine(etc, "resolv.conf"), text);
         }
     }

@@ -12,9 +12,16 @@ public sealed partial class LxcHost
         _layout.RequireStorage(storage);
         var dir = _layout.OsTemplateDir(storage);
         IReadOnlyList<OsTemplateInfo> list = Directory.Exists(dir)
-            ? Directory.GetFiles(dir).Where(f => f.EndsWith(".tar.zst", StringComparison.Ordinal) || f.EndsWith(".tar.gz", StringComparison.Ordinal) || f.EndsWith(".tar.xz", StringComparison.Ordinal))
+            ? Directory
+                .GetFiles(dir)
+                .Where(f =>
+                    f.EndsWith(".tar.zst", StringComparison.Ordinal)
+                    || f.EndsWith(".tar.gz", StringComparison.Ordinal)
+                    || f.EndsWith(".tar.xz", StringComparison.Ordinal)
+                )
                 .Order(StringComparer.Ordinal)
-                .Select(f => new OsTemplateInfo($"{storage}:vztmpl/{Path.GetFileName(f)}", Path.GetFileName(f), new FileInfo(f).Length)).ToList()
+                .Select(f => new OsTemplateInfo($"{storage}:vztmpl/{Path.GetFileName(f)}", Path.GetFileName(f), new FileInfo(f).Length))
+                .ToList()
             : [];
         return Task.FromResult(list);
     }

@@ -11,8 +11,28 @@ public sealed partial class LxcHost
 {
     private static readonly HashSet<string> SettableKeys =
     [
-        "hostname", "memory", "swap", "cores", "cpulimit", "cpuunits", "features", "onboot", "startup", "description", "tags",
-        "protection", "nameserver", "searchdomain", "arch", "ostype", "console", "tty", "cmode", "timezone", "unprivileged", "rootfs",
+        "hostname",
+        "memory",
+        "swap",
+        "cores",
+        "cpulimit",
+        "cpuunits",
+        "features",
+        "onboot",
+        "startup",
+        "description",
+        "tags",
+        "protection",
+        "nameserver",
+        "searchdomain",
+        "arch",
+        "ostype",
+        "console",
+        "tty",
+        "cmode",
+        "timezone",
+        "unprivileged",
+        "rootfs",
     ];
 
     public async Task<TaskOutcome> CreateAsync(CreateContainerRequest request, CancellationToken cancellationToken = default)
@@ -50,8 +70,14 @@ public sealed partial class LxcHost
         if (config.Unprivileged)
             await ExtractUnprivilegedAsync(archive, partial, vmid, cancellationToken);
         else
-            await _run.RunCheckedAsync(["tar", "-xpf", archive, "-C", partial, "--numeric-owner", "--xattrs", "--xattrs-include=*"],
-                _options.CopyTimeout, $"unable to create CT {vmid} - extracting {Path.GetFileName(archive)} failed", cancellationToken, inNamespace: false, vmid: vmid);
+            await _run.RunCheckedAsync(
+                ["tar", "-xpf", archive, "-C", partial, "--numeric-owner", "--xattrs", "--xattrs-include=*"],
+                _options.CopyTimeout,
+                $"unable to create CT {vmid} - extracting {Path.GetFileName(archive)} failed",
+                cancellationToken,
+                inNamespace: false,
+                vmid: vmid
+            );
         if (request.RootPassword is { } password)
             await SetRootPasswordAsync(partial, password, vmid, cancellationToken);
 
@@ -70,9 +96,21 @@ public sealed partial class LxcHost
         RequireVmid(vmid);
         RequireNode(request.TargetNode);
         if (request.SnapshotName is not null)
-            throw new HostException(HostErrorKind.Unsupported, $"snapshot '{request.SnapshotName}' does not exist (snapshots are not supported on plain-LXC directory storage)") { Vmid = source };
+            throw new HostException(
+                HostErrorKind.Unsupported,
+                $"snapshot '{request.SnapshotName}' does not exist (snapshots are not supported on plain-LXC directory storage)"
+            )
+            {
+                Vmid = source,
+            };
         if (!request.Full)
-            throw new HostException(HostErrorKind.Unsupported, $"Linked clone feature for CT {source} is not available: plain-LXC storages are directories without snapshots; use a full clone") { Vmid = source };
+            throw new HostException(
+                HostErrorKind.Unsupported,
+                $"Linked clone feature for CT {source} is not available: plain-LXC storages are directories without snapshots; use a full clone"
+            )
+            {
+                Vmid = source,
+            };
         if (request.Pool is not null)
             throw new HostException(HostErrorKind.Unsupported, "pools do not exist on a plain-LXC host") { Vmid = source };
 
@@ -100,8 +138,14 @@ public sealed partial class LxcHost
 
         var staging = NewStagingDir(vmid);
         var partial = Path.Combine(staging, "rootfs");
-        await _run.RunCheckedAsync(["cp", "-a", "--reflink=auto", "--", _layout.ResolveVolume(sourceRootfs.Volume), partial],
-            _options.CopyTimeout, $"clone failed: copying the rootfs of CT {source}", cancellationToken, inNamespace: false, vmid: vmid);
+        await _run.RunCheckedAsync(
+            ["cp", "-a", "--reflink=auto", "--", _layout.ResolveVolume(sourceRootfs.Volume), partial],
+            _options.CopyTimeout,
+            $"clone failed: copying the rootfs of CT {source}",
+            cancellationToken,
+            inNamespace: false,
+            vmid: vmid
+        );
         EmptyMachineId(partial);
         var ctDir = Path.Combine(staging, "ct");
         Directory.CreateDirectory(ctDir);
@@ -169,7 +213,10 @@ public sealed partial class LxcHost
     public async Task<TaskOutcome> ResizeAsync(int vmid, string disk, string size, CancellationToken cancellationToken = default)
     {
         if (disk != "rootfs")
-            throw new HostException(HostErrorKind.Unsupported, $"CT {vmid}: only rootfs can be resized on plain LXC (mount points are not supported)") { Vmid = vmid };
+            throw new HostException(HostErrorKind.Unsupported, $"CT {vmid}: only rootfs can be resized on plain LXC (mount points are not supported)")
+            {
+                Vmid = vmid,
+            };
         if (!DiskSize.TryParse(size, out var relative, out var bytes))
             throw Invalid(vmid, $"size: '{size}' is not a disk size (expected [+]N[K|M|G|T])");
         using var lk = await ContainerLock.AcquireAsync(_layout, vmid, _time, cancellationToken);
@@ -183,9 +230,18 @@ public sealed partial class LxcHost
             throw Invalid(vmid, "disk is already at specified size");
         var free = DescribeStorage(rootfs.Storage).AvailableBytes;
         if (target - current > free)
-            throw new HostException(HostErrorKind.TaskFailed, $"CT {vmid}: storage '{rootfs.Storage}' has {DiskSize.Format(free)} free, not the {DiskSize.Format(target - current)} more the rootfs needs") { Vmid = vmid };
+            throw new HostException(
+                HostErrorKind.TaskFailed,
+                $"CT {vmid}: storage '{rootfs.Storage}' has {DiskSize.Format(free)} free, not the {DiskSize.Format(target - current)} more the rootfs needs"
+            )
+            {
+                Vmid = vmid,
+            };
         WriteConfig(_layout.ContainerDir(vmid), vmid, config.With("rootfs", (rootfs with { SizeBytes = target }).ToString()));
-        return new TaskOutcome(null, [$"rootfs of CT {vmid} is a directory: size {DiskSize.Format(target)} is recorded and was checked against free space, but no quota enforces it"]);
+        return new TaskOutcome(
+            null,
+            [$"rootfs of CT {vmid} is a directory: size {DiskSize.Format(target)} is recorded and was checked against free space, but no quota enforces it"]
+        );
     }
 
     public async Task<TaskOutcome> DestroyAsync(int vmid, bool force = false, bool purge = false, CancellationToken cancellationToken = default)
@@ -229,38 +285,82 @@ public sealed partial class LxcHost
         if (volume.StartsWith('/'))
             return null;
         var path = _layout.ResolveVolume(volume);
-        return path.StartsWith(_layout.StorageRoot + "/", StringComparison.Ordinal) && path.Contains($"/images/{vmid}/", StringComparison.Ordinal) ? path : null;
+        return path.StartsWith(_layout.StorageRoot + "/", StringComparison.Ordinal) && path.Contains($"/images/{vmid}/", StringComparison.Ordinal)
+            ? path
+            : null;
     }
 
     private async Task ExtractUnprivilegedAsync(string archive, string target, int vmid, CancellationToken cancellationToken)
     {
-        var map = Facts.IdMap ?? throw new HostException(HostErrorKind.Unsupported,
-            "unprivileged containers need a subordinate id range for root (add 'root:100000:65536' to /etc/subuid and /etc/subgid), or create with unprivileged=0") { Vmid = vmid };
+        var map = Facts.IdMap
+            ?? throw new HostException(
+                HostErrorKind.Unsupported,
+                "unprivileged containers need a subordinate id range for root (add 'root:100000:65536' to /etc/subuid and /etc/subgid), or create with unprivileged=0"
+            )
+            {
+                Vmid = vmid,
+            };
         if (OperatingSystem.IsLinux())
             File.SetUnixFileMode(target, (UnixFileMode)0b111_101_101);
-        await _run.RunCheckedAsync(["chown", $"{map.Start}:{map.Start}", target], ToolTimeout, "chown failed", cancellationToken, inNamespace: false, vmid: vmid);
+        await _run.RunCheckedAsync(
+            ["chown", $"{map.Start}:{map.Start}", target],
+            ToolTimeout,
+            "chown failed",
+            cancellationToken,
+            inNamespace: false,
+            vmid: vmid
+        );
         // Extracting inside a user namespace writes the shifted ids, as Proxmox does; device nodes cannot be made there and LXC provides /dev.
         await _run.RunCheckedAsync(
-            ["lxc-usernsexec", "-m", $"u:0:{map.Start}:{map.Count}", "-m", $"g:0:{map.Start}:{map.Count}", "--",
-             "tar", "-xpf", archive, "-C", target, "--numeric-owner", "--exclude=./dev/*"],
-            _options.CopyTimeout, $"unable to create CT {vmid} - extracting {Path.GetFileName(archive)} as unprivileged failed", cancellationToken, inNamespace: false, vmid: vmid);
+            [
+                "lxc-usernsexec",
+                "-m",
+                $"u:0:{map.Start}:{map.Count}",
+                "-m",
+                $"g:0:{map.Start}:{map.Count}",
+                "--",
+                "tar",
+                "-xpf",
+                archive,
+                "-C",
+                target,
+                "--numeric-owner",
+                "--exclude=./dev/*",
+            ],
+            _options.CopyTimeout,
+            $"unable to create CT {vmid} - extracting {Path.GetFileName(archive)} as unprivileged failed",
+            cancellationToken,
+            inNamespace: false,
+            vmid: vmid
+        );
     }
 
     private async Task SetRootPasswordAsync(string rootfs, string password, int vmid, CancellationToken cancellationToken)
     {
         var shadow = Path.Combine(rootfs, "etc", "shadow");
         if (!File.Exists(shadow))
-            throw new HostException(HostErrorKind.TaskFailed, $"unable to create CT {vmid} - the OS template has no /etc/shadow for the root password") { Vmid = vmid };
-        var hash = await _run.RunCheckedAsync(["openssl", "passwd", "-6", "-stdin"], ToolTimeout, "hashing the root password failed", cancellationToken,
-            standardInput: password + "\n", inNamespace: false, vmid: vmid);
-        var lines = File.ReadAllLines(shadow).Select(line =>
-        {
-            var parts = line.Split(':');
-            if (parts.Length < 2 || parts[0] != "root")
-                return line;
-            parts[1] = hash.StandardOutput.Trim();
-            return string.Join(':', parts);
-        });
+            throw new HostException(HostErrorKind.TaskFailed, $"unable to create CT {vmid} - the OS template has no /etc/shadow for the root password")
+            {
+                Vmid = vmid,
+            };
+        var hash = await _run.RunCheckedAsync(
+            ["openssl", "passwd", "-6", "-stdin"],
+            ToolTimeout,
+            "hashing the root password failed",
+            cancellationToken,
+            standardInput: password + "\n",
+            inNamespace: false,
+            vmid: vmid
+        );
+        var lines = File.ReadAllLines(shadow)
+            .Select(line =>
+            {
+                var parts = line.Split(':');
+                if (parts.Length < 2 || parts[0] != "root")
+                    return line;
+                parts[1] = hash.StandardOutput.Trim();
+                return string.Join(':', parts);
+            });
         FileWrites.RewriteInPlace(shadow, string.Join('\n', lines) + "\n");
     }
 
@@ -286,7 +386,11 @@ public sealed partial class LxcHost
 
         foreach (var (key, value) in settings)
         {
-            var result = await _run.RunAsync(["lxc-cgroup", "-P", _layout.LxcPath, "-n", Id(vmid), key, value.ToString(CultureInfo.InvariantCulture)], ToolTimeout, cancellationToken);
+            var result = await _run.RunAsync(
+                ["lxc-cgroup", "-P", _layout.LxcPath, "-n", Id(vmid), key, value.ToString(CultureInfo.InvariantCulture)],
+                ToolTimeout,
+                cancellationToken
+            );
             if (!result.Succeeded)
                 throw Invalid(vmid, $"unable to hotplug memory: {string.Join(" / ", result.Tail(2))} (the new value applies at the next start)");
         }
@@ -309,7 +413,10 @@ public sealed partial class LxcHost
                 else if (key is "memory" or "swap" or "cores" && !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                     errors[key] = $"value '{value}' does not look like a valid integer";
                 else if (Regex.IsMatch(key, @"^(mp|dev)\d+$"))
-                    throw new HostException(HostErrorKind.Unsupported, $"'{key}': mount points and device passthrough are not supported on plain LXC") { Vmid = vmid };
+                    throw new HostException(HostErrorKind.Unsupported, $"'{key}': mount points and device passthrough are not supported on plain LXC")
+                    {
+                        Vmid = vmid,
+                    };
                 else if (!SettableKeys.Contains(key) && !key.StartsWith("lxc.", StringComparison.Ordinal) && key is not ("template" or "lock" or "digest"))
                     errors[key] = "property is not defined in schema and the schema does not allow additional properties";
             }
@@ -324,7 +431,10 @@ public sealed partial class LxcHost
         if (config.Cores is < 1 or > 8192)
             errors["cores"] = "value must be between 1 and 8192";
         if (errors.Count > 0)
-            throw new HostException(HostErrorKind.InvalidRequest, $"CT {vmid}: parameter verification failed: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value}"))}")
+            throw new HostException(
+                HostErrorKind.InvalidRequest,
+                $"CT {vmid}: parameter verification failed: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value}"))}"
+            )
             {
                 Vmid = vmid,
                 ParameterErrors = errors,
@@ -401,6 +511,5 @@ public sealed partial class LxcHost
             throw Invalid(vmid, $"vmid: value {vmid} must be between 100 and 999999999");
     }
 
-    private static bool IsNetKey(string key) =>
-        key.Length > 3 && key.StartsWith("net", StringComparison.Ordinal) && key[3..].All(char.IsAsciiDigit);
+    private static bool IsNetKey(string key) => key.Length > 3 && key.StartsWith("net", StringComparison.Ordinal) && key[3..].All(char.IsAsciiDigit);
 }

@@ -18,11 +18,9 @@ public sealed partial class LxcHost
     public Task<TaskOutcome> SnapshotAsync(int vmid, string name, string? description = null, CancellationToken cancellationToken = default) =>
         throw NoSnapshots(vmid);
 
-    public Task<TaskOutcome> RollbackAsync(int vmid, string name, CancellationToken cancellationToken = default) =>
-        throw NoSnapshots(vmid);
+    public Task<TaskOutcome> RollbackAsync(int vmid, string name, CancellationToken cancellationToken = default) => throw NoSnapshots(vmid);
 
-    public Task<TaskOutcome> DeleteSnapshotAsync(int vmid, string name, CancellationToken cancellationToken = default) =>
-        throw NoSnapshots(vmid);
+    public Task<TaskOutcome> DeleteSnapshotAsync(int vmid, string name, CancellationToken cancellationToken = default) => throw NoSnapshots(vmid);
 
     private static HostException NoSnapshots(int vmid) =>
         new(HostErrorKind.Unsupported, $"CT {vmid}: snapshots are not supported on plain-LXC directory storage") { Vmid = vmid };

@@ -39,13 +39,14 @@ public sealed partial class LxcHost : IContainerHost
 
     public string Description => $"lxc {_layout.LxcPath}";
 
-    public HostCapabilities Capabilities { get; } = new()
-    {
-        LinkedClones = false,
-        Snapshots = false,
-        Clusters = false,
-        OsTemplateDownload = ToolLocator.Exists("debootstrap"),
-    };
+    public HostCapabilities Capabilities { get; } =
+        new()
+        {
+            LinkedClones = false,
+            Snapshots = false,
+            Clusters = false,
+            OsTemplateDownload = ToolLocator.Exists("debootstrap"),
+        };
 
     /// <summary>The machine facts the config translation uses (cgroup layout, id range).</summary>
     public HostFacts Facts { get; }
@@ -84,8 +85,7 @@ public sealed partial class LxcHost : IContainerHost
     public async Task<HostInfo> GetInfoAsync(CancellationToken cancellationToken = default)
     {
         var version = await _run.RunAsync(["lxc-start", "--version"], ToolTimeout, cancellationToken, inNamespace: false);
-        return new HostInfo("lxc", version.StandardOutput.Trim(), null,
-            [new NodeInfo(_node, true, Environment.ProcessorCount, MemoryBytes())]);
+        return new HostInfo("lxc", version.StandardOutput.Trim(), null, [new NodeInfo(_node, true, Environment.ProcessorCount, MemoryBytes())]);
     }
 
     /// <summary>This machine (<c>/etc/machine-id</c>) and the LXC path: another path on it is another host.</summary>
@@ -98,7 +98,10 @@ public sealed partial class LxcHost : IContainerHost
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new HostException(HostErrorKind.Unsupported, $"cannot read /etc/machine-id ({e.GetType().Name}), so this machine's LXC state cannot be told apart from another's");
+            throw new HostException(
+                HostErrorKind.Unsupported,
+                $"cannot read /etc/machine-id ({e.GetType().Name}), so this machine's LXC state cannot be told apart from another's"
+            );
         }
 
         return HostIdentity.PlainLxc(machineId, _layout.LxcPath);
@@ -106,12 +109,18 @@ public sealed partial class LxcHost : IContainerHost
 
     public Task<IReadOnlyList<StorageInfo>> GetStoragesAsync(string? node = null, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<StorageInfo> storages = node is not null && node != _node
-            ? []
+        IReadOnlyList<StorageInfo> storages =
+            node is not null && node != _node ? []
             : Directory.Exists(_layout.StorageRoot)
-                ? Directory.GetDirectories(_layout.StorageRoot).Select(Path.GetFileName).OfType<string>()
-                    .Where(HostLayout.IsValidStorageId).Order(StringComparer.Ordinal).Select(DescribeStorage).ToList()
-                : [];
+                ? Directory
+                    .GetDirectories(_layout.StorageRoot)
+                    .Select(Path.GetFileName)
+                    .OfType<string>()
+                    .Where(HostLayout.IsValidStorageId)
+                    .Order(StringComparer.Ordinal)
+                    .Select(DescribeStorage)
+                    .ToList()
+            : [];
         return Task.FromResult(storages);
     }
 
@@ -158,11 +167,19 @@ public sealed partial class LxcHost : IContainerHost
     }
 
     private ContainerSummary Summarize(int vmid, ContainerConfig config, bool running) =>
-        new(vmid, _node, (config.Hostname ?? $"CT{vmid}").Replace(" ", "", StringComparison.Ordinal),
-            running ? ContainerStatus.Running : ContainerStatus.Stopped, config.IsTemplate, config.Lock, config.Tags);
+        new(
+            vmid,
+            _node,
+            (config.Hostname ?? $"CT{vmid}").Replace(" ", "", StringComparison.Ordinal),
+            running ? ContainerStatus.Running : ContainerStatus.Stopped,
+            config.IsTemplate,
+            config.Lock,
+            config.Tags
+        );
 
     private IEnumerable<int> ContainerIds() =>
-        Directory.GetDirectories(_layout.LxcPath)
+        Directory
+            .GetDirectories(_layout.LxcPath)
             .Select(Path.GetFileName)
             .Select(name => int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)
             .Where(id => id > 0 && File.Exists(_layout.ConfigPath(id)))
@@ -179,8 +196,7 @@ public sealed partial class LxcHost : IContainerHost
         return config.With("digest", Digest(config));
     }
 
-    private ContainerConfig ReadConfig(int vmid) =>
-        TryReadConfig(vmid) ?? throw NotFound(vmid);
+    private ContainerConfig ReadConfig(int vmid) => TryReadConfig(vmid) ?? throw NotFound(vmid);
 
     /// <summary>Writes both files of a container directory (LXC config and side file) from the Proxmox view.</summary>
     private void WriteConfig(string containerDir, int vmid, ContainerConfig config)
@@ -199,7 +215,8 @@ public sealed partial class LxcHost : IContainerHost
     private async Task<HashSet<int>> RunningAsync(CancellationToken cancellationToken)
     {
         var result = await _run.RunCheckedAsync(["lxc-ls", "-P", _layout.LxcPath, "--running", "-1"], ToolTimeout, "lxc-ls failed", cancellationToken);
-        return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        return result
+            .StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)
             .Where(id => id > 0)
             .ToHashSet();
@@ -214,8 +231,17 @@ public sealed partial class LxcHost : IContainerHost
     private StorageInfo DescribeStorage(string id)
     {
         var drive = new DriveInfo(_layout.StoragePath(id));
-        return new StorageInfo(id, _node, "dir", new HashSet<string> { "rootdir", "images", "vztmpl", "backup" },
-            Shared: false, Active: true, Enabled: true, drive.TotalSize, drive.TotalSize - drive.AvailableFreeSpace);
+        return new StorageInfo(
+            id,
+            _node,
+            "dir",
+            new HashSet<string> { "rootdir", "images", "vztmpl", "backup" },
+            Shared: false,
+            Active: true,
+            Enabled: true,
+            drive.TotalSize,
+            drive.TotalSize - drive.AvailableFreeSpace
+        );
     }
 
     private void RequireNode(string? node)
@@ -260,7 +286,9 @@ public sealed partial class LxcHost : IContainerHost
 
     private static long MemoryBytes()
     {
-        var line = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) : null;
+        var line = File.Exists("/proc/meminfo")
+            ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))
+            : null;
         var kb = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1);
         return long.TryParse(kb, CultureInfo.InvariantCulture, out var k) ? k * 1024 : 0;
     }

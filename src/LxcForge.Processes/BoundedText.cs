@@ -28,12 +28,8 @@ internal sealed class BoundedText(int limit)
             while ((n = await reader.ReadAsync(buffer, stop)) > 0)
                 Append(buffer.AsSpan(0, n));
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-        }
-        catch (IOException) when (stop.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+        catch (IOException) when (stop.IsCancellationRequested) { }
     }
 
     private void Append(ReadOnlySpan<char> chunk)

@@ -59,7 +59,10 @@ public static class ProcessRunner
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new HostException(HostErrorKind.Timeout, $"'{request.Describe()}' did not finish within {request.Timeout?.TotalSeconds:0.#} s and was killed");
+            throw new HostException(
+                HostErrorKind.Timeout,
+                $"'{request.Describe()}' did not finish within {request.Timeout?.TotalSeconds:0.#} s and was killed"
+            );
         }
     }
 
@@ -75,9 +78,7 @@ public static class ProcessRunner
         {
             // Already exited and reaped.
         }
-        catch (InvalidOperationException)
-        {
-        }
+        catch (InvalidOperationException) { }
 
         try
         {
@@ -110,8 +111,6 @@ public static class ProcessRunner
     {
         if (extraPath is null || program.Contains('/', StringComparison.Ordinal))
             return program;
-        return extraPath.Split(Path.PathSeparator)
-            .Select(dir => Path.Combine(dir, program))
-            .FirstOrDefault(File.Exists) ?? program;
+        return extraPath.Split(Path.PathSeparator).Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists) ?? program;
     }
 }

@@ -16,7 +16,10 @@ public static class RootCaIdentity
         var entries = certificatesInfo as JsonArray ?? [];
         var rootCa = entries.OfType<JsonObject>().FirstOrDefault(e => (string?)e["filename"] == RootCaFile);
         if (rootCa?["fingerprint"]?.GetValue<string>() is not { Length: > 0 } fingerprint)
-            throw new HostException(HostErrorKind.Unsupported, $"node {node} lists no {RootCaFile} in its certificates (GET /nodes/{node}/certificates/info), so the host cannot be told apart from another");
+            throw new HostException(
+                HostErrorKind.Unsupported,
+                $"node {node} lists no {RootCaFile} in its certificates (GET /nodes/{node}/certificates/info), so the host cannot be told apart from another"
+            );
         return HostIdentity.ProxmoxCluster(fingerprint);
     }
 }

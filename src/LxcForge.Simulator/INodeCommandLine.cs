@@ -9,7 +9,14 @@ public interface INodeCommandLine
 {
     /// <param name="node">The node the command runs on (the real tools act on the local node).</param>
     /// <param name="tool">pct, pvesm, pveam, pvesh, vzdump, pveversion or lxc-attach.</param>
-    Task<CommandResult> RunAsync(string node, string tool, IReadOnlyList<string> arguments, string? standardInput, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default);
+    Task<CommandResult> RunAsync(
+        string node,
+        string tool,
+        IReadOnlyList<string> arguments,
+        string? standardInput,
+        IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken = default
+    );
 }
 
 public sealed record CommandResult(int ExitCode, string StandardOutput, string StandardError);

@@ -43,10 +43,24 @@ internal static class DeployBenchmark
             throw new InvalidOperationException("deploy failed: " + string.Join("; ", result.Outcomes.Select(o => o.Error)));
         Console.WriteLine($"  lxcforge default (parallel {result.Parallel}): {makespan:F1} s simulated");
         foreach (var o in result.Outcomes)
-            Console.WriteLine($"    {o.Service,-22} {string.Join(" ", o.PhaseTimes.Select(p => $"{p.Key.ToString().ToLowerInvariant()}={p.Value.TotalSeconds:F1}"))}");
-        var tasks = (await ours.Cluster.CallAsync(ApiRequest.Get($"/nodes/{ours.Cluster.NodeNames[0]}/tasks", new Dictionary<string, string> { ["limit"] = "500", ["source"] = "all" })))!.AsArray();
-        foreach (var t in tasks.Select(t => (string)t!["upid"]!).Select(u => (u, ours.Cluster.GetTaskTiming(u)!)).Where(x => x.Item2.Started >= t0).OrderBy(x => x.Item2.Started))
-            Console.WriteLine($"    task {t.u.Split(':')[5],-10} {t.u.Split(':')[6],-4} {(t.Item2.Started - t0).TotalSeconds,6:F1} → {(t.Item2.Ended - t0)?.TotalSeconds,6:F1}");
+            Console.WriteLine(
+                $"    {o.Service, -22} {string.Join(" ", o.PhaseTimes.Select(p => $"{p.Key.ToString().ToLowerInvariant()}={p.Value.TotalSeconds:F1}"))}"
+            );
+        var tasks = (
+            await ours.Cluster.CallAsync(
+                ApiRequest.Get($"/nodes/{ours.Cluster.NodeNames[0]}/tasks", new Dictionary<string, string> { ["limit"] = "500", ["source"] = "all" })
+            )
+        )!.AsArray();
+        foreach (
+            var t in tasks
+                .Select(t => (string)t!["upid"]!)
+                .Select(u => (u, ours.Cluster.GetTaskTiming(u)!))
+                .Where(x => x.Item2.Started >= t0)
+                .OrderBy(x => x.Item2.Started)
+        )
+            Console.WriteLine(
+                $"    task {t.u.Split(':')[5], -10} {t.u.Split(':')[6], -4} {(t.Item2.Started - t0).TotalSeconds, 6:F1} → {(t.Item2.Ended - t0)?.TotalSeconds, 6:F1}"
+            );
         var stopwatch = Stopwatch.StartNew();
         var noop = await deployer.RunAsync(fleet, await deployer.PlanAsync(fleet));
         var noopSeconds = stopwatch.Elapsed.TotalSeconds;
@@ -59,14 +73,20 @@ internal static class DeployBenchmark
         await SeedMethodAsync(seed, fleet);
         var seedMethod = (seed.Cluster.SimulatedElapsed - s0).TotalSeconds;
         Console.WriteLine($"  original scripts' method (one at a time, 30 s wait after start): {seedMethod:F1} s simulated");
-        Console.WriteLine($"  lower bound (time model): {lowerBound:F1} s; lxcforge/lower = {makespan / lowerBound:F2} (goal ≤ 1.15), seed/lxcforge = {seedMethod / makespan:F2}");
+        Console.WriteLine(
+            $"  lower bound (time model): {lowerBound:F1} s; lxcforge/lower = {makespan / lowerBound:F2} (goal ≤ 1.15), seed/lxcforge = {seedMethod / makespan:F2}"
+        );
 
         // (c) plan for 1,000 services against 1,000 containers.
         var plan1000 = await Plan1000Async();
         Console.WriteLine($"  plan, 1,000 services against 1,000 containers: {plan1000:F3} s real");
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"makespan_s={makespan:F1} seed_method_s={seedMethod:F1} lower_bound_s={lowerBound:F1} ratio_lower={makespan / lowerBound:F2} ratio_seed={seedMethod / makespan:F2} noop_rerun_s={noopSeconds:F3} plan_1000_s={plan1000:F3}"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"makespan_s={makespan:F1} seed_method_s={seedMethod:F1} lower_bound_s={lowerBound:F1} ratio_lower={makespan / lowerBound:F2} ratio_seed={seedMethod / makespan:F2} noop_rerun_s={noopSeconds:F3} plan_1000_s={plan1000:F3}"
+            )
+        );
         return 0;
     }
 
@@ -79,8 +99,16 @@ internal static class DeployBenchmark
     private static async Task<double> LowerBoundAsync(BenchHost sim, FleetSpec fleet)
     {
         var content = (await sim.Cluster.CallAsync(ApiRequest.Get($"/nodes/{sim.Cluster.NodeNames[0]}/storage/{fleet.Storage.Templates}/content")))!.AsArray();
-        var streams = FleetInstances.Expand(fleet).Select(d => new StreamDemand(fleet.Storage.Templates, d.Storage,
-            content.Where(v => (int?)v!["vmid"] == d.TemplateCtid && ((string?)v!["content"]) is "rootdir" or "images").Sum(v => (long?)(v!["used"] ?? v["size"]) ?? 0))).ToList();
+        var streams = FleetInstances
+            .Expand(fleet)
+            .Select(d => new StreamDemand(
+                fleet.Storage.Templates,
+                d.Storage,
+                content
+                    .Where(v => (int?)v!["vmid"] == d.TemplateCtid && ((string?)v!["content"]) is "rootdir" or "images")
+                    .Sum(v => (long?)(v!["used"] ?? v["size"]) ?? 0)
+            ))
+            .ToList();
         Console.WriteLine($"  templates' used bytes to clone: {streams.Sum(s => s.Bytes) / 1e9:F2} GB from {fleet.Storage.Templates}");
         var model = sim.Cluster.TimeModel;
         return sim.Cluster.LowerBound(streams, model.StartDuration + model.NetworkDelay).TotalSeconds;
@@ -92,7 +120,14 @@ internal static class DeployBenchmark
         var all = FleetInstances.Expand(fleet);
         foreach (var d in all)
         {
-            await sim.Host.CloneAsync(new CloneRequest(d.TemplateCtid, d.Ctid) { Hostname = d.Hostname, Storage = d.Storage, Full = true });
+            await sim.Host.CloneAsync(
+                new CloneRequest(d.TemplateCtid, d.Ctid)
+                {
+                    Hostname = d.Hostname,
+                    Storage = d.Storage,
+                    Full = true,
+                }
+            );
             await sim.Host.UpdateConfigAsync(d.Ctid, ConfigChange.Of(("net0", $"name=eth0,bridge={d.Bridge},ip={d.Cidr},gw={d.Gateway}")));
             await sim.Host.StartAsync(d.Ctid);
             await Task.Delay(TimeSpan.FromSeconds(30), sim.Cluster.Clock);
@@ -109,10 +144,10 @@ internal static class DeployBenchmark
         await using var sim = await BenchHost.StartAsync(1000);
         var node = sim.Cluster.NodeNames[0];
         var baseService = FleetDefaults.Seed.Services[0];
-        var services = Enumerable.Range(0, 1000).Select(i => baseService with
-        {
-            Name = $"svc{i}", Ctid = 1000 + i, Hostname = $"svc{i}", Ip = $"10.0.{30 + (i / 200)}.{10 + (i % 200)}",
-        }).ToList();
+        var services = Enumerable
+            .Range(0, 1000)
+            .Select(i => baseService with { Name = $"svc{i}", Ctid = 1000 + i, Hostname = $"svc{i}", Ip = $"10.0.{30 + (i / 200)}.{10 + (i % 200)}" })
+            .ToList();
         var fleet = FleetDefaults.Seed with
         {
             Network = FleetDefaults.Seed.Network with { Subnet = "10.0.0.0/16" },
@@ -126,17 +161,22 @@ internal static class DeployBenchmark
         var desired = FleetInstances.Expand(fleet);
         foreach (var d in desired)
         {
-            await sim.Cluster.CallAsync(ApiRequest.Post($"/nodes/{node}/lxc", new Dictionary<string, string>
-            {
-                ["vmid"] = d.Ctid.ToString(CultureInfo.InvariantCulture),
-                ["ostemplate"] = $"local:vztmpl/{alpine}",
-                ["hostname"] = d.Hostname,
-                ["rootfs"] = "local-hdd:1",
-                ["memory"] = "1024",
-                ["net0"] = d.Net0(null).ToString(),
-                ["description"] = OwnedDescription.For(d, OwnershipMarker.NewId()),
-                ["tags"] = "lxcforge",
-            }));
+            await sim.Cluster.CallAsync(
+                ApiRequest.Post(
+                    $"/nodes/{node}/lxc",
+                    new Dictionary<string, string>
+                    {
+                        ["vmid"] = d.Ctid.ToString(CultureInfo.InvariantCulture),
+                        ["ostemplate"] = $"local:vztmpl/{alpine}",
+                        ["hostname"] = d.Hostname,
+                        ["rootfs"] = "local-hdd:1",
+                        ["memory"] = "1024",
+                        ["net0"] = d.Net0(null).ToString(),
+                        ["description"] = OwnedDescription.For(d, OwnershipMarker.NewId()),
+                        ["tags"] = "lxcforge",
+                    }
+                )
+            );
         }
 
         await sim.Cluster.WaitForIdleAsync(TimeSpan.FromMinutes(5));
@@ -148,8 +188,10 @@ internal static class DeployBenchmark
         stopwatch.Restart();
         _ = await ObservedState.ReadAsync(sim.Host, desired);
         var read = stopwatch.Elapsed.TotalSeconds;
-        Console.WriteLine($"  plan_1000: {plan.Items.Count} items, {plan.Count(PlanAction.Update)} to update, {plan.Count(PlanAction.Error)} errors, " +
-            $"{plan.Items.Count(i => i.IsNoop)} nothing to do; reading the host alone (list + 1,000 configs) again: {read:F3} s");
+        Console.WriteLine(
+            $"  plan_1000: {plan.Items.Count} items, {plan.Count(PlanAction.Update)} to update, {plan.Count(PlanAction.Error)} errors, "
+                + $"{plan.Items.Count(i => i.IsNoop)} nothing to do; reading the host alone (list + 1,000 configs) again: {read:F3} s"
+        );
         foreach (var e in plan.Items.Where(i => i.Action == PlanAction.Error).Take(3))
             Console.WriteLine($"    error: {e.Error}");
         return seconds;

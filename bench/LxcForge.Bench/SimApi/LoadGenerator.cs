@@ -12,7 +12,10 @@ internal static class LoadGenerator
 
     public static async Task<Result> RunAsync(string name, HttpClient client, Func<long, string> pathFor, int concurrency, TimeSpan duration)
     {
-        long requests = 0, failures = 0, bytes = 0, sequence = 0;
+        long requests = 0,
+            failures = 0,
+            bytes = 0,
+            sequence = 0;
         var clock = Stopwatch.StartNew();
         var stopAt = duration;
         async Task Worker()
@@ -25,7 +28,7 @@ internal static class LoadGenerator
                 using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
                 await using var body = await response.Content.ReadAsStreamAsync();
                 long length = 0;
-                for (int read; (read = await body.ReadAsync(buffer)) > 0;)
+                for (int read; (read = await body.ReadAsync(buffer)) > 0; )
                     length += read;
                 Interlocked.Add(ref bytes, length);
                 if (response.IsSuccessStatusCode)

@@ -39,18 +39,36 @@ internal static class SimApiBenchmark
         await LoadGenerator.RunAsync("warm-up", client, _ => "cluster/resources", concurrency, TimeSpan.FromSeconds(1));
         var vmids = await VmidsAsync(client);
         var resources = await LoadGenerator.RunAsync("GET /cluster/resources", client, _ => "cluster/resources", concurrency, TimeSpan.FromSeconds(seconds));
-        var configs = await LoadGenerator.RunAsync("GET /nodes/{node}/lxc/{vmid}/config", client,
-            i => { var (node, vmid) = vmids[(int)(i % vmids.Count)]; return $"nodes/{node}/lxc/{vmid}/config"; },
-            concurrency, TimeSpan.FromSeconds(seconds));
+        var configs = await LoadGenerator.RunAsync(
+            "GET /nodes/{node}/lxc/{vmid}/config",
+            client,
+            i =>
+            {
+                var (node, vmid) = vmids[(int)(i % vmids.Count)];
+                return $"nodes/{node}/lxc/{vmid}/config";
+            },
+            concurrency,
+            TimeSpan.FromSeconds(seconds)
+        );
         var (rss, peak) = ProcessMemory.Read();
 
         foreach (var r in new[] { resources, configs })
-            Console.WriteLine($"{r.Name,-40} {r.RequestsPerSecond,9:F0} req/s  ({r.Requests} ok, {r.Failures} failed, {r.Bytes / Math.Max(1, r.Requests + r.Failures)} bytes/response)");
+            Console.WriteLine(
+                $"{r.Name, -40} {r.RequestsPerSecond, 9:F0} req/s  ({r.Requests} ok, {r.Failures} failed, {r.Bytes / Math.Max(1, r.Requests + r.Failures)} bytes/response)"
+            );
         Console.WriteLine($"resident memory (whole process: server, cluster and load generator): {rss:F0} MiB now, {peak:F0} MiB peak");
-        var pass = resources.RequestsPerSecond > GoalRequestsPerSecond && configs.RequestsPerSecond > GoalRequestsPerSecond && peak < GoalResidentMiB
-            && resources.Failures == 0 && configs.Failures == 0;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sim_api containers={containers} nodes={nodeCount} concurrency={concurrency} resources_rps={resources.RequestsPerSecond:F0} config_rps={configs.RequestsPerSecond:F0} failures={resources.Failures + configs.Failures} rss_mb={rss:F0} peak_rss_mb={peak:F0} goal_rps={GoalRequestsPerSecond:F0} goal_rss_mb={GoalResidentMiB:F0} goal_met={(pass ? "yes" : "no")}"));
+        var pass =
+            resources.RequestsPerSecond > GoalRequestsPerSecond
+            && configs.RequestsPerSecond > GoalRequestsPerSecond
+            && peak < GoalResidentMiB
+            && resources.Failures == 0
+            && configs.Failures == 0;
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"sim_api containers={containers} nodes={nodeCount} concurrency={concurrency} resources_rps={resources.RequestsPerSecond:F0} config_rps={configs.RequestsPerSecond:F0} failures={resources.Failures + configs.Failures} rss_mb={rss:F0} peak_rss_mb={peak:F0} goal_rps={GoalRequestsPerSecond:F0} goal_rss_mb={GoalResidentMiB:F0} goal_met={(pass ? "yes" : "no")}"
+            )
+        );
         return 0;
     }
 
@@ -61,15 +79,20 @@ internal static class SimApiBenchmark
         for (var i = 0; i < containers; i++)
         {
             var vmid = (1000 + i).ToString(CultureInfo.InvariantCulture);
-            await cluster.CallAsync(ApiRequest.Post($"/nodes/{nodes[i % nodes.Count]}/lxc", new Dictionary<string, string>
-            {
-                ["vmid"] = vmid,
-                ["ostemplate"] = $"local:vztmpl/{OsTemplate.Debian12.FileName}",
-                ["hostname"] = $"ct{vmid}",
-                ["rootfs"] = "local-hdd:1",
-                ["memory"] = "512",
-                ["net0"] = $"name=eth0,bridge=vmbr2,ip=10.0.{30 + (i / 250)}.{10 + (i % 250)}/16,gw=10.0.30.1",
-            }));
+            await cluster.CallAsync(
+                ApiRequest.Post(
+                    $"/nodes/{nodes[i % nodes.Count]}/lxc",
+                    new Dictionary<string, string>
+                    {
+                        ["vmid"] = vmid,
+                        ["ostemplate"] = $"local:vztmpl/{OsTemplate.Debian12.FileName}",
+                        ["hostname"] = $"ct{vmid}",
+                        ["rootfs"] = "local-hdd:1",
+                        ["memory"] = "512",
+                        ["net0"] = $"name=eth0,bridge=vmbr2,ip=10.0.{30 + (i / 250)}.{10 + (i % 250)}/16,gw=10.0.30.1",
+                    }
+                )
+            );
         }
         await cluster.WaitForIdleAsync(TimeSpan.FromMinutes(5));
     }

@@ -20,15 +20,27 @@ public sealed class CheckCommand(CliConsole io) : HostCommand<HostSettings>(io)
         var report = await new EnvironmentCheck(Host, spec.Spec).RunAsync(cancellationToken);
         var failed = report.Checks.Count(c => c.Status == CheckStatus.Fail);
         Output.Result(
-            new { report.Host, Spec = spec.DisplayName, report.Ok, report.HostUnreachable, report.Checks },
+            new
+            {
+                report.Host,
+                Spec = spec.DisplayName,
+                report.Ok,
+                report.HostUnreachable,
+                report.Checks,
+            },
             o =>
             {
                 o.Render(Table(report));
-                o.Line(report.Ok
-                    ? $"all checks passed for {spec.DisplayName} on {report.Host}"
-                    : $"{failed} check{(failed == 1 ? "" : "s")} failed for {spec.DisplayName} on {report.Host}");
-            });
-        return report.HostUnreachable ? ExitCodes.HostUnreachable : report.Ok ? ExitCodes.Ok : ExitCodes.StepFailed;
+                o.Line(
+                    report.Ok
+                        ? $"all checks passed for {spec.DisplayName} on {report.Host}"
+                        : $"{failed} check{(failed == 1 ? "" : "s")} failed for {spec.DisplayName} on {report.Host}"
+                );
+            }
+        );
+        return report.HostUnreachable ? ExitCodes.HostUnreachable
+            : report.Ok ? ExitCodes.Ok
+            : ExitCodes.StepFailed;
     }
 
     /// <summary>Name and result never wrap; the detail wraps, so a long explanation stays readable.</summary>
@@ -43,11 +55,12 @@ public sealed class CheckCommand(CliConsole io) : HostCommand<HostSettings>(io)
         return table;
     }
 
-    private static string Label(CheckStatus status) => status switch
-    {
-        CheckStatus.Pass => "ok",
-        CheckStatus.Warn => "warn",
-        CheckStatus.Fail => "FAIL",
-        _ => "skipped",
-    };
+    private static string Label(CheckStatus status) =>
+        status switch
+        {
+            CheckStatus.Pass => "ok",
+            CheckStatus.Warn => "warn",
+            CheckStatus.Fail => "FAIL",
+            _ => "skipped",
+        };
 }

@@ -38,8 +38,14 @@ public sealed class InitCommand(CliConsole io) : LxcForgeCommand<InitSettings>(i
         }
 
         Output.Result(
-            new { File = name, Templates = spec.Templates.Count, Services = spec.Services.Count },
-            o => o.Line($"Wrote {name} ({spec.Templates.Count} templates, {spec.Services.Count} services). Edit it, then run: lxcforge validate"));
+            new
+            {
+                File = name,
+                Templates = spec.Templates.Count,
+                Services = spec.Services.Count,
+            },
+            o => o.Line($"Wrote {name} ({spec.Templates.Count} templates, {spec.Services.Count} services). Edit it, then run: lxcforge validate")
+        );
         return ExitCodes.Ok;
     }
 }

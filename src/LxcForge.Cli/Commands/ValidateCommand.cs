@@ -25,10 +25,13 @@ public sealed class ValidateCommand(CliConsole io) : LxcForgeCommand<GlobalSetti
             o =>
             {
                 if (result.IsValid)
-                    o.Line($"{loaded.DisplayName}: OK ({result.Spec.Templates.Count} templates, {result.Spec.Services.Count} services, {instances} service containers)");
+                    o.Line(
+                        $"{loaded.DisplayName}: OK ({result.Spec.Templates.Count} templates, {result.Spec.Services.Count} services, {instances} service containers)"
+                    );
                 else
                     o.Note($"{loaded.DisplayName}: {result.Problems.Count} problem{(result.Problems.Count == 1 ? "" : "s")}");
-            });
+            }
+        );
         return Task.FromResult(result.IsValid ? ExitCodes.Ok : ExitCodes.BadInput);
     }
 }

@@ -6,9 +6,14 @@ public static class DataDirectory
     public static string Resolve(Func<string, string?> environment)
     {
         var xdg = environment("XDG_DATA_HOME");
-        var baseDir = !string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg)
-            ? xdg
-            : Path.Combine(environment("HOME") is { Length: > 0 } home ? home : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        var baseDir =
+            !string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg)
+                ? xdg
+                : Path.Combine(
+                    environment("HOME") is { Length: > 0 } home ? home : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+                    ".local",
+                    "share"
+                );
         return Path.Combine(baseDir, "lxcforge");
     }
 }

@@ -54,6 +54,8 @@ public sealed record HostAddress(HostKind Kind, string Text, Uri? ApiUrl = null,
             return new HostAddress(HostKind.ProxmoxApi, t, new UriBuilder(uri.Scheme, uri.Host, port).Uri);
         }
 
-        throw new FormatException($"--host {t}: unknown kind of host; use https://HOST:8006, ssh://root@HOST[:PORT], local, lxc://[PATH], sim://NAME or sim://");
+        throw new FormatException(
+            $"--host {t}: unknown kind of host; use https://HOST:8006, ssh://root@HOST[:PORT], local, lxc://[PATH], sim://NAME or sim://"
+        );
     }
 }

@@ -37,7 +37,9 @@ public sealed class HostFactory(CliConsole io)
         if (string.IsNullOrWhiteSpace(text))
         {
             text = HostAddress.Default;
-            notices.Add($"no --host given: using the simulated Proxmox cluster {HostAddress.Default} (kept in {SimulatorPath("default")}); give --host https://HOST:8006 to work on a real host");
+            notices.Add(
+                $"no --host given: using the simulated Proxmox cluster {HostAddress.Default} (kept in {SimulatorPath("default")}); give --host https://HOST:8006 to work on a real host"
+            );
         }
 
         try
@@ -53,12 +55,23 @@ public sealed class HostFactory(CliConsole io)
     }
 
     /// <summary>Connects to <paramref name="address"/> with every connection option of <paramref name="settings"/>.</summary>
-    public async Task<HostConnection> ConnectAsync(HostAddress address, HostSettings settings, List<string> notices, CancellationToken cancellationToken = default) =>
+    public async Task<HostConnection> ConnectAsync(
+        HostAddress address,
+        HostSettings settings,
+        List<string> notices,
+        CancellationToken cancellationToken = default
+    ) =>
         address.Kind switch
         {
             HostKind.ProxmoxApi => ConnectApi(address, settings, notices),
             HostKind.Shell => ConnectShell(address, settings, notices),
-            HostKind.Simulator => await SimulatorConnector.ConnectAsync(address, address.Name is null ? null : SimulatorPath(address.Name), notices, _env, cancellationToken),
+            HostKind.Simulator => await SimulatorConnector.ConnectAsync(
+                address,
+                address.Name is null ? null : SimulatorPath(address.Name),
+                notices,
+                _env,
+                cancellationToken
+            ),
             _ => await ConnectLxcAsync(address, notices, cancellationToken),
         };
 
@@ -68,9 +81,7 @@ public sealed class HostFactory(CliConsole io)
         if (Preflight.Problems(needDebootstrap: false) is { Count: > 0 } problems)
             throw new CliException($"--host {address.Text}: plain LXC is not usable on this machine: {string.Join("; ", problems)}", ExitCodes.HostUnreachable);
         notices.AddRange(Preflight.Warnings());
-        var options = address.Name is { } path
-            ? new LxcHostOptions { LxcPath = io.Resolve(path) }
-            : new LxcHostOptions();
+        var options = address.Name is { } path ? new LxcHostOptions { LxcPath = io.Resolve(path) } : new LxcHostOptions();
         try
         {
             return new HostConnection(await LxcHost.OpenAsync(options, cancellationToken: cancellationToken), notices);
@@ -87,7 +98,9 @@ public sealed class HostFactory(CliConsole io)
     {
         var tls = TlsFrom(settings);
         if (tls.InsecureSkipVerify)
-            notices.Add($"WARNING: --insecure-skip-tls-verify: the certificate of {address.ApiUrl} is NOT checked; anyone on the network path can impersonate the host and read the token. Pin it with --fingerprint instead.");
+            notices.Add(
+                $"WARNING: --insecure-skip-tls-verify: the certificate of {address.ApiUrl} is NOT checked; anyone on the network path can impersonate the host and read the token. Pin it with --fingerprint instead."
+            );
         var options = new ProxmoxConnectionOptions(address.ApiUrl!, CredentialsFrom(settings)) { Tls = tls };
         PctShellHost? shell = null;
         if (settings.Ssh is { } ssh)
@@ -144,7 +157,9 @@ public sealed class HostFactory(CliConsole io)
             throw new CliException(e.Message);
         }
 
-        throw new CliException("--host https://… needs credentials: --token-file FILE (holding USER@REALM!TOKENID=SECRET), or PVE_TOKEN in the environment, or --user root@pam with --password-file or PVE_PASSWORD");
+        throw new CliException(
+            "--host https://… needs credentials: --token-file FILE (holding USER@REALM!TOKENID=SECRET), or PVE_TOKEN in the environment, or --user root@pam with --password-file or PVE_PASSWORD"
+        );
     }
 
     private string ReadSecretFile(string name, string option)
@@ -161,18 +176,22 @@ public sealed class HostFactory(CliConsole io)
     }
 
     /// <summary>The SSH options applied to an ssh:// target (key files and known_hosts resolved against the working directory).</summary>
-    private Func<SshTarget, SshTarget> SshOptions(HostSettings settings) => target => target with
-    {
-        IdentityFiles = settings.SshKeys.Length > 0 ? [.. settings.SshKeys.Select(io.Resolve)] : target.IdentityFiles,
-        KnownHostsFile = settings.KnownHosts is { } known ? io.Resolve(known) : target.KnownHostsFile,
-        AcceptNewHostKey = settings.AcceptNewHostKey || target.AcceptNewHostKey,
-    };
+    private Func<SshTarget, SshTarget> SshOptions(HostSettings settings) =>
+        target =>
+            target with
+            {
+                IdentityFiles = settings.SshKeys.Length > 0 ? [.. settings.SshKeys.Select(io.Resolve)] : target.IdentityFiles,
+                KnownHostsFile = settings.KnownHosts is { } known ? io.Resolve(known) : target.KnownHostsFile,
+                AcceptNewHostKey = settings.AcceptNewHostKey || target.AcceptNewHostKey,
+            };
 
     private static void RefuseOptionsThatDoNotApply(HostAddress address, HostSettings settings)
     {
         var sshGiven = settings.SshKeys.Length > 0 || settings.KnownHosts is not null || settings.AcceptNewHostKey;
         if (sshGiven && !(address.Text.StartsWith("ssh://", StringComparison.Ordinal) || (address.Kind == HostKind.ProxmoxApi && settings.Ssh is not null)))
-            throw new CliException("--ssh-key, --known-hosts and --accept-new-host-key apply to --host ssh://… or to --ssh with --host https://… only, not to " + address.Text);
+            throw new CliException(
+                "--ssh-key, --known-hosts and --accept-new-host-key apply to --host ssh://… or to --ssh with --host https://… only, not to " + address.Text
+            );
         if (address.Kind == HostKind.ProxmoxApi)
             return;
         var apiOnly = new (bool Given, string Option)[]

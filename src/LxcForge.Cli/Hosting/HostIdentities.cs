@@ -15,7 +15,10 @@ internal static class HostIdentities
         catch (HostException e)
         {
             // Without its identity the host's state cannot be found: stop before anything is done under a wrong key.
-            throw new CliException($"--host {address.Text}: cannot tell which host this is: {e.Message}", ExitCodes.For(e) == ExitCodes.StepFailed ? ExitCodes.StepFailed : ExitCodes.HostUnreachable);
+            throw new CliException(
+                $"--host {address.Text}: cannot tell which host this is: {e.Message}",
+                ExitCodes.For(e) == ExitCodes.StepFailed ? ExitCodes.StepFailed : ExitCodes.HostUnreachable
+            );
         }
     }
 }

@@ -33,7 +33,9 @@ public sealed class HostSession : IAsyncDisposable
     public IContainerHost Host => Connection.Host;
 
     /// <summary>What the host says it is: every address, alias or backend that reaches it gives the same identity.</summary>
-    public string Identity => _identity ?? throw new InvalidOperationException("this command declared that it keeps no state (HostCommand.UsesState), so the host's identity was not read");
+    public string Identity =>
+        _identity
+        ?? throw new InvalidOperationException("this command declared that it keeps no state (HostCommand.UsesState), so the host's identity was not read");
 
     /// <summary>This host's journal, secrets and configured marks (the state file is opened on first use).</summary>
     public HostState State => _state.Value;
@@ -44,7 +46,15 @@ public sealed class HostSession : IAsyncDisposable
     public string DisplayName => Address.Text;
 
     /// <summary>Connects to <paramref name="address"/> and (when <paramref name="withIdentity"/>) learns the host's identity; the caller shows <see cref="HostConnection.Notices"/>.</summary>
-    public static async Task<HostSession> OpenAsync(CliConsole io, HostSettings settings, HostAddress address, List<string> notices, LoadedSpec spec, bool withIdentity, CancellationToken cancellationToken)
+    public static async Task<HostSession> OpenAsync(
+        CliConsole io,
+        HostSettings settings,
+        HostAddress address,
+        List<string> notices,
+        LoadedSpec spec,
+        bool withIdentity,
+        CancellationToken cancellationToken
+    )
     {
         var connection = await new HostFactory(io).ConnectAsync(address, settings, notices, cancellationToken);
         try

@@ -17,7 +17,13 @@ namespace LxcForge.Cli.Hosting;
 /// </summary>
 internal static class SimulatorConnector
 {
-    public static async Task<HostConnection> ConnectAsync(HostAddress address, string? statePath, List<string> notices, Func<string, string?> env, CancellationToken cancellationToken)
+    public static async Task<HostConnection> ConnectAsync(
+        HostAddress address,
+        string? statePath,
+        List<string> notices,
+        Func<string, string?> env,
+        CancellationToken cancellationToken
+    )
     {
         var options = SimulatorStates.Options(env);
         var session = statePath is null ? null : SimulatorSession.Open(statePath, $"--host {address.Text}", options);

@@ -126,9 +126,11 @@ internal sealed class SimulatorSession : IAsyncDisposable
             if (JsonNode.Parse(File.ReadAllText(ServingPath(statePath))) is JsonObject note && Alive((int?)note["pid"]))
             {
                 var fingerprint = (string?)note["fingerprint"] is { } f ? $" --fingerprint {f}" : "";
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"this simulated cluster is being served by 'lxcforge sim serve' (pid {(int?)note["pid"]}) at {(string?)note["url"]}; " +
-                    $"reach it there (--host {(string?)note["url"]}{fingerprint} with its token, id {(string?)note["tokenId"]}) or stop that server (Ctrl-C) first");
+                return string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"this simulated cluster is being served by 'lxcforge sim serve' (pid {(int?)note["pid"]}) at {(string?)note["url"]}; "
+                        + $"reach it there (--host {(string?)note["url"]}{fingerprint} with its token, id {(string?)note["tokenId"]}) or stop that server (Ctrl-C) first"
+                );
             }
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)

@@ -19,8 +19,12 @@ internal static class SimulatorStates
             ? PathFor(env, name)
             : throw new CliException($"--state {name}: a simulator name may hold letters, digits, '-', '_' and '.' only");
 
-    public static SimulatorOptions Options(Func<string, string?> env) => new()
-    {
-        TimeFactor = env("LXCFORGE_SIM_SPEED") is { Length: > 0 } s && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f > 0 ? f : DefaultSpeed,
-    };
+    public static SimulatorOptions Options(Func<string, string?> env) =>
+        new()
+        {
+            TimeFactor =
+                env("LXCFORGE_SIM_SPEED") is { Length: > 0 } s && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f > 0
+                    ? f
+                    : DefaultSpeed,
+        };
 }

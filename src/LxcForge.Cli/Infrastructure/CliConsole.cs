@@ -23,8 +23,7 @@ public sealed class CliConsole(IAnsiConsole output, IAnsiConsole error, string w
     public bool Verbose { get; set; }
 
     /// <summary>True when live progress may be drawn (on stderr): a terminal that understands ANSI and text mode.</summary>
-    public bool CanShowProgress =>
-        Mode == OutputMode.Text && Error.Profile.Capabilities.Ansi && Error.Profile.Capabilities.Interactive;
+    public bool CanShowProgress => Mode == OutputMode.Text && Error.Profile.Capabilities.Ansi && Error.Profile.Capabilities.Interactive;
 
     /// <summary>A path as the user typed it, resolved against the working directory.</summary>
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
@@ -38,20 +37,21 @@ public sealed class CliConsole(IAnsiConsole output, IAnsiConsole error, string w
             Create(Console.Out, Console.IsOutputRedirected),
             // Questions are asked on stderr and answered on stdin: both must be a terminal.
             Create(Console.Error, Console.IsErrorRedirected || Console.IsInputRedirected),
-            Environment.CurrentDirectory);
+            Environment.CurrentDirectory
+        );
 
     private static IAnsiConsole Create(TextWriter writer, bool redirected)
     {
-        var plain = redirected
-            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
-            || Environment.GetEnvironmentVariable("TERM") == "dumb";
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
-            ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
-        });
+        var plain = redirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) || Environment.GetEnvironmentVariable("TERM") == "dumb";
+        var console = AnsiConsole.Create(
+            new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(writer),
+                Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
+                ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+                Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+            }
+        );
         if (redirected)
             console.Profile.Width = 160; // no terminal to fit: keep table rows on one line for grep and diff
         return console;

@@ -12,11 +12,8 @@ namespace LxcForge.Cli.Infrastructure;
 public sealed class CliOutput(CliConsole io)
 {
     /// <summary>camelCase names, enums as strings, indented: the stable JSON contract of every command.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    public static JsonSerializerOptions JsonOptions { get; } =
+        new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
     public bool IsJson => io.Mode == OutputMode.Json;
 
@@ -63,6 +60,5 @@ public sealed class CliOutput(CliConsole io)
         io.Out.Write(table);
     }
 
-    public static void WriteJson<T>(IAnsiConsole console, T value) =>
-        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+    public static void WriteJson<T>(IAnsiConsole console, T value) => console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 }

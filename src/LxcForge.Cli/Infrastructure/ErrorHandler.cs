@@ -40,7 +40,18 @@ public static class ErrorHandler
         if (output.IsJson)
         {
             var problems = (exception as InvalidSpecException)?.Problems;
-            CliOutput.WriteJson(io.Out, new { Error = new { ExitCode = code, exception.Message, Problems = problems } });
+            CliOutput.WriteJson(
+                io.Out,
+                new
+                {
+                    Error = new
+                    {
+                        ExitCode = code,
+                        exception.Message,
+                        Problems = problems,
+                    },
+                }
+            );
         }
 
         return code;

@@ -18,11 +18,12 @@ public static class ExitCodes
     public const int HostUnreachable = 3;
 
     /// <summary>The exit code an exception that reached the top means.</summary>
-    public static int For(Exception exception) => exception switch
-    {
-        CliException e => e.ExitCode,
-        CommandAppException => BadInput, // Spectre's parse and usage errors
-        HostException { Kind: HostErrorKind.Unreachable or HostErrorKind.AuthenticationFailed } => HostUnreachable,
-        _ => StepFailed,
-    };
+    public static int For(Exception exception) =>
+        exception switch
+        {
+            CliException e => e.ExitCode,
+            CommandAppException => BadInput, // Spectre's parse and usage errors
+            HostException { Kind: HostErrorKind.Unreachable or HostErrorKind.AuthenticationFailed } => HostUnreachable,
+            _ => StepFailed,
+        };
 }

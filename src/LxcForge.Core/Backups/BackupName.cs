@@ -23,9 +23,17 @@ public static partial class BackupName
     public static bool TryParse(string volumeIdOrFile, out int vmid, out DateTimeOffset createdAt)
     {
         var m = Pattern().Match(volumeIdOrFile);
-        if (m.Success
+        if (
+            m.Success
             && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out vmid)
-            && DateTime.TryParseExact(m.Groups[2].Value, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+            && DateTime.TryParseExact(
+                m.Groups[2].Value,
+                TimeFormat,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+                out var at
+            )
+        )
         {
             createdAt = new DateTimeOffset(at, TimeSpan.Zero);
             return true;

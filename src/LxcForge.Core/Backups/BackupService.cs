@@ -18,15 +18,21 @@ public sealed class BackupService(IContainerHost host)
         var container = await host.GetContainerAsync(vmid, cancellationToken)
             ?? throw new HostException(HostErrorKind.NotFound, $"CT {vmid} does not exist") { Vmid = vmid };
         if (!OwnershipMarker.IsOwned(container))
-            throw new HostException(HostErrorKind.PermissionDenied, $"CT {vmid} ('{container.Summary.Name}') is not managed by LxcForge; not backing it up") { Vmid = vmid };
+            throw new HostException(HostErrorKind.PermissionDenied, $"CT {vmid} ('{container.Summary.Name}') is not managed by LxcForge; not backing it up")
+            {
+                Vmid = vmid,
+            };
 
         var chosen = mode ?? ParseMode(fleet.Backup.Mode) ?? await BestModeAsync(container, cancellationToken);
-        var backup = await host.BackupAsync(new BackupRequest(vmid, fleet.Storage.Backups)
-        {
-            Mode = chosen,
-            Compress = fleet.Backup.Compress,
-            Notes = $"lxcforge {container.Summary.Name}",
-        }, cancellationToken);
+        var backup = await host.BackupAsync(
+            new BackupRequest(vmid, fleet.Storage.Backups)
+            {
+                Mode = chosen,
+                Compress = fleet.Backup.Compress,
+                Notes = $"lxcforge {container.Summary.Name}",
+            },
+            cancellationToken
+        );
 
         var all = await host.ListBackupsAsync(fleet.Storage.Backups, vmid, cancellationToken);
         var prune = RetentionPolicy.ToPrune(all, fleet.Backup.Retention).Where(b => b.VolumeId != backup.VolumeId).ToList();
@@ -45,17 +51,19 @@ public sealed class BackupService(IContainerHost host)
         if (!container.IsRunning)
             return BackupMode.Stop;
         var storages = await host.GetStoragesAsync(container.Node, cancellationToken);
-        var volumes = container.Config.Values.Where(kv => kv.Key == "rootfs" || (kv.Key.StartsWith("mp", StringComparison.Ordinal) && kv.Key[2..].All(char.IsAsciiDigit)))
+        var volumes = container
+            .Config.Values.Where(kv => kv.Key == "rootfs" || (kv.Key.StartsWith("mp", StringComparison.Ordinal) && kv.Key[2..].All(char.IsAsciiDigit)))
             .Select(kv => VolumeSpec.Parse(kv.Value, kv.Key != "rootfs").Storage);
         return volumes.All(v => storages.FirstOrDefault(s => s.Id == v)?.SupportsSnapshots == true) ? BackupMode.Snapshot : BackupMode.Suspend;
     }
 
-    public static BackupMode? ParseMode(string? mode) => mode?.ToLowerInvariant() switch
-    {
-        null => null,
-        "snapshot" => BackupMode.Snapshot,
-        "suspend" => BackupMode.Suspend,
-        "stop" => BackupMode.Stop,
-        _ => throw new FormatException($"backup mode '{mode}' is not snapshot, suspend or stop"),
-    };
+    public static BackupMode? ParseMode(string? mode) =>
+        mode?.ToLowerInvariant() switch
+        {
+            null => null,
+            "snapshot" => BackupMode.Snapshot,
+            "suspend" => BackupMode.Suspend,
+            "stop" => BackupMode.Stop,
+            _ => throw new FormatException($"backup mode '{mode}' is not snapshot, suspend or stop"),
+        };
 }

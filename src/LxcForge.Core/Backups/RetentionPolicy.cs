@@ -15,7 +15,8 @@ public static class RetentionPolicy
     /// <summary>The backups to delete from <paramref name="backups"/> (one container's).</summary>
     public static IReadOnlyList<BackupInfo> ToPrune(IReadOnlyList<BackupInfo> backups, RetentionSpec retention)
     {
-        var safetyCopies = backups.Where(b => !b.Protected && SafetyCopy.Is(b))
+        var safetyCopies = backups
+            .Where(b => !b.Protected && SafetyCopy.Is(b))
             .GroupBy(b => b.Vmid)
             .SelectMany(g => g.OrderByDescending(b => b.CreatedAt).Skip(SafetyCopy.Keep));
         return [.. RealToPrune(backups.Where(b => !SafetyCopy.Is(b)), retention), .. safetyCopies];

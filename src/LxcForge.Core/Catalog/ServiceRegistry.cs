@@ -28,20 +28,28 @@ public static class ServiceRegistry
 
     private static IReadOnlyList<BuiltInService> Discover()
     {
-        var services = typeof(BuiltInService).Assembly.GetTypes()
+        var services = typeof(BuiltInService)
+            .Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(BuiltInService).IsAssignableFrom(t))
             .Select(Create)
             .OrderBy(s => s.Definition.TemplateCtid)
             .ToList();
         // Two services with one key or one placement would silently shadow each other; fail loudly instead.
-        foreach (var clash in new (string What, Func<ServiceDefinition, object> Of)[]
-                 {
-                     ("key", d => d.Key), ("template CTID", d => d.TemplateCtid), ("service CTID", d => d.ServiceCtid),
-                     ("IP", d => d.ServiceIp), ("hostname", d => d.ServiceHostname),
-                 })
+        foreach (
+            var clash in new (string What, Func<ServiceDefinition, object> Of)[]
+            {
+                ("key", d => d.Key),
+                ("template CTID", d => d.TemplateCtid),
+                ("service CTID", d => d.ServiceCtid),
+                ("IP", d => d.ServiceIp),
+                ("hostname", d => d.ServiceHostname),
+            }
+        )
         {
             if (services.GroupBy(s => clash.Of(s.Definition)).FirstOrDefault(g => g.Count() > 1) is { } group)
-                throw new InvalidOperationException($"built-in services {string.Join(" and ", group.Select(s => s.GetType().Name))} share the {clash.What} {group.Key}");
+                throw new InvalidOperationException(
+                    $"built-in services {string.Join(" and ", group.Select(s => s.GetType().Name))} share the {clash.What} {group.Key}"
+                );
         }
 
         return services;

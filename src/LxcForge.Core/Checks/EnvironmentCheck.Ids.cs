@@ -10,7 +10,8 @@ public sealed partial class EnvironmentCheck
     /// <summary>The spec's CTIDs must be free or ours; a foreign container elsewhere in a range is only a warning.</summary>
     private void CheckCtids(IReadOnlyList<ContainerInfo> containers)
     {
-        var wanted = spec.Templates.Select(t => (t.Ctid, $"template {t.Name}"))
+        var wanted = spec
+            .Templates.Select(t => (t.Ctid, $"template {t.Name}"))
             .Concat(ReplicaPlanner.Instances(spec).Select(i => (i.Ctid, $"service {i.Name}")))
             .ToList();
         foreach (var (range, label) in new[] { (spec.Ids.Templates, "template"), (spec.Ids.Services, "service") })
@@ -21,12 +22,26 @@ public sealed partial class EnvironmentCheck
             var name = $"{label} CTIDs {range}";
             if (clashes.Count > 0)
             {
-                _results.Add(CheckResult.Fail(name, string.Join("; ", clashes.Select(x =>
-                    $"CT {x.c.Vmid} ({x.c.Summary.Name}) is not LxcForge's but the spec wants {x.c.Vmid} for {x.Item2}: change the spec's ctid, or adopt it"))));
+                _results.Add(
+                    CheckResult.Fail(
+                        name,
+                        string.Join(
+                            "; ",
+                            clashes.Select(x =>
+                                $"CT {x.c.Vmid} ({x.c.Summary.Name}) is not LxcForge's but the spec wants {x.c.Vmid} for {x.Item2}: change the spec's ctid, or adopt it"
+                            )
+                        )
+                    )
+                );
             }
             else if (foreign.Count > 0)
             {
-                _results.Add(CheckResult.Warn(name, $"{inRange.Count - foreign.Count} ours, {foreign.Count} not ours (left alone): {string.Join(", ", foreign.Select(c => c.Vmid))}"));
+                _results.Add(
+                    CheckResult.Warn(
+                        name,
+                        $"{inRange.Count - foreign.Count} ours, {foreign.Count} not ours (left alone): {string.Join(", ", foreign.Select(c => c.Vmid))}"
+                    )
+                );
             }
             else
             {
@@ -51,13 +66,16 @@ public sealed partial class EnvironmentCheck
             }
         }
 
-        _results.Add(conflicts.Count == 0
-            ? CheckResult.Pass("addresses", $"the spec's {instances.Count} addresses are not used by other containers")
-            : CheckResult.Fail("addresses", string.Join("; ", conflicts)));
+        _results.Add(
+            conflicts.Count == 0
+                ? CheckResult.Pass("addresses", $"the spec's {instances.Count} addresses are not used by other containers")
+                : CheckResult.Fail("addresses", string.Join("; ", conflicts))
+        );
     }
 
     private static IEnumerable<string> AddressesOf(ContainerConfig config) =>
-        config.Values.Keys.Where(k => PropertyFormat.ForConfigKey(k) == PropertyFormat.Net)
+        config
+            .Values.Keys.Where(k => PropertyFormat.ForConfigKey(k) == PropertyFormat.Net)
             .Select(k => PropertyString.TryParse(config[k]!, PropertyFormat.Net, out var net) ? net!["ip"] : null)
             .OfType<string>()
             .Where(ip => ip.Contains('/'))
@@ -71,26 +89,46 @@ public sealed partial class EnvironmentCheck
     {
         if (!host.Capabilities.Exec)
         {
-            _results.Add(CheckResult.Fail("exec", "this host cannot run commands inside containers, which template builds and service configuration need: give --ssh root@HOST beside --host https://…"));
+            _results.Add(
+                CheckResult.Fail(
+                    "exec",
+                    "this host cannot run commands inside containers, which template builds and service configuration need: give --ssh root@HOST beside --host https://…"
+                )
+            );
         }
 
         var needing = spec.Services.Where(s => NeedsRootOnlyFeatures(s)).ToList();
         if (needing.Count == 0 || host.Capabilities.IsRootAtPam)
         {
-            _results.Add(CheckResult.Pass("privileges", needing.Count == 0 ? "the spec needs no root-only feature flags" : "logged in as root@pam: keyctl/fuse can be set"));
+            _results.Add(
+                CheckResult.Pass(
+                    "privileges",
+                    needing.Count == 0 ? "the spec needs no root-only feature flags" : "logged in as root@pam: keyctl/fuse can be set"
+                )
+            );
             return;
         }
 
-        var missing = needing.Where(s =>
-        {
-            var template = spec.FindTemplate(s.Template);
-            var tpl = template is null ? null : containers.FirstOrDefault(c => c.Vmid == template.Ctid);
-            var has = tpl?.Config.Features ?? ContainerFeatures.None;
-            return (s.Features.Keyctl && !has.Keyctl) || (s.Features.Fuse && !has.Fuse);
-        }).ToList();
-        _results.Add(missing.Count == 0
-            ? CheckResult.Pass("privileges", $"{string.Join(", ", needing.Select(s => s.Name))} need keyctl/fuse, which their templates already carry (clones inherit them)")
-            : CheckResult.Fail("privileges", $"{string.Join(", ", missing.Select(s => s.Name))} need keyctl/fuse, which only root@pam itself may set (API tokens never can, not even root@pam's own): build their templates over --ssh root@HOST, or log in as root@pam"));
+        var missing = needing
+            .Where(s =>
+            {
+                var template = spec.FindTemplate(s.Template);
+                var tpl = template is null ? null : containers.FirstOrDefault(c => c.Vmid == template.Ctid);
+                var has = tpl?.Config.Features ?? ContainerFeatures.None;
+                return (s.Features.Keyctl && !has.Keyctl) || (s.Features.Fuse && !has.Fuse);
+            })
+            .ToList();
+        _results.Add(
+            missing.Count == 0
+                ? CheckResult.Pass(
+                    "privileges",
+                    $"{string.Join(", ", needing.Select(s => s.Name))} need keyctl/fuse, which their templates already carry (clones inherit them)"
+                )
+                : CheckResult.Fail(
+                    "privileges",
+                    $"{string.Join(", ", missing.Select(s => s.Name))} need keyctl/fuse, which only root@pam itself may set (API tokens never can, not even root@pam's own): build their templates over --ssh root@HOST, or log in as root@pam"
+                )
+        );
     }
 
     private static bool NeedsRootOnlyFeatures(ServiceSpec s) => s.Features.Keyctl || s.Features.Fuse;

@@ -10,7 +10,9 @@ public sealed partial class EnvironmentCheck
     {
         var storages = await host.GetStoragesAsync(node, ct);
         var existing = containers.Select(c => c.Vmid).ToHashSet();
-        var templateBytes = spec.Templates.Where(t => !existing.Contains(t.Ctid)).Sum(t => DiskOf(t.Disk, ServiceRegistry.Find(t.ServiceKey)?.Definition?.DiskGb));
+        var templateBytes = spec
+            .Templates.Where(t => !existing.Contains(t.Ctid))
+            .Sum(t => DiskOf(t.Disk, ServiceRegistry.Find(t.ServiceKey)?.Definition?.DiskGb));
         var serviceBytes = ReplicaPlanner.Instances(spec).Where(i => !existing.Contains(i.Ctid)).Sum(i => DiskOf(i.Service.Disk, null));
 
         // Template and backup store may be one storage (the fleet design's local-hdd): ask for the sum once per storage.
@@ -32,9 +34,11 @@ public sealed partial class EnvironmentCheck
         {
             if (storages.FirstOrDefault(s => s.Id == id) is not { } s)
                 continue;
-            _results.Add(s.AvailableBytes >= bytes
-                ? CheckResult.Pass($"space on {id}", $"{Gib(s.AvailableBytes)} free, the spec's new containers need {Gib(bytes)}")
-                : CheckResult.Fail($"space on {id}", $"only {Gib(s.AvailableBytes)} free on node {node}, the spec's new containers need {Gib(bytes)}"));
+            _results.Add(
+                s.AvailableBytes >= bytes
+                    ? CheckResult.Pass($"space on {id}", $"{Gib(s.AvailableBytes)} free, the spec's new containers need {Gib(bytes)}")
+                    : CheckResult.Fail($"space on {id}", $"only {Gib(s.AvailableBytes)} free on node {node}, the spec's new containers need {Gib(bytes)}")
+            );
         }
     }
 
@@ -47,7 +51,10 @@ public sealed partial class EnvironmentCheck
         if (!s.Enabled || !s.Active)
             return CheckResult.Fail(name, $"is {(s.Enabled ? "inactive" : "disabled")} on node {node}");
         if (!s.Supports(content))
-            return CheckResult.Fail(name, $"has no '{content}' content (it allows: {string.Join(",", s.Content.Order(StringComparer.Ordinal))}); add it under Datacenter > Storage > {id} > Content");
+            return CheckResult.Fail(
+                name,
+                $"has no '{content}' content (it allows: {string.Join(",", s.Content.Order(StringComparer.Ordinal))}); add it under Datacenter > Storage > {id} > Content"
+            );
         return CheckResult.Pass(name, $"{s.Type}, content {string.Join(",", s.Content.Order(StringComparer.Ordinal))}, {Gib(s.AvailableBytes)} free");
     }
 

@@ -48,11 +48,20 @@ public sealed partial class EnvironmentCheck(IContainerHost host, FleetSpec spec
 
     private void CheckVersion(HostInfo info)
     {
-        var major = int.TryParse(info.Version.Split('.')[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : 0;
+        var major = int.TryParse(
+            info.Version.Split('.')[0],
+            System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture,
+            out var m
+        )
+            ? m
+            : 0;
         var text = $"{info.Product} {info.Version}" + (info.Release is null ? string.Empty : $" (release {info.Release})");
-        _results.Add(major >= 8 || info.Product != "pve-manager"
-            ? CheckResult.Pass("version", text)
-            : CheckResult.Warn("version", $"{text}: LxcForge is built against Proxmox VE 8 and 9; older releases lack some parameters"));
+        _results.Add(
+            major >= 8 || info.Product != "pve-manager"
+                ? CheckResult.Pass("version", text)
+                : CheckResult.Warn("version", $"{text}: LxcForge is built against Proxmox VE 8 and 9; older releases lack some parameters")
+        );
     }
 
     /// <summary>The nodes the fleet uses: the spec's, or every online node when it names none.</summary>
@@ -102,9 +111,14 @@ public sealed partial class EnvironmentCheck(IContainerHost host, FleetSpec spec
         foreach (var (bridge, role) in new[] { (spec.Network.Bridge, "services"), (spec.Network.TemplateBridge, "template builds") }.Distinct())
         {
             var found = bridges.FirstOrDefault(b => b.Name == bridge);
-            _results.Add(found is null
-                ? CheckResult.Fail($"bridge {bridge}", $"not on node {node} ({role} use it); the node has: {string.Join(", ", bridges.Select(b => b.Name))}")
-                : CheckResult.Pass($"bridge {bridge}", $"on node {node} for {role}" + (found.Active ? string.Empty : " (inactive)")));
+            _results.Add(
+                found is null
+                    ? CheckResult.Fail(
+                        $"bridge {bridge}",
+                        $"not on node {node} ({role} use it); the node has: {string.Join(", ", bridges.Select(b => b.Name))}"
+                    )
+                    : CheckResult.Pass($"bridge {bridge}", $"on node {node} for {role}" + (found.Active ? string.Empty : " (inactive)"))
+            );
         }
     }
 }

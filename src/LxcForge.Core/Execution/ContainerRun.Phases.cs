@@ -13,12 +13,18 @@ internal sealed partial class ContainerRun
     /// <summary>Waits for the clone an interrupted run started, then plans this container again from what exists.</summary>
     private async Task<string> ResumeAsync(CancellationToken ct)
     {
-        await deployer.Polling.UntilAsync(async c =>
-        {
-            var info = await Host.GetContainerAsync(Ctid, c);
-            return (info is null || info.Config.Lock != "create", $"CT {Ctid} still locked (create)");
-        }, deployer.Options.Timeouts.Resume, $"the clone to CT {Ctid} that an interrupted run started did not finish; " +
-           $"if no task is running for it any more, remove it on the host (pct unlock {Ctid}; pct destroy {Ctid}) and deploy again", ct, m => Retrying(DeployPhase.Resume, m));
+        await deployer.Polling.UntilAsync(
+            async c =>
+            {
+                var info = await Host.GetContainerAsync(Ctid, c);
+                return (info is null || info.Config.Lock != "create", $"CT {Ctid} still locked (create)");
+            },
+            deployer.Options.Timeouts.Resume,
+            $"the clone to CT {Ctid} that an interrupted run started did not finish; "
+                + $"if no task is running for it any more, remove it on the host (pct unlock {Ctid}; pct destroy {Ctid}) and deploy again",
+            ct,
+            m => Retrying(DeployPhase.Resume, m)
+        );
         var observed = ObservedState.ReadAsync(Host, [plan.Desired], ct);
         _item = Planner.Plan(context.Fleet, deployer.WithJournal(await observed), [plan.Name]).Items.Single(i => i.Name == plan.Name);
         if (_item.Action is PlanAction.Error or PlanAction.Resume)
@@ -41,27 +47,32 @@ internal sealed partial class ContainerRun
         deployer.State.Record(deployer.Run, deployer.HostKey, plan.Name, Ctid, "clone", "started", $"{source.TemplateCtid} -> {Ctid} on {source.Storage}");
         try
         {
-            await deployer.Polling.RetryAsync(async c =>
-            {
-                await places.BeforeCloneAsync(source, c);
-                try
+            await deployer.Polling.RetryAsync(
+                async c =>
                 {
-                    return await Host.CloneAsync(request, c);
-                }
-                catch (HostException e) when (e.Kind == HostErrorKind.AlreadyExists)
-                {
-                    // An earlier attempt may have got through before its answer was lost: ours if it carries our marker.
-                    if (await IsOurCloneAsync(c))
-                        return TaskOutcome.None;
-                    throw;
-                }
-                catch (HostException e) when (e.IsTransient)
-                {
-                    // Locked by something else (a backup…): let other clones and containers go on while this one waits.
-                    places.Pause();
-                    throw;
-                }
-            }, deployer.Options.Timeouts.CloneTask, m => Retrying(DeployPhase.Clone, m), ct);
+                    await places.BeforeCloneAsync(source, c);
+                    try
+                    {
+                        return await Host.CloneAsync(request, c);
+                    }
+                    catch (HostException e) when (e.Kind == HostErrorKind.AlreadyExists)
+                    {
+                        // An earlier attempt may have got through before its answer was lost: ours if it carries our marker.
+                        if (await IsOurCloneAsync(c))
+                            return TaskOutcome.None;
+                        throw;
+                    }
+                    catch (HostException e) when (e.IsTransient)
+                    {
+                        // Locked by something else (a backup…): let other clones and containers go on while this one waits.
+                        places.Pause();
+                        throw;
+                    }
+                },
+                deployer.Options.Timeouts.CloneTask,
+                m => Retrying(DeployPhase.Clone, m),
+                ct
+            );
         }
         catch (HostException e) when (KnownCauses.IsNoSpace(e))
         {
@@ -76,7 +87,10 @@ internal sealed partial class ContainerRun
     }
 
     private async Task<bool> IsOurCloneAsync(CancellationToken ct) =>
-        await Host.GetContainerAsync(Ctid, ct) is { } info && Marker.Read(info.Config.Description) is { Kind: MarkerKind.Service } m && m.Ctid == Ctid && m.Id == OwnerId;
+        await Host.GetContainerAsync(Ctid, ct) is { } info
+        && Marker.Read(info.Config.Description) is { Kind: MarkerKind.Service } m
+        && m.Ctid == Ctid
+        && m.Id == OwnerId;
 
     private string OwnerId => _item.OwnerId ?? plan.OwnerId ?? throw new InvalidOperationException($"CT {Ctid}: no owner id planned");
 
@@ -96,14 +110,27 @@ internal sealed partial class ContainerRun
         if (changes.Count > 0)
         {
             var change = ConfigDiff.ToConfigChange(changes);
-            await deployer.Polling.RetryAsync(async c => { await Host.UpdateConfigAsync(Ctid, change, c); return true; },
-                deployer.Options.Timeouts.Config, m => Retrying(DeployPhase.Config, m), ct);
+            await deployer.Polling.RetryAsync(
+                async c =>
+                {
+                    await Host.UpdateConfigAsync(Ctid, change, c);
+                    return true;
+                },
+                deployer.Options.Timeouts.Config,
+                m => Retrying(DeployPhase.Config, m),
+                ct
+            );
         }
 
         if (grow is not null)
         {
             var size = DiskSize.Format(grow.ToBytes);
-            await deployer.Polling.RetryAsync(c => Host.ResizeAsync(Ctid, "rootfs", size, c), deployer.Options.Timeouts.Config, m => Retrying(DeployPhase.Config, m), ct);
+            await deployer.Polling.RetryAsync(
+                c => Host.ResizeAsync(Ctid, "rootfs", size, c),
+                deployer.Options.Timeouts.Config,
+                m => Retrying(DeployPhase.Config, m),
+                ct
+            );
         }
 
         return string.Join(", ", changes.Select(c => c.Key).Concat(grow is null ? [] : [$"rootfs {DiskSize.Format(grow.ToBytes)}"]));
@@ -114,7 +141,12 @@ internal sealed partial class ContainerRun
         var timeout = deployer.Options.Timeouts.Start;
         if (_item.Restart)
         {
-            await deployer.Polling.RetryAsync(c => Host.ShutdownAsync(Ctid, TimeSpan.FromSeconds(60), forceStop: true, c), timeout, m => Retrying(DeployPhase.Start, m), ct);
+            await deployer.Polling.RetryAsync(
+                c => Host.ShutdownAsync(Ctid, TimeSpan.FromSeconds(60), forceStop: true, c),
+                timeout,
+                m => Retrying(DeployPhase.Start, m),
+                ct
+            );
         }
         else if ((await Host.GetContainerAsync(Ctid, ct))?.IsRunning == true)
         {
@@ -129,20 +161,40 @@ internal sealed partial class ContainerRun
     private async Task<string> ReadyAsync(CancellationToken ct)
     {
         var deadline = deployer.Options.Timeouts.Ready;
-        await deployer.Polling.UntilAsync(async c => (await Host.GetContainerAsync(Ctid, c))?.IsRunning == true ? (true, "") : (false, "not running"),
-            deadline, $"CT {Ctid} running", ct, m => Retrying(DeployPhase.Ready, m));
+        await deployer.Polling.UntilAsync(
+            async c => (await Host.GetContainerAsync(Ctid, c))?.IsRunning == true ? (true, "") : (false, "not running"),
+            deadline,
+            $"CT {Ctid} running",
+            ct,
+            m => Retrying(DeployPhase.Ready, m)
+        );
         var cidr = plan.Desired.Cidr;
-        await deployer.Polling.UntilAsync(async c =>
-        {
-            var r = await TryExecAsync(ExecRequest.Shell("ip -4 addr show dev eth0"), c);
-            return (r.Succeeded && r.StandardOutput.Contains($"inet {cidr} ", StringComparison.Ordinal), $"eth0: {Polling.Trim(r.StandardOutput + r.StandardError)}");
-        }, deadline, $"address {cidr} configured on eth0 inside CT {Ctid}", ct, m => Retrying(DeployPhase.Ready, m));
+        await deployer.Polling.UntilAsync(
+            async c =>
+            {
+                var r = await TryExecAsync(ExecRequest.Shell("ip -4 addr show dev eth0"), c);
+                return (
+                    r.Succeeded && r.StandardOutput.Contains($"inet {cidr} ", StringComparison.Ordinal),
+                    $"eth0: {Polling.Trim(r.StandardOutput + r.StandardError)}"
+                );
+            },
+            deadline,
+            $"address {cidr} configured on eth0 inside CT {Ctid}",
+            ct,
+            m => Retrying(DeployPhase.Ready, m)
+        );
         var probe = _recipe.ReadyProbe(context);
-        await deployer.Polling.UntilAsync(async c =>
-        {
-            var r = await TryExecAsync(probe.ToRequest(Secrets()), c);
-            return (r.Succeeded, Redact(r.StandardError + r.StandardOutput));
-        }, deadline, probe.Description, ct, m => Retrying(DeployPhase.Ready, m));
+        await deployer.Polling.UntilAsync(
+            async c =>
+            {
+                var r = await TryExecAsync(probe.ToRequest(Secrets()), c);
+                return (r.Succeeded, Redact(r.StandardError + r.StandardOutput));
+            },
+            deadline,
+            probe.Description,
+            ct,
+            m => Retrying(DeployPhase.Ready, m)
+        );
         return $"running, {cidr} on eth0, {probe.Description}";
     }
 
@@ -151,9 +203,16 @@ internal sealed partial class ContainerRun
         var steps = _recipe.AllConfigureSteps(context);
         foreach (var step in steps)
         {
-            var r = await deployer.Polling.RetryAsync(c => Host.ExecAsync(Ctid, step.ToRequest(Secrets()), c), deployer.Options.Timeouts.Configure, m => Retrying(DeployPhase.Configure, m), ct);
+            var r = await deployer.Polling.RetryAsync(
+                c => Host.ExecAsync(Ctid, step.ToRequest(Secrets()), c),
+                deployer.Options.Timeouts.Configure,
+                m => Retrying(DeployPhase.Configure, m),
+                ct
+            );
             if (!r.Succeeded)
-                throw new InvalidOperationException($"{step.Description}: exit code {r.ExitCode.ToString(CultureInfo.InvariantCulture)}: {Polling.Trim(Redact(r.StandardError + "\n" + r.StandardOutput))}");
+                throw new InvalidOperationException(
+                    $"{step.Description}: exit code {r.ExitCode.ToString(CultureInfo.InvariantCulture)}: {Polling.Trim(Redact(r.StandardError + "\n" + r.StandardOutput))}"
+                );
             deployer.Report(plan, DeployPhase.Configure, DeployEventKind.Progress, step.Description);
         }
 
@@ -163,11 +222,17 @@ internal sealed partial class ContainerRun
     private async Task<string> CheckAsync(CancellationToken ct)
     {
         var check = _recipe.HealthCheck(context);
-        await deployer.Polling.UntilAsync(async c =>
-        {
-            var r = await TryExecAsync(check.ToRequest(Secrets()), c);
-            return (r.Succeeded, Redact(r.StandardError + r.StandardOutput));
-        }, deployer.Options.Timeouts.Check, $"health check '{check.Description}'", ct, m => Retrying(DeployPhase.Check, m));
+        await deployer.Polling.UntilAsync(
+            async c =>
+            {
+                var r = await TryExecAsync(check.ToRequest(Secrets()), c);
+                return (r.Succeeded, Redact(r.StandardError + r.StandardOutput));
+            },
+            deployer.Options.Timeouts.Check,
+            $"health check '{check.Description}'",
+            ct,
+            m => Retrying(DeployPhase.Check, m)
+        );
         return check.Description;
     }
 

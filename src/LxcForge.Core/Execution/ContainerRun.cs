@@ -31,7 +31,10 @@ internal sealed partial class ContainerRun(Deployer deployer, ContainerPlan init
 
             if (_item.Action == PlanAction.Create)
                 await PhaseAsync(phase = DeployPhase.Clone, () => CloneAsync(cancellationToken));
-            if (_item.Action is PlanAction.Create or PlanAction.Update && (_item.Action == PlanAction.Create || _item.Changes.Count > 0 || _item.Grow is not null))
+            if (
+                _item.Action is PlanAction.Create or PlanAction.Update
+                && (_item.Action == PlanAction.Create || _item.Changes.Count > 0 || _item.Grow is not null)
+            )
                 await PhaseAsync(phase = DeployPhase.Config, () => ConfigAsync(cancellationToken));
             if (_item.Start || _item.Restart)
                 await PhaseAsync(phase = DeployPhase.Start, () => StartAsync(cancellationToken));
@@ -96,24 +99,28 @@ internal sealed partial class ContainerRun(Deployer deployer, ContainerPlan init
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
-                deployer.Report(plan, phase, DeployEventKind.Progress, $"still {phase.ToString().ToLowerInvariant()} after {Polling.Format(deployer.Time.GetElapsedTime(started))}");
+                deployer.Report(
+                    plan,
+                    phase,
+                    DeployEventKind.Progress,
+                    $"still {phase.ToString().ToLowerInvariant()} after {Polling.Format(deployer.Time.GetElapsedTime(started))}"
+                );
         }
-        catch (OperationCanceledException)
-        {
-        }
+        catch (OperationCanceledException) { }
     }
 
     private void Retrying(DeployPhase phase, string message) => deployer.Report(plan, phase, DeployEventKind.Progress, Redact(message));
 
-    private DeployOutcome Outcome(DeployOutcomeKind result, string? error, DeployPhase? failed) => new()
-    {
-        Service = plan.Name,
-        Ctid = Ctid,
-        Ip = plan.Desired.Ip,
-        Action = plan.Action,
-        Result = result,
-        Error = error,
-        FailedPhase = failed,
-        PhaseTimes = _times,
-    };
+    private DeployOutcome Outcome(DeployOutcomeKind result, string? error, DeployPhase? failed) =>
+        new()
+        {
+            Service = plan.Name,
+            Ctid = Ctid,
+            Ip = plan.Desired.Ip,
+            Action = plan.Action,
+            Result = result,
+            Error = error,
+            FailedPhase = failed,
+            PhaseTimes = _times,
+        };
 }

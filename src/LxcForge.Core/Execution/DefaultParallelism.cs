@@ -18,7 +18,11 @@ public static class DefaultParallelism
         var info = await host.GetInfoAsync(cancellationToken);
         var storages = await host.GetStoragesAsync(null, cancellationToken);
         var online = info.Nodes.Where(n => n.Online).ToList();
-        return Choose(online.Count, storages.Where(s => s.Active && s.Enabled && s.Supports("rootdir")).Select(s => s.Id).Distinct().Count(), online.Sum(n => n.Cores));
+        return Choose(
+            online.Count,
+            storages.Where(s => s.Active && s.Enabled && s.Supports("rootdir")).Select(s => s.Id).Distinct().Count(),
+            online.Sum(n => n.Cores)
+        );
     }
 
     public static int Choose(int onlineNodes, int containerStorages, int onlineCores = 0) =>

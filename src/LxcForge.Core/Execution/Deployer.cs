@@ -38,24 +38,36 @@ public sealed class Deployer(IContainerHost host, HostState state, TimeProvider 
         return Planner.Plan(fleet, WithJournal(observed), only);
     }
 
-    internal ObservedState WithJournal(ObservedState observed) =>
-        observed.WithLocalState(State, HostKey);
+    internal ObservedState WithJournal(ObservedState observed) => observed.WithLocalState(State, HostKey);
 
     /// <summary>Carries out <paramref name="plan"/> holding the host's lock (<see cref="HostLockGuard"/>); planned again when another
     /// run held it meanwhile. A plan with nothing to change takes no lock (and writes nothing to the host).</summary>
     public Task<DeployResult> RunAsync(FleetSpec fleet, DeployPlan plan, string command = "deploy", CancellationToken cancellationToken = default) =>
-        !plan.HasChanges ? RunHoldingLockAsync(fleet, plan, command, cancellationToken) : HostLockGuard.RunAsync(host, command, time, async waited =>
-        {
-            if (waited && plan.HasChanges)
-                plan = await PlanAsync(fleet, [.. plan.Items.Select(i => i.Name)], cancellationToken);
-            return await RunHoldingLockAsync(fleet, plan, command, cancellationToken);
-        }, Options.HostLock, Options.Notice, cancellationToken);
+        !plan.HasChanges
+            ? RunHoldingLockAsync(fleet, plan, command, cancellationToken)
+            : HostLockGuard.RunAsync(
+                host,
+                command,
+                time,
+                async waited =>
+                {
+                    if (waited && plan.HasChanges)
+                        plan = await PlanAsync(fleet, [.. plan.Items.Select(i => i.Name)], cancellationToken);
+                    return await RunHoldingLockAsync(fleet, plan, command, cancellationToken);
+                },
+                Options.HostLock,
+                Options.Notice,
+                cancellationToken
+            );
 
     private async Task<DeployResult> RunHoldingLockAsync(FleetSpec fleet, DeployPlan plan, string command, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var work = plan.Items.Where(i => !i.IsNoop && i.Action != PlanAction.Error).ToList();
-        var parallel = Math.Max(1, Options.Parallel ?? (work.Count == 0 ? DefaultParallelism.Minimum : await DefaultParallelism.ChooseAsync(host, cancellationToken)));
+        var parallel = Math.Max(
+            1,
+            Options.Parallel ?? (work.Count == 0 ? DefaultParallelism.Minimum : await DefaultParallelism.ChooseAsync(host, cancellationToken))
+        );
         if (work.Count > 0)
             Run = State.StartRun(HostKey, command);
         // Before any marker is written: the ids this run gives (or found and adopts), so a run killed after a clone still knows its own.
@@ -93,13 +105,14 @@ public sealed class Deployer(IContainerHost host, HostState state, TimeProvider 
     internal void Report(ContainerPlan item, DeployPhase phase, DeployEventKind kind, string message) =>
         Progress?.Invoke(new DeployEvent(item.Name, item.Ctid, phase, kind, message, time.GetUtcNow()));
 
-    private static DeployOutcome Settled(ContainerPlan item) => new()
-    {
-        Service = item.Name,
-        Ctid = item.Ctid,
-        Ip = item.Desired.Ip,
-        Action = item.Action,
-        Result = item.Action == PlanAction.Error ? DeployOutcomeKind.Failed : DeployOutcomeKind.Unchanged,
-        Error = item.Error,
-    };
+    private static DeployOutcome Settled(ContainerPlan item) =>
+        new()
+        {
+            Service = item.Name,
+            Ctid = item.Ctid,
+            Ip = item.Desired.Ip,
+            Action = item.Action,
+            Result = item.Action == PlanAction.Error ? DeployOutcomeKind.Failed : DeployOutcomeKind.Unchanged,
+            Error = item.Error,
+        };
 }

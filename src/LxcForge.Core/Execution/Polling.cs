@@ -14,7 +14,13 @@ namespace LxcForge.Core.Execution;
 internal sealed class Polling(TimeProvider time, DeployOptions options)
 {
     /// <summary>Polls <paramref name="probe"/> until it reports success; throws <see cref="StepTimeoutException"/> with its last detail.</summary>
-    public async Task UntilAsync(Func<CancellationToken, Task<(bool Ok, string Detail)>> probe, TimeSpan timeout, string what, CancellationToken cancellationToken, Action<string>? notice = null)
+    public async Task UntilAsync(
+        Func<CancellationToken, Task<(bool Ok, string Detail)>> probe,
+        TimeSpan timeout,
+        string what,
+        CancellationToken cancellationToken,
+        Action<string>? notice = null
+    )
     {
         var last = await StateWait.UntilAsync(
             async ct =>
@@ -22,7 +28,10 @@ internal sealed class Polling(TimeProvider time, DeployOptions options)
                 var (ok, detail) = await probe(ct);
                 return ok ? Look<bool>.Ready(true) : Look<bool>.NotYet(detail);
             },
-            Schedule(timeout, notice), what, cancellationToken);
+            Schedule(timeout, notice),
+            what,
+            cancellationToken
+        );
         if (!last.Done)
             throw new StepTimeoutException($"{what}: not within {Format(timeout)}{(last.Detail.Length > 0 ? $" (last: {Trim(last.Detail)})" : "")}");
     }
@@ -38,35 +47,41 @@ internal sealed class Polling(TimeProvider time, DeployOptions options)
         var failures = 0;
         var lastNotice = long.MinValue;
         var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = int.MaxValue,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HostException e && e.IsTransient
-                    && time.GetElapsedTime(started) + pause <= timeout
-                    && (e.Kind == HostErrorKind.Locked || failures < options.TransientRetries)),
-                DelayGenerator = _ =>
+            .AddRetry(
+                new RetryStrategyOptions
                 {
-                    var current = pause;
-                    pause = PollInterval.Next(pause, time.GetElapsedTime(started), options.PollInitial, options.PollMax, options.PollOvershoot);
-                    return ValueTask.FromResult<TimeSpan?>(current);
-                },
-                OnRetry = args =>
-                {
-                    var e = (HostException)args.Outcome.Exception!;
-                    if (e.Kind != HostErrorKind.Locked)
+                    MaxRetryAttempts = int.MaxValue,
+                    ShouldHandle = args =>
+                        ValueTask.FromResult(
+                            args.Outcome.Exception is HostException e
+                                && e.IsTransient
+                                && time.GetElapsedTime(started) + pause <= timeout
+                                && (e.Kind == HostErrorKind.Locked || failures < options.TransientRetries)
+                        ),
+                    DelayGenerator = _ =>
                     {
-                        failures++;
-                        onRetry?.Invoke($"{Trim(e.Message)}; retrying ({failures} of {options.TransientRetries})");
-                    }
-                    else if (lastNotice == long.MinValue || time.GetElapsedTime(lastNotice) >= options.NoticeEvery)
+                        var current = pause;
+                        pause = PollInterval.Next(pause, time.GetElapsedTime(started), options.PollInitial, options.PollMax, options.PollOvershoot);
+                        return ValueTask.FromResult<TimeSpan?>(current);
+                    },
+                    OnRetry = args =>
                     {
-                        lastNotice = time.GetTimestamp();
-                        onRetry?.Invoke($"{Trim(e.Message)}; waiting for the lock ({Format(time.GetElapsedTime(started))} of {Format(timeout)})");
-                    }
+                        var e = (HostException)args.Outcome.Exception!;
+                        if (e.Kind != HostErrorKind.Locked)
+                        {
+                            failures++;
+                            onRetry?.Invoke($"{Trim(e.Message)}; retrying ({failures} of {options.TransientRetries})");
+                        }
+                        else if (lastNotice == long.MinValue || time.GetElapsedTime(lastNotice) >= options.NoticeEvery)
+                        {
+                            lastNotice = time.GetTimestamp();
+                            onRetry?.Invoke($"{Trim(e.Message)}; waiting for the lock ({Format(time.GetElapsedTime(started))} of {Format(timeout)})");
+                        }
 
-                    return default;
-                },
-            })
+                        return default;
+                    },
+                }
+            )
             .Build();
         try
         {
@@ -74,9 +89,10 @@ internal sealed class Polling(TimeProvider time, DeployOptions options)
         }
         catch (HostException e) when (e.IsTransient)
         {
-            var why = e.Kind == HostErrorKind.Locked || failures < options.TransientRetries
-                ? $"still failing after {Format(time.GetElapsedTime(started))} (limit {Format(timeout)})"
-                : $"gave up after {failures + 1} tries";
+            var why =
+                e.Kind == HostErrorKind.Locked || failures < options.TransientRetries
+                    ? $"still failing after {Format(time.GetElapsedTime(started))} (limit {Format(timeout)})"
+                    : $"gave up after {failures + 1} tries";
             throw new HostException(e.Kind, $"{Trim(e.Message)}; {why}", e)
             {
                 Vmid = e.Vmid,

@@ -19,10 +19,12 @@ public static class ConfigChangeExtensions
                 set[key] = (wanted with { HardwareAddress = mac }).ToString();
         }
 
-        return change with { Set = set };
+        return change with
+        {
+            Set = set,
+        };
     }
 
     /// <summary>True when the change sets a <c>netN</c> key (so the current config is needed to keep MACs).</summary>
-    public static bool SetsNetwork(this ConfigChange change) =>
-        change.Set.Keys.Any(k => PropertyFormat.ForConfigKey(k) == PropertyFormat.Net);
+    public static bool SetsNetwork(this ConfigChange change) => change.Set.Keys.Any(k => PropertyFormat.ForConfigKey(k) == PropertyFormat.Net);
 }

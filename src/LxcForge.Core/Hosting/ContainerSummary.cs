@@ -7,14 +7,7 @@ public enum ContainerStatus
 }
 
 /// <summary>One row of the cluster's container list.</summary>
-public sealed record ContainerSummary(
-    int Vmid,
-    string Node,
-    string Name,
-    ContainerStatus Status,
-    bool IsTemplate,
-    string? Lock,
-    IReadOnlyList<string> Tags);
+public sealed record ContainerSummary(int Vmid, string Node, string Name, ContainerStatus Status, bool IsTemplate, string? Lock, IReadOnlyList<string> Tags);
 
 /// <summary>A container's status and its configuration (pending values applied).</summary>
 public sealed record ContainerInfo(ContainerSummary Summary, ContainerConfig Config)

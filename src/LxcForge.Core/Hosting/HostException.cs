@@ -5,16 +5,21 @@ public enum HostErrorKind
     /// <summary>The container, storage, node or volume does not exist.</summary>
     NotFound,
     AlreadyExists,
+
     /// <summary><c>CT is locked (x)</c> or <c>can't lock file … got timeout</c>: transient.</summary>
     Locked,
+
     /// <summary>A host task ended with an error; <see cref="HostException.LogTail"/> has its last lines.</summary>
     TaskFailed,
+
     /// <summary>The host refused the request as malformed or not allowed in this state.</summary>
     InvalidRequest,
     PermissionDenied,
     AuthenticationFailed,
+
     /// <summary>Connection refused, DNS failure, TLS failure, dropped connection.</summary>
     Unreachable,
+
     /// <summary>A 5xx or similar failure that may succeed when tried again.</summary>
     Transient,
     Unsupported,

@@ -54,11 +54,15 @@ public interface IContainerHost : IAsyncDisposable
     async Task<IReadOnlyDictionary<int, ContainerInfo>> GetContainersAsync(IReadOnlyCollection<int> vmids, CancellationToken cancellationToken = default)
     {
         var found = new System.Collections.Concurrent.ConcurrentDictionary<int, ContainerInfo>();
-        await Parallel.ForEachAsync(vmids.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = BulkReads, CancellationToken = cancellationToken }, async (vmid, ct) =>
-        {
-            if (await GetContainerAsync(vmid, ct) is { } info)
-                found[vmid] = info;
-        });
+        await Parallel.ForEachAsync(
+            vmids.Distinct(),
+            new ParallelOptions { MaxDegreeOfParallelism = BulkReads, CancellationToken = cancellationToken },
+            async (vmid, ct) =>
+            {
+                if (await GetContainerAsync(vmid, ct) is { } info)
+                    found[vmid] = info;
+            }
+        );
         return found;
     }
 

@@ -18,7 +18,12 @@ public static class KnownCauses
     /// </summary>
     public static HostException Explain(HostException e, string storage) =>
         IsNoSpace(e)
-            ? new HostException(e.Kind, $"no space left on {storage}: {e.Message}", e) { Vmid = e.Vmid, TaskId = e.TaskId, LogTail = e.LogTail }
+            ? new HostException(e.Kind, $"no space left on {storage}: {e.Message}", e)
+            {
+                Vmid = e.Vmid,
+                TaskId = e.TaskId,
+                LogTail = e.LogTail,
+            }
             : e;
 
     private static bool ContainsNoSpace(string text) => NoSpacePhrases.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase));

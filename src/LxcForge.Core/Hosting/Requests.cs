@@ -34,8 +34,7 @@ public sealed record ConfigChange
 
     public bool IsEmpty => Set.Count == 0 && Delete.Count == 0;
 
-    public static ConfigChange Of(params (string Key, string Value)[] set) =>
-        new() { Set = set.ToDictionary(p => p.Key, p => p.Value) };
+    public static ConfigChange Of(params (string Key, string Value)[] set) => new() { Set = set.ToDictionary(p => p.Key, p => p.Value) };
 }
 
 /// <summary>A command to run inside a container.</summary>
@@ -49,8 +48,7 @@ public sealed record ExecRequest(IReadOnlyList<string> Command)
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Runs a shell snippet with <c>sh -c</c>.</summary>
-    public static ExecRequest Shell(string script, string? stdin = null) =>
-        new(["sh", "-c", script]) { StandardInput = stdin };
+    public static ExecRequest Shell(string script, string? stdin = null) => new(["sh", "-c", script]) { StandardInput = stdin };
 }
 
 public sealed record ExecResult(int ExitCode, string StandardOutput, string StandardError)
@@ -77,14 +75,7 @@ public sealed record BackupRequest(int Vmid, string Storage)
 }
 
 /// <param name="VolumeId">For example <c>local-hdd:backup/vzdump-lxc-200-2026_11_28-10_00_00.tar.zst</c>.</param>
-public sealed record BackupInfo(
-    string VolumeId,
-    string Storage,
-    int? Vmid,
-    DateTimeOffset CreatedAt,
-    long SizeBytes,
-    string? Notes,
-    bool Protected);
+public sealed record BackupInfo(string VolumeId, string Storage, int? Vmid, DateTimeOffset CreatedAt, long SizeBytes, string? Notes, bool Protected);
 
 public sealed record RestoreRequest(int Vmid, string Node, string Archive)
 {

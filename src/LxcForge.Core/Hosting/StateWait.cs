@@ -28,36 +28,49 @@ public readonly record struct Look<T>(bool Done, T? Value, string Detail)
 public static class StateWait
 {
     /// <summary>Looks until <paramref name="look"/> reports done; returns the last look (not done when the limit was reached).</summary>
-    public static async Task<Look<T>> UntilAsync<T>(Func<CancellationToken, Task<Look<T>>> look, WaitSchedule schedule, string what, CancellationToken cancellationToken)
+    public static async Task<Look<T>> UntilAsync<T>(
+        Func<CancellationToken, Task<Look<T>>> look,
+        WaitSchedule schedule,
+        string what,
+        CancellationToken cancellationToken
+    )
     {
         var time = schedule.Time;
         var started = time.GetTimestamp();
         var pause = schedule.Initial;
         var lastNotice = started;
         var pipeline = new ResiliencePipelineBuilder<Look<T>> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<Look<T>>
-            {
-                MaxRetryAttempts = int.MaxValue,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Done: false } && time.GetElapsedTime(started) < schedule.Limit),
-                DelayGenerator = args =>
+            .AddRetry(
+                new RetryStrategyOptions<Look<T>>
                 {
-                    var current = pause;
-                    pause = PollInterval.Next(pause, time.GetElapsedTime(started), schedule.Initial, schedule.Max, schedule.Overshoot);
-                    var left = schedule.Limit - time.GetElapsedTime(started);
-                    return ValueTask.FromResult<TimeSpan?>(current < left ? current : left > TimeSpan.Zero ? left : TimeSpan.Zero);
-                },
-                OnRetry = args =>
-                {
-                    if (schedule.Notice is { } notice && time.GetElapsedTime(lastNotice) >= schedule.NoticeEvery)
+                    MaxRetryAttempts = int.MaxValue,
+                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Done: false } && time.GetElapsedTime(started) < schedule.Limit),
+                    DelayGenerator = args =>
                     {
-                        lastNotice = time.GetTimestamp();
-                        var seen = args.Outcome.Result.Detail;
-                        notice($"waiting for {what} ({Format(time.GetElapsedTime(started))} of {Format(schedule.Limit)}{(seen.Length > 0 ? $"; {Trim(seen)}" : "")})");
-                    }
+                        var current = pause;
+                        pause = PollInterval.Next(pause, time.GetElapsedTime(started), schedule.Initial, schedule.Max, schedule.Overshoot);
+                        var left = schedule.Limit - time.GetElapsedTime(started);
+                        return ValueTask.FromResult<TimeSpan?>(
+                            current < left ? current
+                            : left > TimeSpan.Zero ? left
+                            : TimeSpan.Zero
+                        );
+                    },
+                    OnRetry = args =>
+                    {
+                        if (schedule.Notice is { } notice && time.GetElapsedTime(lastNotice) >= schedule.NoticeEvery)
+                        {
+                            lastNotice = time.GetTimestamp();
+                            var seen = args.Outcome.Result.Detail;
+                            notice(
+                                $"waiting for {what} ({Format(time.GetElapsedTime(started))} of {Format(schedule.Limit)}{(seen.Length > 0 ? $"; {Trim(seen)}" : "")})"
+                            );
+                        }
 
-                    return default;
-                },
-            })
+                        return default;
+                    },
+                }
+            )
             .Build();
 
         return await pipeline.ExecuteAsync(
@@ -72,7 +85,8 @@ public static class StateWait
                     return Look<T>.NotYet(e.Message);
                 }
             },
-            cancellationToken);
+            cancellationToken
+        );
     }
 
     /// <summary>A duration as people read it: <c>40 s</c>, <c>2.5 min</c>.</summary>

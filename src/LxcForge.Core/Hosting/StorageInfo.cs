@@ -12,7 +12,8 @@ public sealed record StorageInfo(
     bool Active,
     bool Enabled,
     long TotalBytes,
-    long UsedBytes)
+    long UsedBytes
+)
 {
     public long AvailableBytes => Math.Max(0, TotalBytes - UsedBytes);
 

@@ -31,9 +31,11 @@ public sealed class DestroyWorkflow(WorkflowContext context)
             if (check.Removable)
                 targets.Add(check);
             else if (check.Refusal is { } why)
-                refused.Add(why == RemovalRefusal.NotOwned
-                    ? $"{instance.Name}: CT {instance.Ctid} ('{check.Container!.Summary.Name}') is not LxcForge's; left untouched"
-                    : $"{instance.Name}: CT {instance.Ctid} is protected (protection: 1); left untouched");
+                refused.Add(
+                    why == RemovalRefusal.NotOwned
+                        ? $"{instance.Name}: CT {instance.Ctid} ('{check.Container!.Summary.Name}') is not LxcForge's; left untouched"
+                        : $"{instance.Name}: CT {instance.Ctid} is protected (protection: 1); left untouched"
+                );
         }
 
         foreach (var line in refused)

@@ -18,7 +18,8 @@ public sealed class InstanceLifecycle(WorkflowContext context)
     public async Task<RemovalCheck> CheckAsync(string name, int ctid, CancellationToken cancellationToken = default)
     {
         var ct = await context.Host.GetContainerAsync(ctid, cancellationToken);
-        RemovalRefusal? refusal = ct is null ? null
+        RemovalRefusal? refusal =
+            ct is null ? null
             : !OwnershipMarker.IsOwned(ct, name) ? RemovalRefusal.NotOwned
             : ct.Config.Protection ? RemovalRefusal.Protected
             : null;

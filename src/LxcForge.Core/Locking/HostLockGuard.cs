@@ -30,13 +30,27 @@ public static class HostLockGuard
     private static readonly AsyncLocal<HashSet<IHostLock>?> Held = new();
 
     /// <summary>Runs <paramref name="body"/> holding the host's lock; <paramref name="body"/> learns whether it had to wait for another run.</summary>
-    public static Task<T> RunAsync<T>(IContainerHost host, string command, TimeProvider time, Func<bool, Task<T>> body, HostLockOptions? options = null,
-        Action<string>? log = null, CancellationToken cancellationToken = default) =>
-        host is IHostLock target ? RunAsync(target, host.Description, command, time, body, options, log, cancellationToken) : body(false);
+    public static Task<T> RunAsync<T>(
+        IContainerHost host,
+        string command,
+        TimeProvider time,
+        Func<bool, Task<T>> body,
+        HostLockOptions? options = null,
+        Action<string>? log = null,
+        CancellationToken cancellationToken = default
+    ) => host is IHostLock target ? RunAsync(target, host.Description, command, time, body, options, log, cancellationToken) : body(false);
 
     /// <summary>The same with the lock itself and the host's name for messages.</summary>
-    public static async Task<T> RunAsync<T>(IHostLock target, string hostDescription, string command, TimeProvider time, Func<bool, Task<T>> body,
-        HostLockOptions? options = null, Action<string>? log = null, CancellationToken cancellationToken = default)
+    public static async Task<T> RunAsync<T>(
+        IHostLock target,
+        string hostDescription,
+        string command,
+        TimeProvider time,
+        Func<bool, Task<T>> body,
+        HostLockOptions? options = null,
+        Action<string>? log = null,
+        CancellationToken cancellationToken = default
+    )
     {
         if (Held.Value?.Contains(target) == true)
             return await body(false);
@@ -55,8 +69,15 @@ public static class HostLockGuard
         }
     }
 
-    private static async Task<(string Token, bool Waited)> AcquireAsync(string hostDescription, IHostLock target, string command, TimeProvider time, HostLockOptions options,
-        Action<string>? log, CancellationToken cancellationToken)
+    private static async Task<(string Token, bool Waited)> AcquireAsync(
+        string hostDescription,
+        IHostLock target,
+        string command,
+        TimeProvider time,
+        HostLockOptions options,
+        Action<string>? log,
+        CancellationToken cancellationToken
+    )
     {
         var me = HostLockHolder.Current(command, TimeProvider.System);
         // Real time: a simulated clock must not make a wait for another process run out early.
@@ -83,8 +104,10 @@ public static class HostLockGuard
             var who = holder?.Describe() ?? $"'{text.Trim()}'";
             if (waited.Elapsed >= options.Wait)
             {
-                throw new HostLockedException($"{hostDescription} is being changed by another LxcForge run: {who} holds {target.LockLocation}; " +
-                    $"try again when it has finished (if that run is gone, remove {target.LockLocation} on the host)");
+                throw new HostLockedException(
+                    $"{hostDescription} is being changed by another LxcForge run: {who} holds {target.LockLocation}; "
+                        + $"try again when it has finished (if that run is gone, remove {target.LockLocation} on the host)"
+                );
             }
 
             if (!announced)

@@ -139,6 +139,8 @@ public sealed record Marker(MarkerKind Kind, int? Ctid = null, string? Id = null
 
         if (ctid is null)
             return null;
-        return template ? new Marker(MarkerKind.Template, ctid) : id is null ? null : new Marker(MarkerKind.Service, ctid, id);
+        return template ? new Marker(MarkerKind.Template, ctid)
+            : id is null ? null
+            : new Marker(MarkerKind.Service, ctid, id);
     }
 }

@@ -79,5 +79,6 @@ public sealed record DeployPlan(IReadOnlyList<ContainerPlan> Items)
 {
     public bool HasErrors => Items.Any(i => i.Action == PlanAction.Error);
     public bool HasChanges => Items.Any(i => i.Action is not (PlanAction.None or PlanAction.Error));
+
     public int Count(PlanAction action) => Items.Count(i => i.Action == action);
 }

@@ -48,5 +48,10 @@ public sealed record DesiredContainer
         };
 
     public ContainerFeatures Features(ContainerFeatures current) =>
-        current with { Nesting = Service.Features.Nesting, Keyctl = Service.Features.Keyctl, Fuse = Service.Features.Fuse };
+        current with
+        {
+            Nesting = Service.Features.Nesting,
+            Keyctl = Service.Features.Keyctl,
+            Fuse = Service.Features.Fuse,
+        };
 }

@@ -24,14 +24,16 @@ public sealed record ObservedState
     /// configured fingerprints of the containers that received them — a mark given to another container at the
     /// same CTID (other <see cref="ContainerIdentity"/>) does not count.
     /// </summary>
-    public ObservedState WithLocalState(StateStore state, string hostKey) => this with
-    {
-        Configured = state.ConfiguredMarks(hostKey)
-            .Where(m => m.Value.Identity is not null && Details.TryGetValue(m.Key, out var info) && ContainerIdentity.Of(info) == m.Value.Identity)
-            .ToDictionary(m => m.Key, m => m.Value.Fingerprint),
-        ClonesStarted = state.ClonesStarted(hostKey),
-        OwnerIds = state.OwnerIds(hostKey),
-    };
+    public ObservedState WithLocalState(StateStore state, string hostKey) =>
+        this with
+        {
+            Configured = state
+                .ConfiguredMarks(hostKey)
+                .Where(m => m.Value.Identity is not null && Details.TryGetValue(m.Key, out var info) && ContainerIdentity.Of(info) == m.Value.Identity)
+                .ToDictionary(m => m.Key, m => m.Value.Fingerprint),
+            ClonesStarted = state.ClonesStarted(hostKey),
+            OwnerIds = state.OwnerIds(hostKey),
+        };
 
     /// <summary>Reads what the planner needs for <paramref name="desired"/> from the host: one list, then in one bulk read
     /// (<see cref="IContainerHost.GetContainersAsync"/>) the details of the containers at the desired and template CTIDs and

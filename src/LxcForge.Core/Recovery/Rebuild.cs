@@ -36,7 +36,15 @@ public sealed class Rebuild(IContainerHost host, HostState hostState, TimeProvid
 
     /// <summary>The whole rebuild holds the host's lock (<see cref="Locking.HostLockGuard"/>); the deploys and restores inside take it with it.</summary>
     public Task<RebuildReport> RunAsync(FleetSpec fleet, CancellationToken cancellationToken = default) =>
-        Locking.HostLockGuard.RunAsync(host, "rebuild", time, _ => RunHoldingLockAsync(fleet, cancellationToken), DeployOptions.HostLock, Log, cancellationToken);
+        Locking.HostLockGuard.RunAsync(
+            host,
+            "rebuild",
+            time,
+            _ => RunHoldingLockAsync(fleet, cancellationToken),
+            DeployOptions.HostLock,
+            Log,
+            cancellationToken
+        );
 
     private async Task<RebuildReport> RunHoldingLockAsync(FleetSpec fleet, CancellationToken cancellationToken)
     {
@@ -71,15 +79,21 @@ public sealed class Rebuild(IContainerHost host, HostState hostState, TimeProvid
                         missing.Add(t.Name);
                 }
 
-                return (missing.Count == 0, missing.Count == 0 ? "all templates exist" : $"missing and no way to build them here: {string.Join(", ", missing)}");
+                return (
+                    missing.Count == 0,
+                    missing.Count == 0 ? "all templates exist" : $"missing and no way to build them here: {string.Join(", ", missing)}"
+                );
             }
 
             var results = new List<TemplateBuildResult>();
             foreach (var template in fleet.Templates)
                 results.Add(await Templates.BuildAsync(fleet, template, force: false, cancellationToken));
             var failed = results.Where(r => r.Outcome == TemplateBuildOutcome.Failed).ToList();
-            return (failed.Count == 0, $"{results.Count(r => r.Outcome == TemplateBuildOutcome.Built)} built, {results.Count(r => r.Outcome == TemplateBuildOutcome.Skipped)} kept" +
-                (failed.Count > 0 ? "; failed: " + string.Join(", ", failed.Select(f => $"{f.Template} ({f.Step}: {f.Message})")) : ""));
+            return (
+                failed.Count == 0,
+                $"{results.Count(r => r.Outcome == TemplateBuildOutcome.Built)} built, {results.Count(r => r.Outcome == TemplateBuildOutcome.Skipped)} kept"
+                    + (failed.Count > 0 ? "; failed: " + string.Join(", ", failed.Select(f => $"{f.Template} ({f.Step}: {f.Message})")) : "")
+            );
         });
 
         var restore = new RestoreService(host) { Log = Log };
@@ -99,8 +113,11 @@ public sealed class Rebuild(IContainerHost host, HostState hostState, TimeProvid
             var result = await deployer.RunAsync(fleet, await deployer.PlanAsync(fleet, null, cancellationToken), "rebuild", cancellationToken);
             _state.FinishRun(run, result.Succeeded ? "ok" : "failed");
             var failed = result.Outcomes.Where(o => o.Result == DeployOutcomeKind.Failed).ToList();
-            return (failed.Count == 0, $"{result.Outcomes.Count - failed.Count} of {result.Outcomes.Count} services deployed" +
-                (failed.Count > 0 ? "; failed: " + string.Join(", ", failed.Select(f => $"{f.Service} ({f.FailedPhase}: {f.Error})")) : ""));
+            return (
+                failed.Count == 0,
+                $"{result.Outcomes.Count - failed.Count} of {result.Outcomes.Count} services deployed"
+                    + (failed.Count > 0 ? "; failed: " + string.Join(", ", failed.Select(f => $"{f.Service} ({f.FailedPhase}: {f.Error})")) : "")
+            );
         });
 
         await Stage("restore", async () =>
@@ -128,11 +145,25 @@ public sealed class Rebuild(IContainerHost host, HostState hostState, TimeProvid
             {
                 // Re-apply the spec (network, resources, the service's configuration) and start what was restored.
                 var deployer = new Deployer(host, hostState, time, DeployOptions);
-                var result = await deployer.RunAsync(fleet, await deployer.PlanAsync(fleet, [.. restored.Select(i => i.Name)], cancellationToken), "rebuild-reapply", cancellationToken);
-                failed.AddRange(result.Outcomes.Where(o => o.Result == DeployOutcomeKind.Failed).Select(o => $"{o.Service}: re-applying the spec after the restore failed ({o.FailedPhase}: {o.Error})"));
+                var result = await deployer.RunAsync(
+                    fleet,
+                    await deployer.PlanAsync(fleet, [.. restored.Select(i => i.Name)], cancellationToken),
+                    "rebuild-reapply",
+                    cancellationToken
+                );
+                failed.AddRange(
+                    result
+                        .Outcomes.Where(o => o.Result == DeployOutcomeKind.Failed)
+                        .Select(o => $"{o.Service}: re-applying the spec after the restore failed ({o.FailedPhase}: {o.Error})")
+                );
             }
 
-            return (failed.Count == 0, restored.Count == 0 && failed.Count == 0 ? "nothing to restore" : $"restored {string.Join(", ", restored.Select(i => i.Name))}" + (failed.Count > 0 ? "; failed: " + string.Join("; ", failed) : ""));
+            return (
+                failed.Count == 0,
+                restored.Count == 0 && failed.Count == 0
+                    ? "nothing to restore"
+                    : $"restored {string.Join(", ", restored.Select(i => i.Name))}" + (failed.Count > 0 ? "; failed: " + string.Join("; ", failed) : "")
+            );
         });
 
         IReadOnlyList<InstanceStatus> status = [];

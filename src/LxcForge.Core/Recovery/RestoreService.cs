@@ -25,21 +25,46 @@ public sealed class RestoreService(IContainerHost host)
     /// skipped: after a restore, the newest archive would otherwise be the state that restore replaced.
     /// </summary>
     public async Task<BackupInfo?> NewestAsync(FleetSpec fleet, int vmid, CancellationToken cancellationToken = default) =>
-        (await new BackupService(host).ListAsync(fleet, vmid, cancellationToken))
-            .FirstOrDefault(b => !SafetyCopy.Is(b));
+        (await new BackupService(host).ListAsync(fleet, vmid, cancellationToken)).FirstOrDefault(b => !SafetyCopy.Is(b));
 
     /// <summary>How long to wait for another run holding the host, and when it counts as gone.</summary>
     public Locking.HostLockOptions HostLock { get; init; } = new();
 
     /// <summary>Restores holding the host's lock (<see cref="Locking.HostLockGuard"/>).</summary>
-    public Task<RestoreOutcome> RestoreAsync(FleetSpec fleet, int sourceCtid, int targetCtid, string? archive, bool force, string? node = null, CancellationToken cancellationToken = default) =>
-        Locking.HostLockGuard.RunAsync(host, "restore", TimeProvider.System,
-            _ => RestoreHoldingLockAsync(fleet, sourceCtid, targetCtid, archive, force, node, cancellationToken), HostLock, Log, cancellationToken);
+    public Task<RestoreOutcome> RestoreAsync(
+        FleetSpec fleet,
+        int sourceCtid,
+        int targetCtid,
+        string? archive,
+        bool force,
+        string? node = null,
+        CancellationToken cancellationToken = default
+    ) =>
+        Locking.HostLockGuard.RunAsync(
+            host,
+            "restore",
+            TimeProvider.System,
+            _ => RestoreHoldingLockAsync(fleet, sourceCtid, targetCtid, archive, force, node, cancellationToken),
+            HostLock,
+            Log,
+            cancellationToken
+        );
 
-    private async Task<RestoreOutcome> RestoreHoldingLockAsync(FleetSpec fleet, int sourceCtid, int targetCtid, string? archive, bool force, string? node, CancellationToken cancellationToken)
+    private async Task<RestoreOutcome> RestoreHoldingLockAsync(
+        FleetSpec fleet,
+        int sourceCtid,
+        int targetCtid,
+        string? archive,
+        bool force,
+        string? node,
+        CancellationToken cancellationToken
+    )
     {
         archive ??= (await NewestAsync(fleet, sourceCtid, cancellationToken))?.VolumeId
-            ?? throw new HostException(HostErrorKind.NotFound, $"no backup of CT {sourceCtid} on {fleet.Storage.Backups} (lxcforge backup makes one)") { Vmid = sourceCtid };
+            ?? throw new HostException(HostErrorKind.NotFound, $"no backup of CT {sourceCtid} on {fleet.Storage.Backups} (lxcforge backup makes one)")
+            {
+                Vmid = sourceCtid,
+            };
         node ??= fleet.Nodes.FirstOrDefault() ?? (await host.GetInfoAsync(cancellationToken)).Nodes[0].Name;
 
         var existing = await host.GetContainerAsync(targetCtid, cancellationToken);
@@ -51,19 +76,25 @@ public sealed class RestoreService(IContainerHost host)
         }
 
         if (!OwnershipMarker.IsOwned(existing))
-            throw new HostException(HostErrorKind.PermissionDenied, $"CT {targetCtid} ('{existing.Summary.Name}') is not LxcForge's; not restoring over it") { Vmid = targetCtid };
+            throw new HostException(HostErrorKind.PermissionDenied, $"CT {targetCtid} ('{existing.Summary.Name}') is not LxcForge's; not restoring over it")
+            {
+                Vmid = targetCtid,
+            };
         if (existing.IsTemplate)
             throw new HostException(HostErrorKind.InvalidRequest, $"CT {targetCtid} is a template; not restoring a service over it") { Vmid = targetCtid };
         if (existing.IsRunning && !force)
             throw new HostException(HostErrorKind.InvalidRequest, $"CT {targetCtid} is running; stop the service first or give --force") { Vmid = targetCtid };
 
         Log?.Invoke($"CT {targetCtid}: taking a safety backup before restoring over it");
-        var safety = await host.BackupAsync(new BackupRequest(targetCtid, fleet.Storage.Backups)
-        {
-            Mode = BackupMode.Stop,
-            Compress = fleet.Backup.Compress,
-            Notes = $"{SafetyCopyNotes} before restore of {archive}",
-        }, cancellationToken);
+        var safety = await host.BackupAsync(
+            new BackupRequest(targetCtid, fleet.Storage.Backups)
+            {
+                Mode = BackupMode.Stop,
+                Compress = fleet.Backup.Compress,
+                Notes = $"{SafetyCopyNotes} before restore of {archive}",
+            },
+            cancellationToken
+        );
         if ((await host.GetContainerAsync(targetCtid, cancellationToken))?.IsRunning == true)
             await host.StopAsync(targetCtid, cancellationToken);
 
@@ -76,7 +107,11 @@ public sealed class RestoreService(IContainerHost host)
         {
             Log?.Invoke($"CT {targetCtid}: restore failed ({e.Message}); putting the container back from {safety.VolumeId}");
             await RestoreCoreAsync(fleet, targetCtid, node, safety.VolumeId, overwrite: true, CancellationToken.None);
-            throw new HostException(e.Kind, $"restoring {archive} into CT {targetCtid} failed: {e.Message}; the container was put back as it was (from {safety.VolumeId})", e)
+            throw new HostException(
+                e.Kind,
+                $"restoring {archive} into CT {targetCtid} failed: {e.Message}; the container was put back as it was (from {safety.VolumeId})",
+                e
+            )
             {
                 Vmid = targetCtid,
                 LogTail = e.LogTail,
@@ -103,5 +138,13 @@ public sealed class RestoreService(IContainerHost host)
     }
 
     private Task<TaskOutcome> RestoreCoreAsync(FleetSpec fleet, int ctid, string node, string archive, bool overwrite, CancellationToken cancellationToken) =>
-        host.RestoreAsync(new RestoreRequest(ctid, node, archive) { Storage = fleet.Storage.Services, Force = overwrite, Unique = true }, cancellationToken);
+        host.RestoreAsync(
+            new RestoreRequest(ctid, node, archive)
+            {
+                Storage = fleet.Storage.Services,
+                Force = overwrite,
+                Unique = true,
+            },
+            cancellationToken
+        );
 }

@@ -25,7 +25,14 @@ public sealed record RestoreResult(string Instance, IReadOnlyList<SpecProblem> C
 public sealed class RestoreWorkflow(WorkflowContext context)
 {
     /// <param name="archive">The archive to restore; null = the instance's newest.</param>
-    public async Task<RestoreResult> RunAsync(FleetSpec fleet, ServiceInstance instance, string? archive, bool force, RestoreCopy? copy, CancellationToken cancellationToken = default)
+    public async Task<RestoreResult> RunAsync(
+        FleetSpec fleet,
+        ServiceInstance instance,
+        string? archive,
+        bool force,
+        RestoreCopy? copy,
+        CancellationToken cancellationToken = default
+    )
     {
         var (applyAs, target) = (instance.Name, instance.Ctid);
         if (copy is not null)
@@ -38,11 +45,21 @@ public sealed class RestoreWorkflow(WorkflowContext context)
         RestoreOutcome outcome;
         try
         {
-            outcome = await new RestoreService(context.Host) { Log = context.Log }
-                .RestoreAsync(fleet, instance.Ctid, target, archive, force, instance.Service.Node, cancellationToken);
+            outcome = await new RestoreService(context.Host) { Log = context.Log }.RestoreAsync(
+                fleet,
+                instance.Ctid,
+                target,
+                archive,
+                force,
+                instance.Service.Node,
+                cancellationToken
+            );
             // What the archive holds is not the configuration LxcForge last applied: the re-apply below configures it again.
             new InstanceLifecycle(context).Replaced(outcome.Ctid);
-            context.Log?.Invoke($"{instance.Name}: restored {outcome.Archive} into CT {outcome.Ctid}" + (outcome.SafetyBackup is { } s ? $" (the replaced container was saved as {s})" : ""));
+            context.Log?.Invoke(
+                $"{instance.Name}: restored {outcome.Archive} into CT {outcome.Ctid}"
+                    + (outcome.SafetyBackup is { } s ? $" (the replaced container was saved as {s})" : "")
+            );
         }
         catch (HostException e)
         {
@@ -58,10 +75,22 @@ public sealed class RestoreWorkflow(WorkflowContext context)
         SpecValidator.Validate(WithCopy(fleet, instance, copy), SpecSourceMap.Defaults);
 
     /// <summary>The copy is a service of its own for the rest of the run: same template, its CTID, address and hostname.</summary>
-    private static FleetSpec WithCopy(FleetSpec fleet, ServiceInstance instance, RestoreCopy copy) => fleet with
-    {
-        Services = [.. fleet.Services, instance.Service with { Name = CopyName(instance, copy), Ctid = copy.Ctid, Ip = copy.Ip, Hostname = $"{instance.Hostname}-restored", Replicas = null }],
-    };
+    private static FleetSpec WithCopy(FleetSpec fleet, ServiceInstance instance, RestoreCopy copy) =>
+        fleet with
+        {
+            Services =
+            [
+                .. fleet.Services,
+                instance.Service with
+                {
+                    Name = CopyName(instance, copy),
+                    Ctid = copy.Ctid,
+                    Ip = copy.Ip,
+                    Hostname = $"{instance.Hostname}-restored",
+                    Replicas = null,
+                },
+            ],
+        };
 
     private static string CopyName(ServiceInstance instance, RestoreCopy copy) => $"{instance.Name}-restored-{copy.Ctid}";
 }

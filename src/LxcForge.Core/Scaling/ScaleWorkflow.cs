@@ -29,14 +29,23 @@ public sealed class ScaleWorkflow(WorkflowContext context)
         if (fleet.FindService(service) is not { } found)
             return $"no service '{service}' in the spec";
         var planned = ReplicaPlanner.Plan(fleet, found, count);
-        return planned.IsComplete ? null : string.Join("; ", planned.Problems.Select(p => $"services.{service}.{p.Field}: {p.Message}")) + "; nothing was changed";
+        return planned.IsComplete
+            ? null
+            : string.Join("; ", planned.Problems.Select(p => $"services.{service}.{p.Field}: {p.Message}")) + "; nothing was changed";
     }
 
     /// <param name="before">The spec before the new count was written.</param>
     /// <param name="after">The spec with the new count.</param>
     /// <param name="backUp">Back up each surplus replica before it is removed.</param>
     /// <param name="command">Names the run in the journal.</param>
-    public async Task<ScaleResult> RunAsync(FleetSpec before, FleetSpec after, string service, bool backUp, string command, CancellationToken cancellationToken = default)
+    public async Task<ScaleResult> RunAsync(
+        FleetSpec before,
+        FleetSpec after,
+        string service,
+        bool backUp,
+        string command,
+        CancellationToken cancellationToken = default
+    )
     {
         var old = before.FindService(service) ?? throw new ArgumentException($"no service '{service}' in the old spec", nameof(service));
         var now = after.FindService(service) ?? throw new ArgumentException($"no service '{service}' in the new spec", nameof(service));
@@ -56,7 +65,9 @@ public sealed class ScaleWorkflow(WorkflowContext context)
             else if (check.Exists)
             {
                 left.Add(check);
-                context.Warn?.Invoke($"{instance.Name}: CT {instance.Ctid} is {(check.Container!.Config.Protection ? "protected" : "not LxcForge's")}; left in place");
+                context.Warn?.Invoke(
+                    $"{instance.Name}: CT {instance.Ctid} is {(check.Container!.Config.Protection ? "protected" : "not LxcForge's")}; left in place"
+                );
             }
         }
 

@@ -7,29 +7,36 @@ public static class FleetDefaults
 {
     public static FleetSpec Seed { get; } = Build();
 
-    private static FleetSpec Build() => new()
-    {
-        Templates = ServiceRegistry.All.Select(s => s.Definition).Select(d => new TemplateSpec
+    private static FleetSpec Build() =>
+        new()
         {
-            Name = d.Key,
-            Ctid = d.TemplateCtid,
-            Hostname = $"{d.Key}-template",
-            Cores = d.Cores,
-            Memory = d.MemoryMb,
-            Disk = $"{d.DiskGb}G",
-        }).ToList(),
-        Services = ServiceRegistry.All.Select(s => s.Definition).Select(d => new ServiceSpec
-        {
-            Name = d.Key,
-            Template = d.Key,
-            Ctid = d.ServiceCtid,
-            Hostname = d.ServiceHostname,
-            Ip = d.ServiceIp,
-            Cores = d.Cores,
-            Memory = d.MemoryMb,
-            Swap = 512,
-            Disk = $"{d.DiskGb}G",
-            Features = new FeatureSpec { Nesting = d.NeedsNesting, Keyctl = d.NeedsKeyctl },
-        }).ToList(),
-    };
+            Templates = ServiceRegistry
+                .All.Select(s => s.Definition)
+                .Select(d => new TemplateSpec
+                {
+                    Name = d.Key,
+                    Ctid = d.TemplateCtid,
+                    Hostname = $"{d.Key}-template",
+                    Cores = d.Cores,
+                    Memory = d.MemoryMb,
+                    Disk = $"{d.DiskGb}G",
+                })
+                .ToList(),
+            Services = ServiceRegistry
+                .All.Select(s => s.Definition)
+                .Select(d => new ServiceSpec
+                {
+                    Name = d.Key,
+                    Template = d.Key,
+                    Ctid = d.ServiceCtid,
+                    Hostname = d.ServiceHostname,
+                    Ip = d.ServiceIp,
+                    Cores = d.Cores,
+                    Memory = d.MemoryMb,
+                    Swap = 512,
+                    Disk = $"{d.DiskGb}G",
+                    Features = new FeatureSpec { Nesting = d.NeedsNesting, Keyctl = d.NeedsKeyctl },
+                })
+                .ToList(),
+        };
 }

@@ -30,9 +30,7 @@ public static class FleetSpecLoader
 
         var broken = readProblems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         var ruleProblems = SpecValidator.Validate(spec, source).Where(p => !IsUnder(p.Path, broken));
-        var all = readProblems.Concat(ruleProblems)
-            .OrderBy(p => p.Line).ThenBy(p => p.Column).ThenBy(p => p.Path, StringComparer.Ordinal)
-            .ToList();
+        var all = readProblems.Concat(ruleProblems).OrderBy(p => p.Line).ThenBy(p => p.Column).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
         return new SpecLoadResult(spec, source, all);
     }
 

@@ -14,12 +14,23 @@ public sealed partial class StateStore
     {
         var insert = "INSERT OR IGNORE INTO secrets (host, service, name, value, created) VALUES ($h, $s, $n, $v, $t)";
         Execute(insert, ("$h", host), ("$s", service), ("$n", name), ("$v", GenerateSecret()), ("$t", Now()));
-        return Query("SELECT value FROM secrets WHERE host = $h AND service = $s AND name = $n", r => r.GetString(0), ("$h", host), ("$s", service), ("$n", name))[0];
+        return Query(
+            "SELECT value FROM secrets WHERE host = $h AND service = $s AND name = $n",
+            r => r.GetString(0),
+            ("$h", host),
+            ("$s", service),
+            ("$n", name)
+        )[0];
     }
 
     /// <summary>Every secret of a service on a host, by name.</summary>
     public IReadOnlyDictionary<string, string> GetSecrets(string host, string service) =>
-        Query("SELECT name, value FROM secrets WHERE host = $h AND service = $s ORDER BY name", r => (r.GetString(0), r.GetString(1)), ("$h", host), ("$s", service))
+        Query(
+                "SELECT name, value FROM secrets WHERE host = $h AND service = $s ORDER BY name",
+                r => (r.GetString(0), r.GetString(1)),
+                ("$h", host),
+                ("$s", service)
+            )
             .ToDictionary(p => p.Item1, p => p.Item2);
 
     /// <summary>Every (host, service) with stored secrets, for messages that list what exists.</summary>

@@ -28,12 +28,15 @@ public sealed partial class StateStore : IDisposable
 
         if (!File.Exists(path) && !OperatingSystem.IsWindows())
         {
-            using var created = new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            });
+            using var created = new FileStream(
+                path,
+                new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                }
+            );
         }
 
         Tighten(path);
@@ -63,7 +66,8 @@ public sealed partial class StateStore : IDisposable
     {
         connection.Open();
         var store = new StateStore(connection);
-        store.Execute("""
+        store.Execute(
+            """
             PRAGMA journal_mode = WAL;
             PRAGMA busy_timeout = 5000;
             CREATE TABLE IF NOT EXISTS secrets (host TEXT NOT NULL, service TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (host, service, name));
@@ -72,7 +76,8 @@ public sealed partial class StateStore : IDisposable
             CREATE INDEX IF NOT EXISTS journal_by_ctid ON journal (host, ctid);
             CREATE TABLE IF NOT EXISTS configured (host TEXT NOT NULL, ctid INTEGER NOT NULL, service TEXT NOT NULL, fingerprint TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (host, ctid));
             CREATE TABLE IF NOT EXISTS owner_ids (host TEXT NOT NULL, ctid INTEGER NOT NULL, id TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (host, ctid, id));
-            """);
+            """
+        );
         // Marks written before they named the container they were for (an old state file): the column, empty.
         if (!store.Query("PRAGMA table_info(configured)", r => r.GetString(1)).Contains("identity"))
             store.Execute("ALTER TABLE configured ADD COLUMN identity TEXT");

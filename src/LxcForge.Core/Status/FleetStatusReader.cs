@@ -14,7 +14,12 @@ namespace LxcForge.Core.Status;
 /// </summary>
 public sealed class FleetStatusReader(IContainerHost host, HostState state)
 {
-    public async Task<IReadOnlyList<InstanceStatus>> ReadAsync(FleetSpec fleet, bool checkHealth, IReadOnlyCollection<string>? only = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<InstanceStatus>> ReadAsync(
+        FleetSpec fleet,
+        bool checkHealth,
+        IReadOnlyCollection<string>? only = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var all = FleetInstances.Expand(fleet);
         var observed = await ObservedState.ReadAsync(host, all, cancellationToken);
@@ -45,7 +50,12 @@ public sealed class FleetStatusReader(IContainerHost host, HostState state)
         return rows;
     }
 
-    private async Task<InstanceStatus> WithHealthAsync(InstanceStatus row, DesiredContainer desired, ServiceContext context, CancellationToken cancellationToken)
+    private async Task<InstanceStatus> WithHealthAsync(
+        InstanceStatus row,
+        DesiredContainer desired,
+        ServiceContext context,
+        CancellationToken cancellationToken
+    )
     {
         var recipe = ServiceRegistry.For(desired);
         if (recipe is null)
@@ -82,27 +92,29 @@ public sealed class FleetStatusReader(IContainerHost host, HostState state)
         }
     }
 
-    private static string StateOf(ContainerPlan item, ContainerSummary? summary) => summary switch
-    {
-        null => "missing",
-        _ when item.Action == PlanAction.Error => "foreign",
-        { Lock: { } l } => $"locked ({l})",
-        { Status: ContainerStatus.Running } => "running",
-        _ => "stopped",
-    };
+    private static string StateOf(ContainerPlan item, ContainerSummary? summary) =>
+        summary switch
+        {
+            null => "missing",
+            _ when item.Action == PlanAction.Error => "foreign",
+            { Lock: { } l } => $"locked ({l})",
+            { Status: ContainerStatus.Running } => "running",
+            _ => "stopped",
+        };
 
-    private static IReadOnlyList<string> DriftOf(ContainerPlan item) => item.Action switch
-    {
-        PlanAction.Create => ["not deployed"],
-        PlanAction.Error => [item.Error ?? "error"],
-        PlanAction.Resume => ["an interrupted clone (deploy finishes it)"],
-        _ =>
-        [
-            .. item.Changes.Select(c => $"{c.Key}: {c.Old ?? "(unset)"} -> {c.New ?? "(unset)"}"),
-            .. item.Grow is { } g ? [$"rootfs: {DiskSize.Format(g.FromBytes)} -> {DiskSize.Format(g.ToBytes)}"] : Array.Empty<string>(),
-            .. item.Start ? ["not running"] : Array.Empty<string>(),
-            .. item.Configure && item.Action != PlanAction.None ? ["configuration not applied"] : Array.Empty<string>(),
-            .. item.Notes,
-        ],
-    };
+    private static IReadOnlyList<string> DriftOf(ContainerPlan item) =>
+        item.Action switch
+        {
+            PlanAction.Create => ["not deployed"],
+            PlanAction.Error => [item.Error ?? "error"],
+            PlanAction.Resume => ["an interrupted clone (deploy finishes it)"],
+            _ =>
+            [
+                .. item.Changes.Select(c => $"{c.Key}: {c.Old ?? "(unset)"} -> {c.New ?? "(unset)"}"),
+                .. item.Grow is { } g ? [$"rootfs: {DiskSize.Format(g.FromBytes)} -> {DiskSize.Format(g.ToBytes)}"] : Array.Empty<string>(),
+                .. item.Start ? ["not running"] : Array.Empty<string>(),
+                .. item.Configure && item.Action != PlanAction.None ? ["configuration not applied"] : Array.Empty<string>(),
+                .. item.Notes,
+            ],
+        };
 }

@@ -12,7 +12,7 @@ public static class CommunityScriptFiles
     public const string UpstreamPrefix = "https://raw.githubusercontent.com/community-scripts/ProxmoxVE/main/";
 
     public static IReadOnlyList<string> SharedHelpers { get; } =
-        ["misc/build.func", "misc/api.func", "misc/core.func", "misc/error_handler.func", "misc/tools.func", "misc/install.func"];
+    ["misc/build.func", "misc/api.func", "misc/core.func", "misc/error_handler.func", "misc/tools.func", "misc/install.func"];
 
     public static IReadOnlyList<string> For(string script, ServiceDefinition? definition)
     {
@@ -22,6 +22,5 @@ public static class CommunityScriptFiles
     }
 
     /// <summary>Points every hard-coded <c>…/ProxmoxVE/main/</c> URL at <paramref name="mirrorBase"/> (ending in '/').</summary>
-    public static string RewriteToMirror(string content, string mirrorBase) =>
-        content.Replace(UpstreamPrefix, mirrorBase, StringComparison.Ordinal);
+    public static string RewriteToMirror(string content, string mirrorBase) => content.Replace(UpstreamPrefix, mirrorBase, StringComparison.Ordinal);
 }

@@ -14,8 +14,14 @@ public interface IScriptSupply
 }
 
 /// <summary>A prepared run: where the mirror is and what it serves. Dispose to stop the mirror.</summary>
-public sealed class ScriptRun(string mirrorBase, string repository, string gitRef, IReadOnlyDictionary<string, string> sha256ByPath, bool standIn, IAsyncDisposable lifetime)
-    : IAsyncDisposable
+public sealed class ScriptRun(
+    string mirrorBase,
+    string repository,
+    string gitRef,
+    IReadOnlyDictionary<string, string> sha256ByPath,
+    bool standIn,
+    IAsyncDisposable lifetime
+) : IAsyncDisposable
 {
     /// <summary>The mirror's base URL, ending in '/', standing where <c>…/ProxmoxVE/main/</c> stood.</summary>
     public string MirrorBase { get; } = mirrorBase;
@@ -30,9 +36,11 @@ public sealed class ScriptRun(string mirrorBase, string repository, string gitRe
 
 /// <summary>A script file whose SHA-256 is not the one in the lock file: nothing runs.</summary>
 public sealed class ScriptIntegrityException(string path, string? expected, string actual, string lockFile)
-    : Exception(expected is null
-        ? $"{path}: not listed in {lockFile} (got sha256 {actual}); run `lxcforge templates lock` to pin it on purpose"
-        : $"{path}: sha256 mismatch against {lockFile}: expected {expected}, got {actual}; refusing to run it")
+    : Exception(
+        expected is null
+            ? $"{path}: not listed in {lockFile} (got sha256 {actual}); run `lxcforge templates lock` to pin it on purpose"
+            : $"{path}: sha256 mismatch against {lockFile}: expected {expected}, got {actual}; refusing to run it"
+    )
 {
     public string Path { get; } = path;
 }

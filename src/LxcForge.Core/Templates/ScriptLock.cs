@@ -24,7 +24,8 @@ public sealed record ScriptLock(string Repository, string Ref, IReadOnlyDictiona
     /// <summary>Parses a lock file; errors name the file and line.</summary>
     public static ScriptLock Parse(string text, string fileName)
     {
-        string? repository = null, gitRef = null;
+        string? repository = null,
+            gitRef = null;
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var lineNo = 0;
         foreach (var raw in text.Split('\n'))

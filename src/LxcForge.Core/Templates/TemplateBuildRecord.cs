@@ -33,7 +33,10 @@ public sealed record TemplateBuildRecord(string Template, string Source, DateTim
     {
         if (description is null)
             return null;
-        string? template = null, source = null, repo = null, gitRef = null;
+        string? template = null,
+            source = null,
+            repo = null,
+            gitRef = null;
         var built = DateTimeOffset.MinValue;
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var standIn = false;
@@ -45,7 +48,9 @@ public sealed record TemplateBuildRecord(string Template, string Source, DateTim
             var (key, value) = (line[..idx], line[(idx + 2)..].Trim());
             switch (key)
             {
-                case "template": template = value; break;
+                case "template":
+                    template = value;
+                    break;
                 case "source":
                     standIn = value.Contains("STAND-IN", StringComparison.Ordinal);
                     source = standIn ? value[..value.IndexOf(" (", StringComparison.Ordinal)] : value;
@@ -57,12 +62,25 @@ public sealed record TemplateBuildRecord(string Template, string Source, DateTim
                 case "sha256" when value.Contains(' '):
                     hashes[value[(value.IndexOf(' ') + 1)..]] = value[..value.IndexOf(' ')];
                     break;
-                case "built": DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out built); break;
+                case "built":
+                    DateTimeOffset.TryParse(
+                        value,
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.AssumeUniversal,
+                        out built
+                    );
+                    break;
             }
         }
 
         return template is null || source is null
             ? null
-            : new TemplateBuildRecord(template, source, built) { Repository = repo, Ref = gitRef, Sha256ByPath = hashes, StandIn = standIn };
+            : new TemplateBuildRecord(template, source, built)
+            {
+                Repository = repo,
+                Ref = gitRef,
+                Sha256ByPath = hashes,
+                StandIn = standIn,
+            };
     }
 }

@@ -3,6 +3,7 @@ namespace LxcForge.Core.Templates;
 public enum TemplateBuildOutcome
 {
     Built,
+
     /// <summary>The template already exists and is LxcForge's: nothing to do without --force.</summary>
     Skipped,
     Failed,

@@ -1,9 +1,9 @@
 using System.Globalization;
 using LxcForge.Core.Catalog;
+using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Ownership;
 using LxcForge.Core.Spec;
-using LxcForge.Core.Execution;
 
 namespace LxcForge.Core.Templates;
 
@@ -13,7 +13,13 @@ public sealed partial class TemplateBuilder
     /// <summary>How long a fresh container may take to accept exec after start.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
-    private async Task<TemplateBuildRecord> BuildFromOsTemplateAsync(FleetSpec fleet, TemplateSpec template, string node, List<int> created, CancellationToken cancellationToken)
+    private async Task<TemplateBuildRecord> BuildFromOsTemplateAsync(
+        FleetSpec fleet,
+        TemplateSpec template,
+        string node,
+        List<int> created,
+        CancellationToken cancellationToken
+    )
     {
         var definition = ServiceRegistry.Find(template.ServiceKey)?.Definition;
         var storage = fleet.Storage.OsTemplates;
@@ -43,7 +49,10 @@ public sealed partial class TemplateBuilder
                 var result = await host.ExecAsync(template.Ctid, new ExecRequest(["true"]), ct);
                 return (result.Succeeded, result.StandardError);
             },
-            StartTimeout, $"CT {template.Ctid} accepting commands", cancellationToken);
+            StartTimeout,
+            $"CT {template.Ctid} accepting commands",
+            cancellationToken
+        );
 
         await ProvisionAsync(template, cancellationToken);
         return new TemplateBuildRecord(template.Name, $"os-template {volume}", time.GetUtcNow());
@@ -57,7 +66,8 @@ public sealed partial class TemplateBuilder
             return match.VolumeId;
 
         var available = await host.GetAvailableOsTemplatesAsync(node, cancellationToken);
-        var name = wanted ?? available.Where(a => a.StartsWith("debian-12-standard_", StringComparison.Ordinal)).Order(StringComparer.Ordinal).LastOrDefault()
+        var name = wanted
+            ?? available.Where(a => a.StartsWith("debian-12-standard_", StringComparison.Ordinal)).Order(StringComparer.Ordinal).LastOrDefault()
             ?? throw new TemplateBuildException("os-template", $"no debian-12 OS template is available on {node}");
         if (!available.Contains(name))
             throw new TemplateBuildException("os-template", $"OS template '{name}' is neither on {storage} nor available for download");
@@ -73,19 +83,28 @@ public sealed partial class TemplateBuilder
         foreach (var file in provision.Files)
         {
             var dir = file.Path[..Math.Max(1, file.Path.LastIndexOf('/'))];
-            await RunStepAsync(template, $"write {file.Path}", new ExecRequest(["sh", "-c", "mkdir -p -- \"$1\" && cat >\"$2\" && chmod -- \"$3\" \"$2\"", "sh", dir, file.Path, file.Mode])
-            {
-                StandardInput = file.Content,
-            }, cancellationToken);
+            await RunStepAsync(
+                template,
+                $"write {file.Path}",
+                new ExecRequest(["sh", "-c", "mkdir -p -- \"$1\" && cat >\"$2\" && chmod -- \"$3\" \"$2\"", "sh", dir, file.Path, file.Mode])
+                {
+                    StandardInput = file.Content,
+                },
+                cancellationToken
+            );
         }
 
         if (provision.Packages.Count > 0)
         {
-            await RunStepAsync(template, "install packages", new ExecRequest(
-                ["sh", "-c", "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \"$@\"", "sh", .. provision.Packages])
-            {
-                Timeout = TimeSpan.FromMinutes(20),
-            }, cancellationToken);
+            await RunStepAsync(
+                template,
+                "install packages",
+                new ExecRequest(["sh", "-c", "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \"$@\"", "sh", .. provision.Packages])
+                {
+                    Timeout = TimeSpan.FromMinutes(20),
+                },
+                cancellationToken
+            );
         }
 
         foreach (var command in provision.Commands)

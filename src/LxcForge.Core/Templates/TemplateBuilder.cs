@@ -1,5 +1,5 @@
-using LxcForge.Core.Execution;
 using LxcForge.Core.Catalog;
+using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Ownership;
 using LxcForge.Core.Spec;
@@ -54,9 +54,10 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
             var before = (await host.ListContainersAsync(cancellationToken)).Select(c => c.Vmid).ToHashSet();
 
             step = "build";
-            var record = template.Source.Kind == TemplateSourceKind.CommunityScript
-                ? await RunCommunityScriptAsync(fleet, template, node, before, created, run!, cancellationToken)
-                : await BuildFromOsTemplateAsync(fleet, template, node, created, cancellationToken);
+            var record =
+                template.Source.Kind == TemplateSourceKind.CommunityScript
+                    ? await RunCommunityScriptAsync(fleet, template, node, before, created, run!, cancellationToken)
+                    : await BuildFromOsTemplateAsync(fleet, template, node, created, cancellationToken);
 
             step = "stop";
             var built = await host.GetContainerAsync(template.Ctid, cancellationToken)
@@ -66,10 +67,14 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
 
             step = "record";
             var description = OwnershipMarker.TemplateLine(template.Ctid) + "\n" + record.ToDescriptionLines();
-            await host.UpdateConfigAsync(template.Ctid, new ConfigChange
-            {
-                Set = new Dictionary<string, string> { ["description"] = description, ["tags"] = OwnershipMarker.MarkTags(built.Config["tags"]) },
-            }, cancellationToken);
+            await host.UpdateConfigAsync(
+                template.Ctid,
+                new ConfigChange
+                {
+                    Set = new Dictionary<string, string> { ["description"] = description, ["tags"] = OwnershipMarker.MarkTags(built.Config["tags"]) },
+                },
+                cancellationToken
+            );
 
             step = "convert";
             await host.ConvertToTemplateAsync(template.Ctid, cancellationToken);
@@ -81,8 +86,16 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
             return Result(TemplateBuildOutcome.Built, "done", record.StandIn ? "built from STAND-IN scripts" : "built") with { StandIn = record.StandIn };
         }
         // An unreachable script host (HttpRequestException) or a missing file (IOException) fails this template, not the run.
-        catch (Exception ex) when (ex is HostException or TemplateBuildException or ScriptIntegrityException or StepTimeoutException or OperationCanceledException
-            or HttpRequestException or IOException)
+        catch (Exception ex)
+            when (ex
+                    is HostException
+                        or TemplateBuildException
+                        or ScriptIntegrityException
+                        or StepTimeoutException
+                        or OperationCanceledException
+                        or HttpRequestException
+                        or IOException
+            )
         {
             var failedStep = ex is TemplateBuildException tbe ? tbe.Step : step;
             await CleanUpAsync(created, template, CancellationToken.None);
@@ -92,7 +105,10 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
                 HostException h => h.LogTail,
                 _ => [],
             };
-            return Fail(failedStep, ex is OperationCanceledException && !cancellationToken.IsCancellationRequested ? "timed out" : ex.Message) with { LogTail = tail };
+            return Fail(failedStep, ex is OperationCanceledException && !cancellationToken.IsCancellationRequested ? "timed out" : ex.Message) with
+            {
+                LogTail = tail,
+            };
         }
         finally
         {
@@ -109,21 +125,36 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
     private async Task<ScriptRun> PrepareScriptsAsync(TemplateSpec template, CancellationToken cancellationToken)
     {
         if (shell is null || scripts is null)
-            throw new TemplateBuildException("scripts", "community scripts run on the node itself: this host offers no node shell (use --host ssh://root@NODE, --host local, or --ssh with the API)");
+            throw new TemplateBuildException(
+                "scripts",
+                "community scripts run on the node itself: this host offers no node shell (use --host ssh://root@NODE, --host local, or --ssh with the API)"
+            );
         var definition = ServiceRegistry.Find(template.ServiceKey)?.Definition;
         var scriptPath = ScriptPath(template);
         return await scripts.PrepareAsync(CommunityScriptFiles.For(scriptPath, definition), shell.MirrorAddress, cancellationToken);
     }
 
     private static string ScriptPath(TemplateSpec template) =>
-        template.Source.Script ?? ServiceRegistry.Find(template.ServiceKey)?.Definition?.Script
-            ?? throw new TemplateBuildException("scripts", $"template '{template.Name}': no script given and '{template.ServiceKey}' is not in the catalogue");
+        template.Source.Script
+        ?? ServiceRegistry.Find(template.ServiceKey)?.Definition?.Script
+        ?? throw new TemplateBuildException("scripts", $"template '{template.Name}': no script given and '{template.ServiceKey}' is not in the catalogue");
 
-    private async Task<TemplateBuildRecord> RunCommunityScriptAsync(FleetSpec fleet, TemplateSpec template, string node, HashSet<int> before, List<int> created, ScriptRun run, CancellationToken cancellationToken)
+    private async Task<TemplateBuildRecord> RunCommunityScriptAsync(
+        FleetSpec fleet,
+        TemplateSpec template,
+        string node,
+        HashSet<int> before,
+        List<int> created,
+        ScriptRun run,
+        CancellationToken cancellationToken
+    )
     {
         var definition = ServiceRegistry.Find(template.ServiceKey)?.Definition;
         var scriptPath = ScriptPath(template);
-        Say(template, $"running {scriptPath} @ {run.Ref[..Math.Min(12, run.Ref.Length)]}{(run.StandIn ? " (STAND-IN)" : string.Empty)} on {node}; scripts run one at a time");
+        Say(
+            template,
+            $"running {scriptPath} @ {run.Ref[..Math.Min(12, run.Ref.Length)]}{(run.StandIn ? " (STAND-IN)" : string.Empty)} on {node}; scripts run one at a time"
+        );
 
         // The script's path travels as data (an environment variable), never inside the wrapper's text.
         var env = new Dictionary<string, string>(CommunityScriptEnvironment.For(fleet, template, definition))
@@ -141,18 +172,22 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
         ExecResult result;
         try
         {
-            result = await RunWithTimeoutAsync(node, new NodeScript(NodeScriptText)
-        {
-            Environment = env,
-            StandardInput = CommunityScriptEnvironment.StandardInput(template, definition),
-            Timeout = ScriptTimeout,
-            OnOutputLine = line =>
-            {
-                lock (output)
-                    output.Add(line);
-                Say(template, line);
-            },
-        }, cancellationToken);
+            result = await RunWithTimeoutAsync(
+                node,
+                new NodeScript(NodeScriptText)
+                {
+                    Environment = env,
+                    StandardInput = CommunityScriptEnvironment.StandardInput(template, definition),
+                    Timeout = ScriptTimeout,
+                    OnOutputLine = line =>
+                    {
+                        lock (output)
+                            output.Add(line);
+                        Say(template, line);
+                    },
+                },
+                cancellationToken
+            );
         }
         catch (TemplateBuildException)
         {
@@ -210,7 +245,10 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TemplateBuildException("run", $"the script did not finish within {script.Timeout.TotalMinutes:0.#} min (a question nobody answered, or a hang)");
+            throw new TemplateBuildException(
+                "run",
+                $"the script did not finish within {script.Timeout.TotalMinutes:0.#} min (a question nobody answered, or a hang)"
+            );
         }
     }
 
@@ -219,10 +257,10 @@ public sealed partial class TemplateBuilder(IContainerHost host, INodeShell? she
     /// text is constant: the mirror and the script's path come in as <c>LXCFORGE_MIRROR</c> and <c>LXCFORGE_SCRIPT</c>.
     /// </summary>
     private const string NodeScriptText =
-        "set -e\n" +
-        "mkdir -p \"${NODE_ROOT:-}/usr/local/community-scripts\"\n" +
-        "[ -f \"${NODE_ROOT:-}/usr/local/community-scripts/diagnostics\" ] || printf 'DIAGNOSTICS=no\\n' >\"${NODE_ROOT:-}/usr/local/community-scripts/diagnostics\"\n" +
-        "bash -c \"$(curl -fsSL \"${LXCFORGE_MIRROR}${LXCFORGE_SCRIPT}\")\"\n";
+        "set -e\n"
+        + "mkdir -p \"${NODE_ROOT:-}/usr/local/community-scripts\"\n"
+        + "[ -f \"${NODE_ROOT:-}/usr/local/community-scripts/diagnostics\" ] || printf 'DIAGNOSTICS=no\\n' >\"${NODE_ROOT:-}/usr/local/community-scripts/diagnostics\"\n"
+        + "bash -c \"$(curl -fsSL \"${LXCFORGE_MIRROR}${LXCFORGE_SCRIPT}\")\"\n";
 
     private async Task RemoveAsync(int vmid, CancellationToken cancellationToken)
     {

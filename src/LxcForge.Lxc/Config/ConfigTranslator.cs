@@ -48,8 +48,14 @@ public sealed class ConfigTranslator(HostFacts facts)
         Add("lxc.include", Include($"{ostype}.common.conf", "common.conf"));
         if (config.Unprivileged)
         {
-            var map = facts.IdMap ?? throw new HostException(HostErrorKind.Unsupported,
-                "unprivileged containers need a subordinate id range for root (add 'root:100000:65536' to /etc/subuid and /etc/subgid)") { Vmid = vmid };
+            var map = facts.IdMap
+                ?? throw new HostException(
+                    HostErrorKind.Unsupported,
+                    "unprivileged containers need a subordinate id range for root (add 'root:100000:65536' to /etc/subuid and /etc/subgid)"
+                )
+                {
+                    Vmid = vmid,
+                };
             Add("lxc.include", Include($"{ostype}.userns.conf", "userns.conf"));
             Add("lxc.idmap", $"u 0 {map.Start} {map.Count}");
             Add("lxc.idmap", $"g 0 {map.Start} {map.Count}");
@@ -99,9 +105,19 @@ public sealed class ConfigTranslator(HostFacts facts)
 
     /// <summary>Keys LxcForge writes itself; anything else in an LXC config is the user's and is kept.</summary>
     public bool IsManaged(string key, string value) =>
-        key is "lxc.arch" or "lxc.uts.name" or "lxc.rootfs.path" or "lxc.idmap" or "lxc.start.auto" or "lxc.start.order"
-            or "lxc.cgroup.memory.limit_in_bytes" or "lxc.cgroup.memory.memsw.limit_in_bytes" or "lxc.cgroup2.memory.max"
-            or "lxc.cgroup2.memory.swap.max" or "lxc.cgroup.cpuset.cpus" or "lxc.cgroup2.cpuset.cpus"
+        key
+            is "lxc.arch"
+                or "lxc.uts.name"
+                or "lxc.rootfs.path"
+                or "lxc.idmap"
+                or "lxc.start.auto"
+                or "lxc.start.order"
+                or "lxc.cgroup.memory.limit_in_bytes"
+                or "lxc.cgroup.memory.memsw.limit_in_bytes"
+                or "lxc.cgroup2.memory.max"
+                or "lxc.cgroup2.memory.swap.max"
+                or "lxc.cgroup.cpuset.cpus"
+                or "lxc.cgroup2.cpuset.cpus"
         || key.StartsWith("lxc.net.", StringComparison.Ordinal)
         || (key == "lxc.include" && value.StartsWith(facts.LxcConfigDir + "/", StringComparison.Ordinal))
         || (key == "lxc.mount.entry" && value.StartsWith("/dev/fuse dev/fuse", StringComparison.Ordinal));
@@ -127,8 +143,7 @@ public sealed class ConfigTranslator(HostFacts facts)
             add("lxc.cgroup.memory.memsw.limit_in_bytes", (memory + v1Swap).ToString(CultureInfo.InvariantCulture));
     }
 
-    private static long? MemoryLimit(LxcConfigFile lxc) =>
-        Long(lxc["lxc.cgroup2.memory.max"]) ?? Long(lxc["lxc.cgroup.memory.limit_in_bytes"]);
+    private static long? MemoryLimit(LxcConfigFile lxc) => Long(lxc["lxc.cgroup2.memory.max"]) ?? Long(lxc["lxc.cgroup.memory.limit_in_bytes"]);
 
     private static long? SwapLimit(LxcConfigFile lxc, long? memory)
     {
@@ -208,11 +223,18 @@ public sealed class ConfigTranslator(HostFacts facts)
         var ip6 = net.Ip6 is { } v6 && !v6.Contains('/') ? v6 : null;
         if (ip is null && ip6 is null && net.Firewall is null && net.Other.Count == 0)
             return null;
-        return new NetworkInterface(net.Name) { Ip = ip, Ip6 = ip6, Firewall = net.Firewall, Other = net.Other }.ToString();
+        return new NetworkInterface(net.Name)
+        {
+            Ip = ip,
+            Ip6 = ip6,
+            Firewall = net.Firewall,
+            Other = net.Other,
+        }.ToString();
     }
 
     private static IEnumerable<int> NetIndexes(LxcConfigFile lxc) =>
-        lxc.Entries.Select(e => e.Key)
+        lxc
+            .Entries.Select(e => e.Key)
             .Where(k => k.StartsWith("lxc.net.", StringComparison.Ordinal) && k.EndsWith(".type", StringComparison.Ordinal))
             .Select(k => k["lxc.net.".Length..^".type".Length])
             .Where(i => int.TryParse(i, CultureInfo.InvariantCulture, out _))
@@ -220,8 +242,7 @@ public sealed class ConfigTranslator(HostFacts facts)
             .Distinct()
             .Order();
 
-    private static bool IsNetKey(string key) =>
-        key.Length > 3 && key.StartsWith("net", StringComparison.Ordinal) && key[3..].All(char.IsAsciiDigit);
+    private static bool IsNetKey(string key) => key.Length > 3 && key.StartsWith("net", StringComparison.Ordinal) && key[3..].All(char.IsAsciiDigit);
 
     private static void Put(Dictionary<string, string> values, string key, string? value)
     {

@@ -8,8 +8,9 @@ public sealed record HostFacts(bool CgroupV2Memory, bool HasSwapAccounting, int 
 {
     public static HostFacts Detect()
     {
-        var v2 = File.Exists("/sys/fs/cgroup/cgroup.controllers") &&
-                 File.ReadAllText("/sys/fs/cgroup/cgroup.controllers").Split(' ', StringSplitOptions.TrimEntries).Contains("memory");
+        var v2 =
+            File.Exists("/sys/fs/cgroup/cgroup.controllers")
+            && File.ReadAllText("/sys/fs/cgroup/cgroup.controllers").Split(' ', StringSplitOptions.TrimEntries).Contains("memory");
         var swap = v2 || File.Exists("/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes");
         var uid = IdRange.ForRoot("/etc/subuid");
         var gid = IdRange.ForRoot("/etc/subgid");
@@ -29,8 +30,13 @@ public sealed record IdRange(long Start, long Count)
         foreach (var line in File.ReadAllLines(file))
         {
             var parts = line.Split(':');
-            if (parts.Length == 3 && parts[0] is ("root" or "0") &&
-                long.TryParse(parts[1], out var start) && long.TryParse(parts[2], out var count) && count >= 65536)
+            if (
+                parts.Length == 3
+                && parts[0] is ("root" or "0")
+                && long.TryParse(parts[1], out var start)
+                && long.TryParse(parts[2], out var count)
+                && count >= 65536
+            )
                 return new IdRange(start, 65536);
         }
 

@@ -23,14 +23,19 @@ public sealed class ContainerLock : IDisposable
             {
                 try
                 {
-                    return Task.FromResult(Look<ContainerLock>.Ready(new ContainerLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))));
+                    return Task.FromResult(
+                        Look<ContainerLock>.Ready(new ContainerLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)))
+                    );
                 }
                 catch (IOException ex)
                 {
                     return Task.FromResult(Look<ContainerLock>.NotYet(ex.Message));
                 }
             },
-            schedule, $"the lock of CT {vmid}", cancellationToken);
+            schedule,
+            $"the lock of CT {vmid}",
+            cancellationToken
+        );
         return last is { Done: true, Value: { } held }
             ? held
             : throw new HostException(HostErrorKind.Locked, $"can't lock file '{path}' - got timeout") { Vmid = vmid };

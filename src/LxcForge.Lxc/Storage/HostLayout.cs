@@ -35,8 +35,7 @@ public sealed class HostLayout(string lxcPath, string storageRoot)
 
     public static string RootfsVolume(string storage, int vmid) => $"{storage}:{vmid}/subvol-{vmid}-disk-0.subvol";
 
-    public bool StorageExists(string storage) =>
-        IsValidStorageId(storage) && Directory.Exists(StoragePath(storage));
+    public bool StorageExists(string storage) => IsValidStorageId(storage) && Directory.Exists(StoragePath(storage));
 
     public void RequireStorage(string storage)
     {

@@ -11,7 +11,12 @@ namespace LxcForge.Lxc.Templates;
 /// </summary>
 public static partial class DebootstrapBuilder
 {
-    private static readonly Dictionary<string, string> Suites = new() { ["11"] = "bullseye", ["12"] = "bookworm", ["13"] = "trixie" };
+    private static readonly Dictionary<string, string> Suites = new()
+    {
+        ["11"] = "bullseye",
+        ["12"] = "bookworm",
+        ["13"] = "trixie",
+    };
 
     /// <summary>Packages every template gets: an init, and what LxcForge's readiness checks and the catalogue use.</summary>
     public static IReadOnlyList<string> BasePackages { get; } = ["systemd-sysv", "iproute2", "procps", "ca-certificates", "openssl"];
@@ -20,8 +25,7 @@ public static partial class DebootstrapBuilder
     private static partial Regex TemplateName();
 
     /// <summary>The names <c>DownloadOsTemplate</c> accepts: debian-11/12/13 in Proxmox's naming.</summary>
-    public static IReadOnlyList<string> Available { get; } =
-        Suites.Keys.Select(v => $"debian-{v}-standard_{v}-debootstrap_amd64.tar.zst").ToList();
+    public static IReadOnlyList<string> Available { get; } = Suites.Keys.Select(v => $"debian-{v}-standard_{v}-debootstrap_amd64.tar.zst").ToList();
 
     /// <summary>The Debian suite for a template name such as <c>debian-12-standard_12.12-1_amd64.tar.zst</c>, or null.</summary>
     public static string? SuiteFor(string templateName)
@@ -40,8 +44,13 @@ public static partial class DebootstrapBuilder
         try
         {
             var include = string.Join(',', BasePackages.Concat(extraPackages).Distinct());
-            await runner.RunCheckedAsync(["debootstrap", "--variant=minbase", $"--include={include}", suite, scratch, mirror], TimeSpan.FromMinutes(30),
-                $"debootstrap {suite} failed", cancellationToken, inNamespace: false);
+            await runner.RunCheckedAsync(
+                ["debootstrap", "--variant=minbase", $"--include={include}", suite, scratch, mirror],
+                TimeSpan.FromMinutes(30),
+                $"debootstrap {suite} failed",
+                cancellationToken,
+                inNamespace: false
+            );
             var archives = Path.Combine(scratch, "var", "cache", "apt", "archives");
             if (Directory.Exists(archives))
             {
@@ -50,9 +59,17 @@ public static partial class DebootstrapBuilder
             }
 
             var partial = output + ".partial";
-            var compress = output.EndsWith(".zst", StringComparison.Ordinal) ? "--zstd" : output.EndsWith(".xz", StringComparison.Ordinal) ? "--xz" : "--gzip";
-            await runner.RunCheckedAsync(["tar", "-cpf", partial, compress, "--numeric-owner", "--xattrs", "--xattrs-include=*", "-C", scratch, "."],
-                TimeSpan.FromMinutes(30), $"packing {Path.GetFileName(output)} failed", cancellationToken, inNamespace: false);
+            var compress =
+                output.EndsWith(".zst", StringComparison.Ordinal) ? "--zstd"
+                : output.EndsWith(".xz", StringComparison.Ordinal) ? "--xz"
+                : "--gzip";
+            await runner.RunCheckedAsync(
+                ["tar", "-cpf", partial, compress, "--numeric-owner", "--xattrs", "--xattrs-include=*", "-C", scratch, "."],
+                TimeSpan.FromMinutes(30),
+                $"packing {Path.GetFileName(output)} failed",
+                cancellationToken,
+                inNamespace: false
+            );
             File.Move(partial, output, overwrite: true);
         }
         finally

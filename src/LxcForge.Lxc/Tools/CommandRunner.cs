@@ -25,7 +25,8 @@ public sealed class CommandRunner
         CancellationToken cancellationToken,
         string? standardInput = null,
         IReadOnlyDictionary<string, string>? environment = null,
-        bool inNamespace = true)
+        bool inNamespace = true
+    )
     {
         var argv = inNamespace ? [.. _prefix, .. command] : command.ToList();
         var result = await ProcessRunner.RunAsync(
@@ -37,14 +38,21 @@ public sealed class CommandRunner
                 Timeout = timeout,
                 DrainGrace = DrainGrace,
             },
-            cancellationToken);
+            cancellationToken
+        );
         return new CommandResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     /// <summary>Runs and throws <see cref="HostErrorKind.TaskFailed"/> with the output's tail when the exit code is not 0.</summary>
     public async Task<CommandResult> RunCheckedAsync(
-        IReadOnlyList<string> command, TimeSpan timeout, string failure, CancellationToken cancellationToken,
-        string? standardInput = null, bool inNamespace = true, int? vmid = null)
+        IReadOnlyList<string> command,
+        TimeSpan timeout,
+        string failure,
+        CancellationToken cancellationToken,
+        string? standardInput = null,
+        bool inNamespace = true,
+        int? vmid = null
+    )
     {
         var result = await RunAsync(command, timeout, cancellationToken, standardInput, inNamespace: inNamespace);
         if (!result.Succeeded)

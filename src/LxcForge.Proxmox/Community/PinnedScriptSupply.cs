@@ -16,8 +16,7 @@ public sealed class PinnedScriptSupply(IScriptOrigin origin, string cacheDirecto
         var existingLock = File.Exists(lockFile) ? ScriptLock.Parse(await File.ReadAllTextAsync(lockFile, cancellationToken), lockFile) : null;
         if (existingLock is not null && (existingLock.Repository != origin.Repository || existingLock.Ref != origin.Ref))
         {
-            throw new ScriptIntegrityException(
-                paths[0], $"{existingLock.Repository}@{existingLock.Ref}", $"{origin.Repository}@{origin.Ref}", lockFile);
+            throw new ScriptIntegrityException(paths[0], $"{existingLock.Repository}@{existingLock.Ref}", $"{origin.Repository}@{origin.Ref}", lockFile);
         }
 
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -47,8 +46,10 @@ public sealed class PinnedScriptSupply(IScriptOrigin origin, string cacheDirecto
         }
 
         var mirror = await ScriptMirror.StartAsync(bindAddress ?? "127.0.0.1", files, cancellationToken);
-        var rewritten = files.ToDictionary(f => f.Key, f => Encoding.UTF8.GetBytes(
-            CommunityScriptFiles.RewriteToMirror(Encoding.UTF8.GetString(f.Value), mirror.BaseUrl)));
+        var rewritten = files.ToDictionary(
+            f => f.Key,
+            f => Encoding.UTF8.GetBytes(CommunityScriptFiles.RewriteToMirror(Encoding.UTF8.GetString(f.Value), mirror.BaseUrl))
+        );
         mirror.Replace(rewritten);
         return new ScriptRun(mirror.BaseUrl, origin.Repository, origin.Ref, hashes, origin.IsStandIn, mirror);
     }
@@ -70,8 +71,7 @@ public sealed class PinnedScriptSupply(IScriptOrigin origin, string cacheDirecto
         return scriptLock;
     }
 
-    private string CachePath(string path) =>
-        Path.Combine(cacheDirectory, origin.Repository.Replace('/', '_'), origin.Ref, path);
+    private string CachePath(string path) => Path.Combine(cacheDirectory, origin.Repository.Replace('/', '_'), origin.Ref, path);
 
     private async Task<byte[]> ReadCachedAsync(string path, CancellationToken cancellationToken)
     {

@@ -34,7 +34,11 @@ public sealed class ScriptMirror : IAsyncDisposable
     /// <summary>How many requests were answered, by path (tests check what was fetched).</summary>
     public IReadOnlyDictionary<string, int> Requests => _requests;
 
-    public static async Task<ScriptMirror> StartAsync(string bindAddress, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken = default)
+    public static async Task<ScriptMirror> StartAsync(
+        string bindAddress,
+        IReadOnlyDictionary<string, byte[]> files,
+        CancellationToken cancellationToken = default
+    )
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

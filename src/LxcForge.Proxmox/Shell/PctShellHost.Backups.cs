@@ -10,7 +10,13 @@ public sealed partial class PctShellHost
     {
         var args = new List<string>
         {
-            Id(request.Vmid), "--storage", request.Storage, "--mode", request.Mode.ToString().ToLowerInvariant(), "--compress", request.Compress,
+            Id(request.Vmid),
+            "--storage",
+            request.Storage,
+            "--mode",
+            request.Mode.ToString().ToLowerInvariant(),
+            "--compress",
+            request.Compress,
         };
         AddIf(args, "--notes-template", request.Notes);
         if (request.Protected)
@@ -19,7 +25,8 @@ public sealed partial class PctShellHost
 
         // vzdump logs to stdout or stderr depending on version: look in both.
         var log = output.StandardOutput + "\n" + output.StandardError;
-        var file = VzdumpLog.ArchivePath(log) is { } path ? Path.GetFileName(path)
+        var file = VzdumpLog.ArchivePath(log) is { } path
+            ? Path.GetFileName(path)
             : throw new HostException(HostErrorKind.TaskFailed, $"vzdump of CT {request.Vmid} finished without naming its archive")
             {
                 Vmid = request.Vmid,
@@ -27,8 +34,16 @@ public sealed partial class PctShellHost
             };
         var volid = $"{request.Storage}:backup/{file}";
         var listed = (await ListBackupsAsync(request.Storage, request.Vmid, cancellationToken)).FirstOrDefault(b => b.VolumeId == volid);
-        return listed ?? new BackupInfo(volid, request.Storage, request.Vmid, BackupName.CreatedAt(file) ?? DateTimeOffset.UnixEpoch,
-            VzdumpLog.ArchiveSize(log) ?? 0, request.Notes, request.Protected);
+        return listed
+            ?? new BackupInfo(
+                volid,
+                request.Storage,
+                request.Vmid,
+                BackupName.CreatedAt(file) ?? DateTimeOffset.UnixEpoch,
+                VzdumpLog.ArchiveSize(log) ?? 0,
+                request.Notes,
+                request.Protected
+            );
     }
 
     /// <summary>Backups on a storage of this node, with notes and protection (which <c>pvesm list</c> does not print).</summary>
@@ -37,24 +52,27 @@ public sealed partial class PctShellHost
         var node = await GetLocalNodeAsync(cancellationToken);
         string[] filter = vmid is { } v ? ["--content", "backup", "--vmid", Id(v)] : ["--content", "backup"];
         var rows = PveshJson.Array(await PveshGetAsync($"/nodes/{node}/storage/{storage}/content", filter, cancellationToken), $"the backups on '{storage}'");
-        return [.. rows
-            .Where(r => PveshJson.Str(r, "content") is null or "backup")
-            .Select(r =>
-            {
-                var volid = PveshJson.Str(r, "volid") ?? "";
-                var ctime = PveshJson.Long(r, "ctime");
-                return new BackupInfo(
-                    volid,
-                    storage,
-                    r?["vmid"] is null ? BackupName.Vmid(volid) : (int)PveshJson.Long(r, "vmid"),
-                    ctime > 0 ? DateTimeOffset.FromUnixTimeSeconds(ctime) : BackupName.CreatedAt(volid) ?? DateTimeOffset.UnixEpoch,
-                    PveshJson.Long(r, "size"),
-                    PveshJson.Str(r, "notes"),
-                    PveshJson.Bool(r, "protected"));
-            })
-            .Where(b => vmid is null || b.Vmid == vmid)
-            .OrderBy(b => b.CreatedAt)
-            .ThenBy(b => b.VolumeId, StringComparer.Ordinal)];
+        return
+        [
+            .. rows.Where(r => PveshJson.Str(r, "content") is null or "backup")
+                .Select(r =>
+                {
+                    var volid = PveshJson.Str(r, "volid") ?? "";
+                    var ctime = PveshJson.Long(r, "ctime");
+                    return new BackupInfo(
+                        volid,
+                        storage,
+                        r?["vmid"] is null ? BackupName.Vmid(volid) : (int)PveshJson.Long(r, "vmid"),
+                        ctime > 0 ? DateTimeOffset.FromUnixTimeSeconds(ctime) : BackupName.CreatedAt(volid) ?? DateTimeOffset.UnixEpoch,
+                        PveshJson.Long(r, "size"),
+                        PveshJson.Str(r, "notes"),
+                        PveshJson.Bool(r, "protected")
+                    );
+                })
+                .Where(b => vmid is null || b.Vmid == vmid)
+                .OrderBy(b => b.CreatedAt)
+                .ThenBy(b => b.VolumeId, StringComparer.Ordinal),
+        ];
     }
 
     /// <remarks>Checked by listing the storage afterwards: a worker error inside <c>pvesm free</c> need not show in its exit code.</remarks>

@@ -17,9 +17,12 @@ public sealed partial class PctShellHost
         var cluster = await ClusterContainersAsync(cancellationToken);
         var local = await GetLocalNodeAsync(cancellationToken);
         var live = PctList.Parse((await RunAsync(Cmd("pct", "list"), null, cancellationToken)).StandardOutput).ToDictionary(r => r.Vmid);
-        return [.. cluster
-            .Select(c => c.Node == local && live.TryGetValue(c.Vmid, out var row) ? c with { Status = row.Status, Lock = row.Lock } : c)
-            .OrderBy(c => c.Vmid)];
+        return
+        [
+            .. cluster
+                .Select(c => c.Node == local && live.TryGetValue(c.Vmid, out var row) ? c with { Status = row.Status, Lock = row.Lock } : c)
+                .OrderBy(c => c.Vmid),
+        ];
     }
 
     public async Task<ContainerInfo?> GetContainerAsync(int vmid, CancellationToken cancellationToken = default)
@@ -41,7 +44,8 @@ public sealed partial class PctShellHost
             PctStatus.Parse(status.StandardOutput),
             config.IsTemplate,
             config.Lock,
-            config.Tags);
+            config.Tags
+        );
         return new ContainerInfo(summary, config);
     }
 
@@ -54,28 +58,35 @@ public sealed partial class PctShellHost
         var local = await GetLocalNodeAsync(cancellationToken);
         var live = PctList.Parse((await RunAsync(Cmd("pct", "list"), null, cancellationToken)).StandardOutput).ToDictionary(r => r.Vmid);
         var found = new ConcurrentDictionary<int, ContainerInfo>();
-        await Parallel.ForEachAsync(vmids.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (vmid, ct) =>
-        {
-            if (!live.TryGetValue(vmid, out var row))
+        await Parallel.ForEachAsync(
+            vmids.Distinct(),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (vmid, ct) =>
             {
-                if (await GetRemoteContainerAsync(vmid, ct) is { } remote)
-                    found[vmid] = remote;
-                return;
-            }
+                if (!live.TryGetValue(vmid, out var row))
+                {
+                    if (await GetRemoteContainerAsync(vmid, ct) is { } remote)
+                        found[vmid] = remote;
+                    return;
+                }
 
-            var command = Cmd("pct", "config", Id(vmid));
-            var output = await _runner.RunAsync(command, ct);
-            if (!output.Succeeded)
-            {
-                var failure = CliFailure.ToException(command, output, vmid);
-                if (failure.Kind == HostErrorKind.NotFound)
-                    return; // destroyed between the list and the read
-                throw failure;
-            }
+                var command = Cmd("pct", "config", Id(vmid));
+                var output = await _runner.RunAsync(command, ct);
+                if (!output.Succeeded)
+                {
+                    var failure = CliFailure.ToException(command, output, vmid);
+                    if (failure.Kind == HostErrorKind.NotFound)
+                        return; // destroyed between the list and the read
+                    throw failure;
+                }
 
-            var config = ContainerConfig.ParsePctText(output.StandardOutput);
-            found[vmid] = new ContainerInfo(new ContainerSummary(vmid, local, NameOf(vmid, config.Hostname), row.Status, config.IsTemplate, config.Lock, config.Tags), config);
-        });
+                var config = ContainerConfig.ParsePctText(output.StandardOutput);
+                found[vmid] = new ContainerInfo(
+                    new ContainerSummary(vmid, local, NameOf(vmid, config.Hostname), row.Status, config.IsTemplate, config.Lock, config.Tags),
+                    config
+                );
+            }
+        );
         return found;
     }
 
@@ -146,14 +157,22 @@ public sealed partial class PctShellHost
         await RunAsync(Cmd("pct", args), vmid, cancellationToken);
     }
 
-    public Task<TaskOutcome> StartAsync(int vmid, CancellationToken cancellationToken = default) =>
-        PctTaskAsync(vmid, cancellationToken, "start", Id(vmid));
+    public Task<TaskOutcome> StartAsync(int vmid, CancellationToken cancellationToken = default) => PctTaskAsync(vmid, cancellationToken, "start", Id(vmid));
 
-    public Task<TaskOutcome> StopAsync(int vmid, CancellationToken cancellationToken = default) =>
-        PctTaskAsync(vmid, cancellationToken, "stop", Id(vmid));
+    public Task<TaskOutcome> StopAsync(int vmid, CancellationToken cancellationToken = default) => PctTaskAsync(vmid, cancellationToken, "stop", Id(vmid));
 
     public Task<TaskOutcome> ShutdownAsync(int vmid, TimeSpan timeout, bool forceStop, CancellationToken cancellationToken = default) =>
-        PctTaskAsync(vmid, cancellationToken, ["shutdown", Id(vmid), "--timeout", ((int)Math.Ceiling(timeout.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture), .. forceStop ? ["--forceStop", "1"] : Array.Empty<string>()]);
+        PctTaskAsync(
+            vmid,
+            cancellationToken,
+            [
+                "shutdown",
+                Id(vmid),
+                "--timeout",
+                ((int)Math.Ceiling(timeout.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                .. forceStop ? ["--forceStop", "1"] : Array.Empty<string>(),
+            ]
+        );
 
     /// <remarks><c>pct template</c> exits 0 even when its worker fails: <c>template: 1</c> is read back.</remarks>
     public async Task ConvertToTemplateAsync(int vmid, CancellationToken cancellationToken = default)
@@ -180,7 +199,11 @@ public sealed partial class PctShellHost
     }
 
     public Task<TaskOutcome> DestroyAsync(int vmid, bool force = false, bool purge = false, CancellationToken cancellationToken = default) =>
-        PctTaskAsync(vmid, cancellationToken, ["destroy", Id(vmid), .. force ? ["--force", "1"] : Array.Empty<string>(), .. purge ? ["--purge", "1"] : Array.Empty<string>()]);
+        PctTaskAsync(
+            vmid,
+            cancellationToken,
+            ["destroy", Id(vmid), .. force ? ["--force", "1"] : Array.Empty<string>(), .. purge ? ["--purge", "1"] : Array.Empty<string>()]
+        );
 
     private async Task<TaskOutcome> PctTaskAsync(int vmid, CancellationToken cancellationToken, params IEnumerable<string> args)
     {
@@ -195,7 +218,7 @@ public sealed partial class PctShellHost
     {
         var text = config[disk] ?? throw new HostException(HostErrorKind.NotFound, $"CT {vmid} has no disk '{disk}'") { Vmid = vmid };
         return VolumeSpec.Parse(text, isMountPoint: disk != "rootfs").SizeBytes
-               ?? throw new HostException(HostErrorKind.InvalidRequest, $"CT {vmid} {disk} has no size= ('{text}')") { Vmid = vmid };
+            ?? throw new HostException(HostErrorKind.InvalidRequest, $"CT {vmid} {disk} has no size= ('{text}')") { Vmid = vmid };
     }
 
     /// <summary>A CT on another node of the cluster: found through pvesh, since pct only sees its own node.</summary>
@@ -204,32 +227,42 @@ public sealed partial class PctShellHost
         var summary = (await ClusterContainersAsync(cancellationToken)).FirstOrDefault(c => c.Vmid == vmid);
         if (summary is null || summary.Node == await GetLocalNodeAsync(cancellationToken))
             return null;
-        var config = PveshJson.Config(PveshJson.Object(
-            await PveshGetAsync($"/nodes/{summary.Node}/lxc/{Id(vmid)}/config", [], cancellationToken), $"the config of CT {vmid}"));
+        var config = PveshJson.Config(
+            PveshJson.Object(await PveshGetAsync($"/nodes/{summary.Node}/lxc/{Id(vmid)}/config", [], cancellationToken), $"the config of CT {vmid}")
+        );
         return new ContainerInfo(summary with { IsTemplate = config.IsTemplate, Lock = config.Lock, Tags = config.Tags }, config);
     }
 
     private async Task<IEnumerable<ContainerSummary>> ClusterContainersAsync(CancellationToken cancellationToken)
     {
         var rows = PveshJson.Array(await PveshGetAsync("/cluster/resources", ["--type", "vm"], cancellationToken), "the cluster's guests");
-        return rows.Where(r => PveshJson.Str(r, "type") == "lxc").Select(r =>
-        {
-            var vmid = (int)PveshJson.Long(r, "vmid");
-            return new ContainerSummary(
-                vmid,
-                PveshJson.Str(r, "node") ?? "",
-                NameOf(vmid, PveshJson.Str(r, "name")),
-                PveshJson.Str(r, "status") == "running" ? ContainerStatus.Running : ContainerStatus.Stopped,
-                PveshJson.Bool(r, "template"),
-                PveshJson.Str(r, "lock") is { Length: > 0 } l ? l : null,
-                ContainerConfig.ParseTags(PveshJson.Str(r, "tags")));
-        });
+        return rows.Where(r => PveshJson.Str(r, "type") == "lxc")
+            .Select(r =>
+            {
+                var vmid = (int)PveshJson.Long(r, "vmid");
+                return new ContainerSummary(
+                    vmid,
+                    PveshJson.Str(r, "node") ?? "",
+                    NameOf(vmid, PveshJson.Str(r, "name")),
+                    PveshJson.Str(r, "status") == "running" ? ContainerStatus.Running : ContainerStatus.Stopped,
+                    PveshJson.Bool(r, "template"),
+                    PveshJson.Str(r, "lock") is { Length: > 0 } l ? l : null,
+                    ContainerConfig.ParseTags(PveshJson.Str(r, "tags"))
+                );
+            });
     }
 
     /// <summary>Writes non-secret text (SSH public keys) to a temporary file on the node, for options that take a path.</summary>
     private async Task<string> WriteRemoteTempFileAsync(string content, CancellationToken cancellationToken)
     {
-        var output = await RunAsync(Cmd("sh", "-c", "f=$(mktemp) && cat > \"$f\" && printf '%s' \"$f\"") with { StandardInput = content }, null, cancellationToken);
+        var output = await RunAsync(
+            Cmd("sh", "-c", "f=$(mktemp) && cat > \"$f\" && printf '%s' \"$f\"") with
+            {
+                StandardInput = content,
+            },
+            null,
+            cancellationToken
+        );
         return output.StandardOutput.Trim();
     }
 

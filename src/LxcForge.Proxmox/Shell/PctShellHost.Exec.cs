@@ -23,12 +23,7 @@ public sealed partial class PctShellHost
             args.AddRange(["--keep-env", "1"]);
         args.Add("--");
         args.AddRange(request.Command);
-        var command = TaskCmd("pct", args) with
-        {
-            StandardInput = request.StandardInput,
-            Environment = request.Environment,
-            Timeout = request.Timeout,
-        };
+        var command = TaskCmd("pct", args) with { StandardInput = request.StandardInput, Environment = request.Environment, Timeout = request.Timeout };
         var output = await _runner.RunAsync(command, cancellationToken);
 
         // 255 is also a command's own exit code: only pct's own refusals become exceptions.

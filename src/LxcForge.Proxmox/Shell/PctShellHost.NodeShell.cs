@@ -14,12 +14,15 @@ public sealed partial class PctShellHost : INodeShell
 
     public async Task<ExecResult> RunScriptAsync(string node, NodeScript script, CancellationToken cancellationToken = default)
     {
-        var output = await _runner.RunAsync(new CommandSpec("bash", ["-c", script.Script])
-        {
-            Environment = script.Environment,
-            StandardInput = script.StandardInput ?? string.Empty,
-            Timeout = script.Timeout,
-        }, cancellationToken);
+        var output = await _runner.RunAsync(
+            new CommandSpec("bash", ["-c", script.Script])
+            {
+                Environment = script.Environment,
+                StandardInput = script.StandardInput ?? string.Empty,
+                Timeout = script.Timeout,
+            },
+            cancellationToken
+        );
         if (script.OnOutputLine is { } onLine)
         {
             foreach (var line in (output.StandardOutput + output.StandardError).Split('\n'))

@@ -31,12 +31,14 @@ public sealed partial class PctShellHost : IContainerHost
     public async Task<HostInfo> GetInfoAsync(CancellationToken cancellationToken = default)
     {
         var version = PveshJson.Object(await PveshGetAsync("/version", [], cancellationToken), "/version");
-        var nodes = PveshJson.Array(await PveshGetAsync("/nodes", [], cancellationToken), "/nodes")
+        var nodes = PveshJson
+            .Array(await PveshGetAsync("/nodes", [], cancellationToken), "/nodes")
             .Select(n => new NodeInfo(
                 PveshJson.Str(n, "node") ?? "",
                 PveshJson.Str(n, "status") == "online",
                 (int)PveshJson.Long(n, "maxcpu"),
-                PveshJson.Long(n, "maxmem")))
+                PveshJson.Long(n, "maxmem")
+            ))
             .OrderBy(n => n.Name, StringComparer.Ordinal)
             .ToList();
         return new HostInfo("pve-manager", PveshJson.Str(version, "version") ?? "", PveshJson.Str(version, "release"), nodes);
@@ -46,7 +48,10 @@ public sealed partial class PctShellHost : IContainerHost
     public async Task<string> GetIdentityAsync(CancellationToken cancellationToken = default)
     {
         var node = await GetLocalNodeAsync(cancellationToken);
-        return RootCaIdentity.From(PveshJson.Array(await PveshGetAsync($"/nodes/{node}/certificates/info", [], cancellationToken), "the node's certificates"), node);
+        return RootCaIdentity.From(
+            PveshJson.Array(await PveshGetAsync($"/nodes/{node}/certificates/info", [], cancellationToken), "the node's certificates"),
+            node
+        );
     }
 
     public async Task<IReadOnlyList<StorageInfo>> GetStoragesAsync(string? node = null, CancellationToken cancellationToken = default)
@@ -56,16 +61,21 @@ public sealed partial class PctShellHost : IContainerHost
         foreach (var n in nodes)
         {
             var rows = PveshJson.Array(await PveshGetAsync($"/nodes/{n}/storage", [], cancellationToken), $"the storages of node '{n}'");
-            result.AddRange(rows.Select(s => new StorageInfo(
-                PveshJson.Str(s, "storage") ?? "",
-                n,
-                PveshJson.Str(s, "type") ?? "",
-                (PveshJson.Str(s, "content") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
-                PveshJson.Bool(s, "shared"),
-                PveshJson.Bool(s, "active"),
-                PveshJson.Bool(s, "enabled", fallback: true),
-                PveshJson.Long(s, "total"),
-                PveshJson.Long(s, "used"))));
+            result.AddRange(
+                rows.Select(s => new StorageInfo(
+                    PveshJson.Str(s, "storage") ?? "",
+                    n,
+                    PveshJson.Str(s, "type") ?? "",
+                    (PveshJson.Str(s, "content") ?? "")
+                        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .ToHashSet(StringComparer.Ordinal),
+                    PveshJson.Bool(s, "shared"),
+                    PveshJson.Bool(s, "active"),
+                    PveshJson.Bool(s, "enabled", fallback: true),
+                    PveshJson.Long(s, "total"),
+                    PveshJson.Long(s, "used")
+                ))
+            );
         }
 
         return [.. result.OrderBy(s => s.Node, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)];
@@ -74,10 +84,12 @@ public sealed partial class PctShellHost : IContainerHost
     public async Task<IReadOnlyList<BridgeInfo>> GetBridgesAsync(string node, CancellationToken cancellationToken = default)
     {
         var rows = PveshJson.Array(await PveshGetAsync($"/nodes/{node}/network", [], cancellationToken), $"the network of node '{node}'");
-        return [.. rows
-            .Where(r => PveshJson.Str(r, "type") is "bridge" or "OVSBridge")
-            .Select(r => new BridgeInfo(PveshJson.Str(r, "iface") ?? "", node, PveshJson.Str(r, "cidr"), PveshJson.Bool(r, "active")))
-            .OrderBy(b => b.Name, StringComparer.Ordinal)];
+        return
+        [
+            .. rows.Where(r => PveshJson.Str(r, "type") is "bridge" or "OVSBridge")
+                .Select(r => new BridgeInfo(PveshJson.Str(r, "iface") ?? "", node, PveshJson.Str(r, "cidr"), PveshJson.Bool(r, "active")))
+                .OrderBy(b => b.Name, StringComparer.Ordinal),
+        ];
     }
 
     public async Task<IReadOnlyList<OsTemplateInfo>> GetOsTemplatesAsync(string node, string storage, CancellationToken cancellationToken = default)
@@ -134,11 +146,11 @@ public sealed partial class PctShellHost : IContainerHost
         if (nodes.Count == 1)
             return PveshJson.Str(nodes[0], "node") ?? throw new HostException(HostErrorKind.InvalidRequest, "pvesh /nodes printed a node without a name");
         var status = PveshJson.Array(await PveshGetAsync("/cluster/status", [], cancellationToken), "/cluster/status");
-        return status.Where(e => PveshJson.Str(e, "type") == "node" && PveshJson.Bool(e, "local"))
-                   .Select(e => PveshJson.Str(e, "name"))
-                   .FirstOrDefault()
-               ?? throw new HostException(HostErrorKind.InvalidRequest,
-                   $"cannot tell which node {_runner.Description} is: /cluster/status marks none as local; name the node in the host settings");
+        return status.Where(e => PveshJson.Str(e, "type") == "node" && PveshJson.Bool(e, "local")).Select(e => PveshJson.Str(e, "name")).FirstOrDefault()
+            ?? throw new HostException(
+                HostErrorKind.InvalidRequest,
+                $"cannot tell which node {_runner.Description} is: /cluster/status marks none as local; name the node in the host settings"
+            );
     }
 
     /// <summary>pct, pveam and vzdump act on the node they run on: refuse to act on another one quietly.</summary>
@@ -146,8 +158,10 @@ public sealed partial class PctShellHost : IContainerHost
     {
         var local = await GetLocalNodeAsync(cancellationToken);
         if (!string.Equals(node, local, StringComparison.Ordinal))
-            throw new HostException(HostErrorKind.Unsupported,
-                $"cannot {what} on node '{node}' through the shell of node '{local}' ({_runner.Description}): connect to '{node}' instead");
+            throw new HostException(
+                HostErrorKind.Unsupported,
+                $"cannot {what} on node '{node}' through the shell of node '{local}' ({_runner.Description}): connect to '{node}' instead"
+            );
     }
 
     private async Task<string> PveshGetAsync(string path, IEnumerable<string> options, CancellationToken cancellationToken) =>
@@ -160,11 +174,9 @@ public sealed partial class PctShellHost : IContainerHost
         return output.Succeeded ? output : throw CliFailure.ToException(command, output, vmid);
     }
 
-    private CommandSpec Cmd(string program, params IEnumerable<string> arguments) =>
-        new(program, [.. arguments]) { Timeout = _options.QueryTimeout };
+    private CommandSpec Cmd(string program, params IEnumerable<string> arguments) => new(program, [.. arguments]) { Timeout = _options.QueryTimeout };
 
-    private CommandSpec TaskCmd(string program, params IEnumerable<string> arguments) =>
-        new(program, [.. arguments]) { Timeout = _options.TaskTimeout };
+    private CommandSpec TaskCmd(string program, params IEnumerable<string> arguments) => new(program, [.. arguments]) { Timeout = _options.TaskTimeout };
 
     private static string Id(int vmid) => vmid.ToString(CultureInfo.InvariantCulture);
 

@@ -10,8 +10,7 @@ namespace LxcForge.Proxmox.Shell;
 public static class ShellHostFactory
 {
     /// <summary>True for the <c>--host</c> forms this factory handles.</summary>
-    public static bool Handles(string address) =>
-        address == "local" || address.StartsWith("ssh://", StringComparison.Ordinal);
+    public static bool Handles(string address) => address == "local" || address.StartsWith("ssh://", StringComparison.Ordinal);
 
     /// <param name="ssh">Applied to an ssh:// address: identity files, known_hosts file, accept-new opt-in.</param>
     public static PctShellHost Create(string address, Func<SshTarget, SshTarget>? ssh = null, PctShellHostOptions? options = null)

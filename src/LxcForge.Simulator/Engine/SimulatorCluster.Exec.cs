@@ -10,9 +10,16 @@ public sealed partial class SimulatorCluster
     /// <inheritdoc />
     /// <exception cref="PveApiException">The CT does not exist (<c>Configuration file ... does not exist</c>), is not running
     /// (<c>container '200' not running!</c>) or no command was given — as pct fails (exit code 255 on the CLI).</exception>
-    public async Task<SimExecResult> ExecAsync(int vmid, IReadOnlyList<string> command, string? standardInput, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default)
+    public async Task<SimExecResult> ExecAsync(
+        int vmid,
+        IReadOnlyList<string> command,
+        string? standardInput,
+        IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken = default
+    )
     {
-        string hostname, ostype;
+        string hostname,
+            ostype;
         string? address;
         using (Gate.Enter())
         {
@@ -58,5 +65,7 @@ public sealed partial class SimulatorCluster
     /// from the documentation range 192.0.2.0/24 so it can never be mistaken for a real network.
     /// </summary>
     private static string? Leased(int vmid, string ip) =>
-        ip.Contains('/') ? ip : ip == "dhcp" ? $"192.0.2.{2 + (vmid % 250)}/24" : null;
+        ip.Contains('/') ? ip
+        : ip == "dhcp" ? $"192.0.2.{2 + (vmid % 250)}/24"
+        : null;
 }

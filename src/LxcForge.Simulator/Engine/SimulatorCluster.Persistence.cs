@@ -39,9 +39,19 @@ public sealed partial class SimulatorCluster
         // The state holds the containers' configs and generated secrets' traces: owner-only, like Proxmox's own.
         var temporary = full + ".tmp-" + Environment.ProcessId;
         File.Delete(temporary);
-        using (var stream = OperatingSystem.IsWindows()
-            ? new FileStream(temporary, FileMode.CreateNew, FileAccess.Write)
-            : new FileStream(temporary, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly }))
+        using (
+            var stream = OperatingSystem.IsWindows()
+                ? new FileStream(temporary, FileMode.CreateNew, FileAccess.Write)
+                : new FileStream(
+                    temporary,
+                    new FileStreamOptions
+                    {
+                        Mode = FileMode.CreateNew,
+                        Access = FileAccess.Write,
+                        UnixCreateMode = OwnerOnly,
+                    }
+                )
+        )
         using (var writer = new StreamWriter(stream))
             writer.Write(text);
         File.Move(temporary, full, overwrite: true);
@@ -67,8 +77,7 @@ public sealed partial class SimulatorCluster
         ClusterState state;
         try
         {
-            state = JsonSerializer.Deserialize<ClusterState>(File.ReadAllText(full), Json)
-                ?? throw new InvalidDataException($"{full}: empty simulator state");
+            state = JsonSerializer.Deserialize<ClusterState>(File.ReadAllText(full), Json) ?? throw new InvalidDataException($"{full}: empty simulator state");
         }
         catch (JsonException ex)
         {
@@ -79,7 +88,13 @@ public sealed partial class SimulatorCluster
         foreach (var task in state.Tasks.Where(t => t.Status == "running"))
             Interrupt(task);
         var faults = FaultFile.Read(FaultFile.PathFor(full));
-        var cluster = new SimulatorCluster(state, (options ?? new SimulatorOptions()) with { StateDirectory = options?.StateDirectory ?? StateDirectoryFor(full) });
+        var cluster = new SimulatorCluster(
+            state,
+            (options ?? new SimulatorOptions()) with
+            {
+                StateDirectory = options?.StateDirectory ?? StateDirectoryFor(full),
+            }
+        );
         cluster.Faults.Import(faults);
         if (state.RootCaPem is null)
         {

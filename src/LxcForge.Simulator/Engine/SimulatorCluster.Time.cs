@@ -43,11 +43,15 @@ public sealed partial class SimulatorCluster
         using (Gate.Read())
         {
             var on = node ?? State.Nodes.Keys.First();
-            var busiest = bytesPerStorage.Select(kv =>
-            {
-                var storage = State.Storage(on, kv.Key) ?? throw new ArgumentException($"storage '{kv.Key}' does not exist on node '{on}'", nameof(bytesPerStorage));
-                return kv.Value / storage.Bandwidth;
-            }).DefaultIfEmpty(0).Max();
+            var busiest = bytesPerStorage
+                .Select(kv =>
+                {
+                    var storage = State.Storage(on, kv.Key)
+                        ?? throw new ArgumentException($"storage '{kv.Key}' does not exist on node '{on}'", nameof(bytesPerStorage));
+                    return kv.Value / storage.Bandwidth;
+                })
+                .DefaultIfEmpty(0)
+                .Max();
             return TimeSpan.FromSeconds(busiest) + criticalPath;
         }
     }

@@ -23,9 +23,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
 
     /// <summary>Builds a fresh cluster from <paramref name="profile"/> (default: the fleet design's single-node host).</summary>
     public SimulatorCluster(ClusterProfile? profile = null, SimulatorOptions? options = null)
-        : this(NewState(profile ?? ClusterProfile.Default, options ?? new SimulatorOptions()), options ?? new SimulatorOptions())
-    {
-    }
+        : this(NewState(profile ?? ClusterProfile.Default, options ?? new SimulatorOptions()), options ?? new SimulatorOptions()) { }
 
     private SimulatorCluster(ClusterState state, SimulatorOptions options)
     {
@@ -142,8 +140,7 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
     }
 
     /// <summary>What Proxmox's proxy answers for a call it cannot forward to a node that is down: 595 No route to host.</summary>
-    internal static PveApiException NodeUnreachable(string node) =>
-        new(595, $"No route to host (node '{node}' is offline)");
+    internal static PveApiException NodeUnreachable(string node) => new(595, $"No route to host (node '{node}' is offline)");
 
     /// <summary>Waits (in real time, up to <paramref name="timeout"/>) until task <paramref name="upid"/> has stopped; returns its exit status.</summary>
     public async Task<string> WaitForTaskAsync(string upid, TimeSpan timeout)
@@ -218,8 +215,12 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
 
     private List<SimStorage> StoragesNamed(string storageId)
     {
-        var found = State.Nodes.Values.Select(n => n.LocalStorages.GetValueOrDefault(storageId))
-            .Append(State.SharedStorages.GetValueOrDefault(storageId)).OfType<SimStorage>().Distinct().ToList();
+        var found = State
+            .Nodes.Values.Select(n => n.LocalStorages.GetValueOrDefault(storageId))
+            .Append(State.SharedStorages.GetValueOrDefault(storageId))
+            .OfType<SimStorage>()
+            .Distinct()
+            .ToList();
         return found.Count > 0 ? found : throw new ArgumentException($"storage '{storageId}' does not exist", nameof(storageId));
     }
 
@@ -228,7 +229,12 @@ public sealed partial class SimulatorCluster : IPveApi, ISimulatorExec, IAsyncDi
         if (profile.Nodes.Count == 0)
             throw new ArgumentException("a cluster profile needs at least one node", nameof(profile));
         var epoch = options.Epoch ?? DateTimeOffset.UtcNow;
-        var state = new ClusterState { ClusterName = profile.ClusterName, Templates = profile.AvailableTemplates.ToList(), Epoch = epoch };
+        var state = new ClusterState
+        {
+            ClusterName = profile.ClusterName,
+            Templates = profile.AvailableTemplates.ToList(),
+            Epoch = epoch,
+        };
         foreach (var shared in profile.SharedStorages)
             state.SharedStorages[shared.Id] = new SimStorage { Profile = shared with { Shared = true } };
         foreach (var np in profile.Nodes)

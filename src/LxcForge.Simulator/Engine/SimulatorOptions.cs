@@ -35,11 +35,12 @@ public sealed record TimeModel
     public double DownloadBytesPerSecond { get; init; } = 50e6;
 
     /// <summary>Archive size over data size for each vzdump compressor.</summary>
-    public double CompressionRatio(string compress) => compress switch
-    {
-        "zstd" => 0.4,
-        "gzip" => 0.45,
-        "lzo" or "1" => 0.55,
-        _ => 1.0,
-    };
+    public double CompressionRatio(string compress) =>
+        compress switch
+        {
+            "zstd" => 0.4,
+            "gzip" => 0.45,
+            "lzo" or "1" => 0.55,
+            _ => 1.0,
+        };
 }

@@ -27,7 +27,10 @@ public sealed class SimulatorContainerExec(ISimulatorExec exec) : IContainerExec
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new HostException(HostErrorKind.Timeout, $"the command in CT {vmid} did not finish within {request.Timeout.TotalSeconds:0} s") { Vmid = vmid };
+            throw new HostException(HostErrorKind.Timeout, $"the command in CT {vmid} did not finish within {request.Timeout.TotalSeconds:0} s")
+            {
+                Vmid = vmid,
+            };
         }
     }
 }

@@ -90,8 +90,11 @@ internal sealed class ApiHandler(IPveApi api, PveApiSchema schema, Authenticator
         }
         if (!endpoint.AllowToken && Authenticator.HasApiToken(request))
         {
-            await PveResponses.WriteErrorAsync(context, StatusCodes.Status403Forbidden,
-                $"Permission check failed (URI '{relative}' not available with API token, need proper ticket.\n)\n");
+            await PveResponses.WriteErrorAsync(
+                context,
+                StatusCodes.Status403Forbidden,
+                $"Permission check failed (URI '{relative}' not available with API token, need proper ticket.\n)\n"
+            );
             return;
         }
         var errors = ParameterValidator.Validate(endpoint, parameters, schema);
@@ -171,9 +174,7 @@ internal sealed class ApiHandler(IPveApi api, PveApiSchema schema, Authenticator
         PveResponses.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "Parameter verification failed.\n", errors);
 
     private Task DelayUnauthorizedAsync(HttpContext context) =>
-        options.UnauthorizedDelay > TimeSpan.Zero
-            ? Task.Delay(options.UnauthorizedDelay, options.TimeProvider, context.RequestAborted)
-            : Task.CompletedTask;
+        options.UnauthorizedDelay > TimeSpan.Zero ? Task.Delay(options.UnauthorizedDelay, options.TimeProvider, context.RequestAborted) : Task.CompletedTask;
 
     // Proxmox's die messages end in a newline, and its JSON "message" keeps it.
     private static string WithNewline(string message) => message.EndsWith('\n') ? message : message + "\n";

@@ -25,6 +25,7 @@ public sealed record SimulatorEndpoint(Uri BaseUrl, string? CertificateSha256Fin
 
     /// <summary>Whether <paramref name="certificate"/> is this server's (for a client's certificate-validation callback).</summary>
     public bool Presents(X509Certificate? certificate) =>
-        certificate is not null && CertificateSha256Fingerprint is { } expected
+        certificate is not null
+        && CertificateSha256Fingerprint is { } expected
         && string.Equals(SelfSignedCertificate.Fingerprint(certificate), expected, StringComparison.Ordinal);
 }

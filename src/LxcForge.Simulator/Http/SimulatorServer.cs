@@ -57,7 +57,8 @@ public sealed class SimulatorServer : IAsyncDisposable
             $"{_options.UserName}!{_options.TokenName}",
             _options.TokenSecret ?? Secrets.NewTokenSecret(),
             _options.UserName,
-            _options.Password ?? Secrets.NewPassword());
+            _options.Password ?? Secrets.NewPassword()
+        );
         var certificate = _options.Https ? SelfSignedCertificate.Create() : null;
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -93,7 +94,8 @@ public sealed class SimulatorServer : IAsyncDisposable
         Endpoint = new SimulatorEndpoint(
             new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{port}/"),
             certificate is null ? null : SelfSignedCertificate.Fingerprint(certificate),
-            credentials);
+            credentials
+        );
         return Endpoint;
     }
 

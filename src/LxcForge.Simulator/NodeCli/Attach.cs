@@ -12,7 +12,14 @@ internal static class Attach
 
     /// <param name="keepEnvironment">--keep-env: the caller's environment; --clear-env: only PATH and <paramref name="extra"/>.</param>
     /// <param name="extra">Variables set with <c>-v NAME=VALUE</c>.</param>
-    public static async Task<int> RunAsync(CliContext context, int vmid, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, bool keepEnvironment, IReadOnlyDictionary<string, string>? extra = null)
+    public static async Task<int> RunAsync(
+        CliContext context,
+        int vmid,
+        IReadOnlyList<string> command,
+        IReadOnlyDictionary<string, string> environment,
+        bool keepEnvironment,
+        IReadOnlyDictionary<string, string>? extra = null
+    )
     {
         var attached = keepEnvironment
             ? new Dictionary<string, string>(environment, StringComparer.Ordinal)

@@ -7,7 +7,14 @@ namespace LxcForge.Simulator.NodeCli;
 /// One run of a node tool: the node it runs on, the simulator it talks to, the caller's stdin and
 /// environment, and the output it prints.
 /// </summary>
-internal sealed class CliContext(string node, IPveApi api, ISimulatorExec exec, string? standardInput, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+internal sealed class CliContext(
+    string node,
+    IPveApi api,
+    ISimulatorExec exec,
+    string? standardInput,
+    IReadOnlyDictionary<string, string> environment,
+    CancellationToken cancellationToken
+)
 {
     public string Node { get; } = node;
 

@@ -1,4 +1,5 @@
 using LxcForge.Simulator.NodeCli.Syntax;
+
 namespace LxcForge.Simulator.NodeCli;
 
 /// <summary>Reaches the simulator's node-local actions, when the API behind the command line offers them.</summary>

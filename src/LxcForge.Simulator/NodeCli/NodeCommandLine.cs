@@ -16,7 +16,12 @@ public sealed class NodeCommandLine : INodeCommandLine
 {
     private static readonly IReadOnlyDictionary<string, NodeTool> PveTools = new[]
     {
-        PctTool.Create(), PvesmTool.Create(), PveamTool.Create(), PveshTool.Create(), VzdumpTool.Create(), PveversionTool.Create(),
+        PctTool.Create(),
+        PvesmTool.Create(),
+        PveamTool.Create(),
+        PveshTool.Create(),
+        VzdumpTool.Create(),
+        PveversionTool.Create(),
     }.ToDictionary(tool => tool.Name, StringComparer.Ordinal);
 
     private readonly IPveApi api;
@@ -31,7 +36,14 @@ public sealed class NodeCommandLine : INodeCommandLine
     /// <summary>The tools this command line offers.</summary>
     public static IReadOnlyList<string> ToolNames { get; } = [.. PveTools.Keys, "lxc-attach"];
 
-    public async Task<CommandResult> RunAsync(string node, string tool, IReadOnlyList<string> arguments, string? standardInput, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> RunAsync(
+        string node,
+        string tool,
+        IReadOnlyList<string> arguments,
+        string? standardInput,
+        IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken = default
+    )
     {
         var context = new CliContext(node, api, exec, standardInput, environment, cancellationToken);
         int exitCode;

@@ -25,7 +25,13 @@ internal static class TaskWorker
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Makes the API call; when it answers with a UPID, runs that task to its end.</summary>
-    public static async Task<int> CallAndFollowAsync(CliContext context, string method, string path, IReadOnlyDictionary<string, string> parameters, WorkerExitRule rule)
+    public static async Task<int> CallAndFollowAsync(
+        CliContext context,
+        string method,
+        string path,
+        IReadOnlyDictionary<string, string> parameters,
+        WorkerExitRule rule
+    )
     {
         var result = await context.CallAsync(method, path, parameters);
         return PerlText.Of(result) is { } text && Upid.IsUpid(text) ? await FollowAsync(context, text, rule) : 0;
@@ -91,7 +97,11 @@ internal static class TaskWorker
         var lines = new List<string>();
         for (var start = 0; ; start += LogPage)
         {
-            var parameters = new Dictionary<string, string> { ["start"] = start.ToString(System.Globalization.CultureInfo.InvariantCulture), ["limit"] = LogPage.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            var parameters = new Dictionary<string, string>
+            {
+                ["start"] = start.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["limit"] = LogPage.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
             var page = await context.GetAsync($"/nodes/{node}/tasks/{Uri.EscapeDataString(upid)}/log", parameters) as JsonArray ?? [];
             lines.AddRange(page.Select(entry => entry?["t"]?.ToString() ?? ""));
             if (page.Count < LogPage)

@@ -70,7 +70,8 @@ internal sealed class NodeToolBridge : IAsyncDisposable
                 for (var i = 0; i < count; i++)
                     args.Add(Decode(await Line()));
                 var stdin = Decode(await Line());
-                var env = Decode(await Line()).Split('\0', StringSplitOptions.RemoveEmptyEntries)
+                var env = Decode(await Line())
+                    .Split('\0', StringSplitOptions.RemoveEmptyEntries)
                     .Where(e => e.Contains('='))
                     .GroupBy(e => e[..e.IndexOf('=')])
                     .ToDictionary(g => g.Key, g => g.Last()[(g.Key.Length + 1)..]);

@@ -42,14 +42,15 @@ public sealed class SimulatorNodeShell : INodeShell, IAsyncDisposable
     /// What a process needs to act on the simulated node <paramref name="node"/>: the shims first on PATH, NODE_ROOT,
     /// and the bridge's port and key (for this user's processes only; the key is no credential of any host).
     /// </summary>
-    public IReadOnlyDictionary<string, string> EnvironmentFor(string node) => new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["PATH"] = ShimDirectory + ":" + Environment.GetEnvironmentVariable("PATH"),
-        ["NODE_ROOT"] = NodeRoot,
-        ["LXCFORGE_NODE"] = node,
-        ["LXCFORGE_NODE_PORT"] = _bridge.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["LXCFORGE_NODE_KEY"] = _bridge.Key,
-    };
+    public IReadOnlyDictionary<string, string> EnvironmentFor(string node) =>
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["PATH"] = ShimDirectory + ":" + Environment.GetEnvironmentVariable("PATH"),
+            ["NODE_ROOT"] = NodeRoot,
+            ["LXCFORGE_NODE"] = node,
+            ["LXCFORGE_NODE_PORT"] = _bridge.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["LXCFORGE_NODE_KEY"] = _bridge.Key,
+        };
 
     public async Task<ExecResult> RunScriptAsync(string node, NodeScript script, CancellationToken cancellationToken = default)
     {
@@ -100,29 +101,30 @@ public sealed class SimulatorNodeShell : INodeShell, IAsyncDisposable
     }
 
     /// <summary>A node tool in bash: send the call over the bridge, print what comes back, exit with its code.</summary>
-    private static string Shim(string tool) => $$"""
-        #!/usr/bin/env bash
-        # LxcForge simulator: '{{tool}}' of the simulated Proxmox node (generated at run time).
-        exec 3<>"/dev/tcp/127.0.0.1/${LXCFORGE_NODE_PORT:?not inside an LxcForge simulator shell}" || exit 255
-        # Only lxc-attach hands the caller's stdin to the container (the install script reads its answers there);
-        # like a real pct exec of a command that reads nothing, every other tool leaves stdin for the caller.
-        input=""
-        [ "{{tool}}" != lxc-attach ] || input=$(base64 -w0)
-        {
-          printf '%s\n%s\n%s\n%s\n' "$LXCFORGE_NODE_KEY" "$LXCFORGE_NODE" "{{tool}}" "$#"
-          for a in "$@"; do printf '%s' "$a" | base64 -w0; echo; done
-          echo "$input"
-          env -0 | base64 -w0; echo
-        } >&3
-        IFS= read -r code <&3 || { echo "{{tool}}: the simulator did not answer" >&2; exit 255; }
-        IFS= read -r out <&3
-        IFS= read -r err <&3
-        exec 3<&-
-        [ -z "$out" ] || printf '%s' "$out" | base64 -d
-        [ -z "$err" ] || printf '%s' "$err" | base64 -d >&2
-        exit "$code"
+    private static string Shim(string tool) =>
+        $$"""
+            #!/usr/bin/env bash
+            # LxcForge simulator: '{{tool}}' of the simulated Proxmox node (generated at run time).
+            exec 3<>"/dev/tcp/127.0.0.1/${LXCFORGE_NODE_PORT:?not inside an LxcForge simulator shell}" || exit 255
+            # Only lxc-attach hands the caller's stdin to the container (the install script reads its answers there);
+            # like a real pct exec of a command that reads nothing, every other tool leaves stdin for the caller.
+            input=""
+            [ "{{tool}}" != lxc-attach ] || input=$(base64 -w0)
+            {
+              printf '%s\n%s\n%s\n%s\n' "$LXCFORGE_NODE_KEY" "$LXCFORGE_NODE" "{{tool}}" "$#"
+              for a in "$@"; do printf '%s' "$a" | base64 -w0; echo; done
+              echo "$input"
+              env -0 | base64 -w0; echo
+            } >&3
+            IFS= read -r code <&3 || { echo "{{tool}}: the simulator did not answer" >&2; exit 255; }
+            IFS= read -r out <&3
+            IFS= read -r err <&3
+            exec 3<&-
+            [ -z "$out" ] || printf '%s' "$out" | base64 -d
+            [ -z "$err" ] || printf '%s' "$err" | base64 -d >&2
+            exit "$code"
 
-        """;
+            """;
 
     public ValueTask DisposeAsync() => _bridge.DisposeAsync();
 }

@@ -39,11 +39,16 @@ public sealed class CheckCommandSpecs : IAsyncLifetime
     }
 
     /// <summary>Runs with <c>--output json</c>: the exit code, and each check as "status: detail" by name.</summary>
-    private async Task<(int Code, IReadOnlyDictionary<string, string> Checks, string AllOutput)> CheckJsonAsync(Dictionary<string, string> env, params string[] args)
+    private async Task<(int Code, IReadOnlyDictionary<string, string> Checks, string AllOutput)> CheckJsonAsync(
+        Dictionary<string, string> env,
+        params string[] args
+    )
     {
         var run = await CliRun.InAsync(_dir.Path, env, [.. args, "--output", "json"]);
         using var json = JsonDocument.Parse(run.Stdout);
-        var checks = json.RootElement.GetProperty("checks").EnumerateArray()
+        var checks = json
+            .RootElement.GetProperty("checks")
+            .EnumerateArray()
             .ToDictionary(c => c.GetProperty("name").GetString()!, c => $"{c.GetProperty("status").GetString()}: {c.GetProperty("detail").GetString()}");
         return (run.ExitCode, checks, run.Stdout + run.Stderr);
     }
@@ -73,7 +78,17 @@ public sealed class CheckCommandSpecs : IAsyncLifetime
         using var json = JsonDocument.Parse(run.Stdout);
         json.RootElement.GetProperty("ok").GetBoolean().Should().BeTrue();
         var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToList();
-        checks.Select(c => c.GetProperty("name").GetString()).Should().Contain(["host", "node pve", "storage local-hdd (template store)", "storage local-hdd (backup store)", "storage local (OS-template store)", "addresses"]);
+        checks
+            .Select(c => c.GetProperty("name").GetString())
+            .Should()
+            .Contain([
+                "host",
+                "node pve",
+                "storage local-hdd (template store)",
+                "storage local-hdd (backup store)",
+                "storage local (OS-template store)",
+                "addresses",
+            ]);
         checks.Should().OnlyContain(c => c.GetProperty("status").GetString() != "fail");
     }
 
@@ -95,14 +110,19 @@ public sealed class CheckCommandSpecs : IAsyncLifetime
     public async Task A_foreign_container_on_a_spec_ctid_and_a_taken_address_fail_the_check()
     {
         // Arrange: someone else's container at 200 with Redis's address, made straight in the cluster
-        var upid = await _sim.Cluster.CallAsync(ApiRequest.Post("/nodes/pve/lxc", new Dictionary<string, string>
-        {
-            ["vmid"] = "200",
-            ["ostemplate"] = "local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst",
-            ["storage"] = "local-lvm",
-            ["hostname"] = "someone-elses",
-            ["net0"] = "name=eth0,bridge=vmbr2,ip=10.0.30.20/24",
-        }));
+        var upid = await _sim.Cluster.CallAsync(
+            ApiRequest.Post(
+                "/nodes/pve/lxc",
+                new Dictionary<string, string>
+                {
+                    ["vmid"] = "200",
+                    ["ostemplate"] = "local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst",
+                    ["storage"] = "local-lvm",
+                    ["hostname"] = "someone-elses",
+                    ["net0"] = "name=eth0,bridge=vmbr2,ip=10.0.30.20/24",
+                }
+            )
+        );
         await _sim.Cluster.WaitForTaskAsync(upid!.ToString(), TimeSpan.FromSeconds(30));
 
         // Act: a root@pam password login, from the environment
@@ -138,7 +158,12 @@ public sealed class CheckCommandSpecs : IAsyncLifetime
         // Act
         var (code, checks, _) = await CheckJsonAsync(
             Env(("PVE_TOKEN", $"{_sim.Endpoint.Credentials.TokenId}={_sim.Endpoint.Credentials.TokenSecret}")),
-            "check", "--host", _sim.HostArgument, "--fingerprint", string.Join(':', Enumerable.Repeat("00", 32)));
+            "check",
+            "--host",
+            _sim.HostArgument,
+            "--fingerprint",
+            string.Join(':', Enumerable.Repeat("00", 32))
+        );
 
         // Assert
         code.Should().Be(3);
@@ -151,7 +176,13 @@ public sealed class CheckCommandSpecs : IAsyncLifetime
         // Act
         var (_, checks, output) = await CheckJsonAsync(
             Env(("PVE_PASSWORD", _sim.Endpoint.Credentials.Password)),
-            "check", "--host", _sim.HostArgument, "--user", "root@pam", "--insecure-skip-tls-verify");
+            "check",
+            "--host",
+            _sim.HostArgument,
+            "--user",
+            "root@pam",
+            "--insecure-skip-tls-verify"
+        );
 
         // Assert
         output.Should().Contain("WARNING: --insecure-skip-tls-verify");

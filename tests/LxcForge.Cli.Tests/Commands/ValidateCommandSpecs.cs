@@ -71,7 +71,8 @@ public class ValidateCommandSpecs
         doc.RootElement.GetProperty("valid").GetBoolean().Should().BeFalse();
         var first = doc.RootElement.GetProperty("problems")[0];
         (first.GetProperty("line").GetInt32(), first.GetProperty("column").GetInt32(), first.GetProperty("path").GetString())
-            .Should().Be((2, 3, "network.brige"));
+            .Should()
+            .Be((2, 3, "network.brige"));
     }
 
     [Fact]
@@ -111,7 +112,9 @@ public class ValidateCommandSpecs
 
         // Assert
         validate.ExitCode.Should().Be(ExitCodes.BadInput);
-        validate.StderrLines.Should().Contain(l => l.StartsWith("fleet.yaml:4:7: services[0].settings.database: 'app-db' must match", StringComparison.Ordinal), validate.Stderr);
+        validate
+            .StderrLines.Should()
+            .Contain(l => l.StartsWith("fleet.yaml:4:7: services[0].settings.database: 'app-db' must match", StringComparison.Ordinal), validate.Stderr);
         plan.ExitCode.Should().Be(ExitCodes.BadInput, plan.Stderr);
         plan.Stderr.Should().Contain("services[0].settings.database");
     }

@@ -22,9 +22,15 @@ public sealed class DayTwoCommandSpecs
         scale.ExitCode.Should().Be(0, scale.Stderr);
         File.ReadAllText(dir.Combine("fleet.yaml")).Should().Contain("count: 3");
         var status = JsonNode.Parse((await Run("status", "postgresql", "--output", "json")).Stdout)!.AsArray();
-        status.Select(s => (s!["ctid"]!.GetValue<int>(), s["ip"]!.GetValue<string>(), s["state"]!.GetValue<string>(), s["health"]!.GetValue<string>()))
-            .Should().Equal((200, "10.0.30.10", "running", "healthy"), (210, "10.0.30.11", "running", "healthy"),
-                (211, "10.0.30.12", "running", "healthy"), (212, "10.0.30.13", "running", "healthy"));
+        status
+            .Select(s => (s!["ctid"]!.GetValue<int>(), s["ip"]!.GetValue<string>(), s["state"]!.GetValue<string>(), s["health"]!.GetValue<string>()))
+            .Should()
+            .Equal(
+                (200, "10.0.30.10", "running", "healthy"),
+                (210, "10.0.30.11", "running", "healthy"),
+                (211, "10.0.30.12", "running", "healthy"),
+                (212, "10.0.30.13", "running", "healthy")
+            );
 
         // A shrink is refused before anything changes; growth and memory are applied and recorded.
         var shrink = await Run("resize", "postgresql", "--disk", "1G");

@@ -25,11 +25,26 @@ public sealed class RestoreOverApiSpecs(RestoreOverApiSpecs.Node node) : IClassF
     {
         var tokenFile = _dir.Combine("pve.token");
         File.WriteAllText(tokenFile, $"{node.Api.Credentials.TokenId}={node.Api.Credentials.TokenSecret}\n");
-        return CliRun.InAsync(_dir.Path, new Dictionary<string, string> { ["HOME"] = _dir.Path, ["XDG_DATA_HOME"] = _dir.Combine("data") },
-        [
-            .. args, "--host", $"https://{hostName}:{node.Api.BaseUrl.Port}", "--fingerprint", node.Api.CertificateSha256Fingerprint!, "--token-file", tokenFile,
-            "--ssh", $"{node.Sshd.User}@127.0.0.1:{node.Sshd.Port}", "--ssh-key", node.Sshd.UserKeyFile, "--known-hosts", _dir.Combine("known_hosts"), "--accept-new-host-key",
-        ]);
+        return CliRun.InAsync(
+            _dir.Path,
+            new Dictionary<string, string> { ["HOME"] = _dir.Path, ["XDG_DATA_HOME"] = _dir.Combine("data") },
+            [
+                .. args,
+                "--host",
+                $"https://{hostName}:{node.Api.BaseUrl.Port}",
+                "--fingerprint",
+                node.Api.CertificateSha256Fingerprint!,
+                "--token-file",
+                tokenFile,
+                "--ssh",
+                $"{node.Sshd.User}@127.0.0.1:{node.Sshd.Port}",
+                "--ssh-key",
+                node.Sshd.UserKeyFile,
+                "--known-hosts",
+                _dir.Combine("known_hosts"),
+                "--accept-new-host-key",
+            ]
+        );
     }
 
     [SshdFact]
@@ -62,7 +77,8 @@ public sealed class RestoreOverApiSpecs(RestoreOverApiSpecs.Node node) : IClassF
         private SshdServer? _sshd;
         private SimulatorServer? _api;
 
-        public SshdServer Sshd => _sshd ?? throw new InvalidOperationException(SshdServer.UnavailableReason ?? NodeShims.UnavailableReason ?? "sshd did not start");
+        public SshdServer Sshd =>
+            _sshd ?? throw new InvalidOperationException(SshdServer.UnavailableReason ?? NodeShims.UnavailableReason ?? "sshd did not start");
 
         public SimulatorEndpoint Api => _api?.Endpoint ?? throw new InvalidOperationException("the API server did not start");
 
@@ -83,12 +99,17 @@ public sealed class RestoreOverApiSpecs(RestoreOverApiSpecs.Node node) : IClassF
 
             // The redis template, as templates create would leave it (its stand-in).
             var login = new PasswordLogin(Api.Credentials.UserName, Api.Credentials.Password);
-            await using var host = new ProxmoxApiHost(new ProxmoxConnectionOptions(Api.BaseUrl, login) { Tls = TlsPolicy.Pinned(Api.CertificateSha256Fingerprint!) }, new Simulator.Hosting.SimulatorContainerExec(_simulator.Cluster));
-            await new StandInTemplates(host).BuildAsync(FleetDefaults.Seed with
-            {
-                Templates = [FleetDefaults.Seed.FindTemplate("redis")!],
-                Services = [FleetDefaults.Seed.FindService("redis")!],
-            });
+            await using var host = new ProxmoxApiHost(
+                new ProxmoxConnectionOptions(Api.BaseUrl, login) { Tls = TlsPolicy.Pinned(Api.CertificateSha256Fingerprint!) },
+                new Simulator.Hosting.SimulatorContainerExec(_simulator.Cluster)
+            );
+            await new StandInTemplates(host).BuildAsync(
+                FleetDefaults.Seed with
+                {
+                    Templates = [FleetDefaults.Seed.FindTemplate("redis")!],
+                    Services = [FleetDefaults.Seed.FindService("redis")!],
+                }
+            );
         }
 
         // A second server over the same cluster: HTTPS, for the REST API backend.

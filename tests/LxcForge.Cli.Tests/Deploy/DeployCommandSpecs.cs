@@ -72,7 +72,16 @@ public sealed class DeployCommandSpecs
         var env = new Dictionary<string, string> { ["XDG_DATA_HOME"] = dir.Combine("data"), ["PVE_TOKEN"] = "root@pam!t=4d3c2b1a-dead-beef-0000-000000000000" };
 
         // Act
-        var run = await CliRun.InAsync(dir.Path, env, "deploy", "redis", "--host", $"https://127.0.0.1:{port}", "--fingerprint", string.Join(':', Enumerable.Repeat("00", 32)));
+        var run = await CliRun.InAsync(
+            dir.Path,
+            env,
+            "deploy",
+            "redis",
+            "--host",
+            $"https://127.0.0.1:{port}",
+            "--fingerprint",
+            string.Join(':', Enumerable.Repeat("00", 32))
+        );
 
         // Assert
         run.ExitCode.Should().Be(3, run.Stdout + run.Stderr);

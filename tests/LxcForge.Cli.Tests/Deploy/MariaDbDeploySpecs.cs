@@ -36,7 +36,10 @@ public sealed class MariaDbDeploySpecs
         (await LoginAsync(sim, secrets["app-password"], "10.0.30.100")).Should().Be("1");
         (await LoginAsync(sim, "Wrong1", "10.0.30.100")).Should().Contain("Access denied");
         (await LoginAsync(sim, secrets["app-password"], "127.0.0.1")).Should().Contain("Can't connect", "it listens on the service address only");
-        (await sim.ShellAsync(209, "cat /var/lib/mysql/standin-statements.log")).Should().NotContain(secrets["app-password"]).And.NotContain(secrets["db-root-password"]);
+        (await sim.ShellAsync(209, "cat /var/lib/mysql/standin-statements.log"))
+            .Should()
+            .NotContain(secrets["app-password"])
+            .And.NotContain(secrets["db-root-password"]);
     }
 
     /// <summary>Every configuration step again, then the health check, as deploy runs them.</summary>
@@ -54,7 +57,8 @@ public sealed class MariaDbDeploySpecs
     /// <summary>A TCP login as app to <paramref name="host"/>, the password on stdin (never an argument).</summary>
     private static async Task<string> LoginAsync(SimulatedFleet sim, string password, string host)
     {
-        var script = $"IFS= read -r pw; printf '[client]\\npassword=%s\\n' \"$pw\" > /tmp/c.cnf; mariadb --defaults-extra-file=/tmp/c.cnf --protocol=tcp -h {host} -u app -D app -N -B -e 'SELECT 1' 2>&1";
+        var script =
+            $"IFS= read -r pw; printf '[client]\\npassword=%s\\n' \"$pw\" > /tmp/c.cnf; mariadb --defaults-extra-file=/tmp/c.cnf --protocol=tcp -h {host} -u app -D app -N -B -e 'SELECT 1' 2>&1";
         return (await sim.Host.ExecAsync(209, ExecRequest.Shell(script, password + "\n"))).StandardOutput.Trim();
     }
 }

@@ -42,10 +42,12 @@ public sealed class HostFactorySpecs : IDisposable
         // Arrange
         await using (var first = await Factory().ConnectAsync(new HostSettings { Host = "sim://lab" }))
         {
-            await first.Host.CreateAsync(new CreateContainerRequest(300, "pve", "local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst", "local-lvm")
-            {
-                Options = new Dictionary<string, string> { ["hostname"] = "kept", ["rootfs"] = "local-lvm:1" },
-            });
+            await first.Host.CreateAsync(
+                new CreateContainerRequest(300, "pve", "local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst", "local-lvm")
+                {
+                    Options = new Dictionary<string, string> { ["hostname"] = "kept", ["rootfs"] = "local-lvm:1" },
+                }
+            );
         }
 
         // Act
@@ -136,12 +138,16 @@ public sealed class HostFactorySpecs : IDisposable
     public async Task Both_a_fingerprint_and_the_insecure_opt_out_is_a_contradiction()
     {
         // Act
-        var connect = () => Factory(("PVE_TOKEN", "root@pam!x=y")).ConnectAsync(new HostSettings
-        {
-            Host = "https://pve.invalid:8006",
-            Fingerprint = string.Join(':', Enumerable.Repeat("AB", 32)),
-            InsecureSkipTlsVerify = true,
-        });
+        var connect = () =>
+            Factory(("PVE_TOKEN", "root@pam!x=y"))
+                .ConnectAsync(
+                    new HostSettings
+                    {
+                        Host = "https://pve.invalid:8006",
+                        Fingerprint = string.Join(':', Enumerable.Repeat("AB", 32)),
+                        InsecureSkipTlsVerify = true,
+                    }
+                );
 
         // Assert
         (await connect.Should().ThrowAsync<CliException>()).Which.Message.Should().Contain("not both");

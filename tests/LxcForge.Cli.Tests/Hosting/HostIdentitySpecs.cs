@@ -45,11 +45,15 @@ public sealed class HostIdentitySpecs : IAsyncLifetime
     {
         var tokenFile = _dir.Combine("token-" + Path.GetRandomFileName());
         File.WriteAllText(tokenFile, $"{endpoint.TokenId}={endpoint.TokenSecret}\n");
-        return CliRun.InAsync(_dir.Path, new Dictionary<string, string> { ["HOME"] = _dir.Path, ["XDG_DATA_HOME"] = _dir.Combine("data") },
-            [.. args, "--host", host, "--fingerprint", endpoint.Fingerprint, "--token-file", tokenFile, "--output", "json"]);
+        return CliRun.InAsync(
+            _dir.Path,
+            new Dictionary<string, string> { ["HOME"] = _dir.Path, ["XDG_DATA_HOME"] = _dir.Combine("data") },
+            [.. args, "--host", host, "--fingerprint", endpoint.Fingerprint, "--token-file", tokenFile, "--output", "json"]
+        );
     }
 
-    private SimulatorEndpointArgs Served => new(_sim.Endpoint.CertificateSha256Fingerprint!, _sim.Endpoint.Credentials.TokenId, _sim.Endpoint.Credentials.TokenSecret);
+    private SimulatorEndpointArgs Served =>
+        new(_sim.Endpoint.CertificateSha256Fingerprint!, _sim.Endpoint.Credentials.TokenId, _sim.Endpoint.Credentials.TokenSecret);
 
     private string At(string hostName) => $"https://{hostName}:{_sim.Endpoint.BaseUrl.Port}";
 
@@ -64,11 +68,17 @@ public sealed class HostIdentitySpecs : IAsyncLifetime
         // Assert
         byAddress.ExitCode.Should().Be(0, byAddress.Stderr);
         byName.ExitCode.Should().Be(0, byName.Stderr);
-        JsonNode.Parse(byName.Stdout)!["secrets"]!.ToJsonString().Should().Be(JsonNode.Parse(byAddress.Stdout)!["secrets"]!.ToJsonString())
+        JsonNode.Parse(byName.Stdout)!["secrets"]!
+            .ToJsonString()
+            .Should()
+            .Be(JsonNode.Parse(byAddress.Stdout)!["secrets"]!.ToJsonString())
             .And.Contain("\"root\"");
         plan.ExitCode.Should().Be(0, plan.Stderr);
-        JsonNode.Parse(plan.Stdout)!["items"]!.AsArray().Select(i => (string?)i!["action"]).Should().Equal(["none"],
-            "the configured mark written under the host's identity is found whatever name reaches it");
+        JsonNode.Parse(plan.Stdout)!["items"]!
+            .AsArray()
+            .Select(i => (string?)i!["action"])
+            .Should()
+            .Equal(["none"], "the configured mark written under the host's identity is found whatever name reaches it");
     }
 
     [Fact]
@@ -76,7 +86,11 @@ public sealed class HostIdentitySpecs : IAsyncLifetime
     {
         // Arrange
         await using var other = await ServedSimulator.StartAsync();
-        var endpoint = new SimulatorEndpointArgs(other.Endpoint.CertificateSha256Fingerprint!, other.Endpoint.Credentials.TokenId, other.Endpoint.Credentials.TokenSecret);
+        var endpoint = new SimulatorEndpointArgs(
+            other.Endpoint.CertificateSha256Fingerprint!,
+            other.Endpoint.Credentials.TokenId,
+            other.Endpoint.Credentials.TokenSecret
+        );
 
         // Act
         var run = await RunAsync(other.HostArgument, endpoint, "secrets", "show", "redis");

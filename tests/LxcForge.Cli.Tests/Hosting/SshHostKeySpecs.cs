@@ -27,8 +27,11 @@ public sealed class SshHostKeySpecs(SshHostKeySpecs.Node node) : IClassFixture<S
     private string HostToken => $"[127.0.0.1]:{node.Sshd.Port}";
 
     private Task<CliRun> CheckAsync(string knownHosts, params string[] more) =>
-        CliRun.InAsync(_dir.Path, new Dictionary<string, string> { ["HOME"] = _dir.Path, ["XDG_DATA_HOME"] = _dir.Combine("data") },
-            ["check", "--host", SshHost, "--ssh-key", node.Sshd.UserKeyFile, "--known-hosts", knownHosts, .. more]);
+        CliRun.InAsync(
+            _dir.Path,
+            new Dictionary<string, string> { ["HOME"] = _dir.Path, ["XDG_DATA_HOME"] = _dir.Combine("data") },
+            ["check", "--host", SshHost, "--ssh-key", node.Sshd.UserKeyFile, "--known-hosts", knownHosts, .. more]
+        );
 
     [SshdFact]
     public async Task An_unknown_host_key_is_refused_with_its_fingerprint_and_the_flag_that_trusts_it()
@@ -86,8 +89,14 @@ public sealed class SshHostKeySpecs(SshHostKeySpecs.Node node) : IClassFixture<S
     public async Task Ssh_options_on_a_host_that_is_not_reached_over_ssh_are_refused()
     {
         // Act
-        var run = await CliRun.InAsync(_dir.Path, new Dictionary<string, string> { ["HOME"] = _dir.Path, ["XDG_DATA_HOME"] = _dir.Combine("data") },
-            "check", "--host", "sim://", "--accept-new-host-key");
+        var run = await CliRun.InAsync(
+            _dir.Path,
+            new Dictionary<string, string> { ["HOME"] = _dir.Path, ["XDG_DATA_HOME"] = _dir.Combine("data") },
+            "check",
+            "--host",
+            "sim://",
+            "--accept-new-host-key"
+        );
 
         // Assert
         run.ExitCode.Should().NotBe(ExitCodes.Ok);
@@ -102,17 +111,21 @@ public sealed class SshHostKeySpecs(SshHostKeySpecs.Node node) : IClassFixture<S
         var tokenFile = _dir.Combine("pve.token");
         await File.WriteAllTextAsync(tokenFile, $"{api.Endpoint.Credentials.TokenId}={api.Endpoint.Credentials.TokenSecret}\n");
         var knownHosts = _dir.Combine("known_hosts");
-        var io = new CliConsole(new TestConsole(), new TestConsole(), _dir.Path) { EnvironmentVariable = n => n == "XDG_DATA_HOME" ? _dir.Combine("data") : null };
-        HostSettings Settings(bool acceptNew) => new()
+        var io = new CliConsole(new TestConsole(), new TestConsole(), _dir.Path)
         {
-            Host = api.HostArgument,
-            Fingerprint = api.Endpoint.CertificateSha256Fingerprint,
-            TokenFile = tokenFile,
-            Ssh = $"{node.Sshd.User}@127.0.0.1:{node.Sshd.Port}",
-            SshKeys = [node.Sshd.UserKeyFile],
-            KnownHosts = knownHosts,
-            AcceptNewHostKey = acceptNew,
+            EnvironmentVariable = n => n == "XDG_DATA_HOME" ? _dir.Combine("data") : null,
         };
+        HostSettings Settings(bool acceptNew) =>
+            new()
+            {
+                Host = api.HostArgument,
+                Fingerprint = api.Endpoint.CertificateSha256Fingerprint,
+                TokenFile = tokenFile,
+                Ssh = $"{node.Sshd.User}@127.0.0.1:{node.Sshd.Port}",
+                SshKeys = [node.Sshd.UserKeyFile],
+                KnownHosts = knownHosts,
+                AcceptNewHostKey = acceptNew,
+            };
         var script = new NodeScript("pveversion") { Timeout = TimeSpan.FromSeconds(30) };
 
         // Act
@@ -149,7 +162,8 @@ public sealed class SshHostKeySpecs(SshHostKeySpecs.Node node) : IClassFixture<S
         private NodeShims? _shims;
         private SshdServer? _sshd;
 
-        public SshdServer Sshd => _sshd ?? throw new InvalidOperationException(SshdServer.UnavailableReason ?? NodeShims.UnavailableReason ?? "sshd did not start");
+        public SshdServer Sshd =>
+            _sshd ?? throw new InvalidOperationException(SshdServer.UnavailableReason ?? NodeShims.UnavailableReason ?? "sshd did not start");
 
         /// <summary>The host key's fingerprint as OpenSSH prints it (<c>SHA256:…</c>), from ssh-keygen rather than LxcForge's own code.</summary>
         public async Task<string> HostKeyFingerprintAsync()

@@ -21,7 +21,13 @@ public class CliOutputSpecs
         var (output, stdout, _) = Create(OutputMode.Text);
 
         // Act
-        output.Result(new { Ignored = true }, o => o.Table(["CTID", "NAME"], [["200", "postgresql"], ["201", "redis"]]));
+        output.Result(new { Ignored = true }, o => o.Table(
+                ["CTID", "NAME"],
+                [
+                    ["200", "postgresql"],
+                    ["201", "redis"],
+                ]
+            ));
 
         // Assert
         stdout.Output.Should().NotContain("\u001b[").And.NotContain("Ignored");
@@ -36,7 +42,15 @@ public class CliOutputSpecs
         var (output, stdout, stderr) = Create(OutputMode.Json);
 
         // Act
-        output.Result(new { ServiceName = "redis", Mode = OutputMode.Json, StartupOrder = (int?)null }, _ => throw new InvalidOperationException("text renderer in json mode"));
+        output.Result(
+            new
+            {
+                ServiceName = "redis",
+                Mode = OutputMode.Json,
+                StartupOrder = (int?)null,
+            },
+            _ => throw new InvalidOperationException("text renderer in json mode")
+        );
         output.Note("progress for a person");
 
         // Assert

@@ -6,8 +6,7 @@ namespace LxcForge.Cli.Tests.Infrastructure;
 /// <summary>Runs <c>lxcforge</c> in-process against test consoles, in a given working directory.</summary>
 public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 {
-    public static Task<CliRun> InAsync(string workingDirectory, params string[] args) =>
-        InAsync(workingDirectory, new Dictionary<string, string>(), args);
+    public static Task<CliRun> InAsync(string workingDirectory, params string[] args) => InAsync(workingDirectory, new Dictionary<string, string>(), args);
 
     /// <summary>Runs with <paramref name="environment"/> as the only environment variables the command sees.</summary>
     public static async Task<CliRun> InAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)

@@ -1,8 +1,8 @@
-using LxcForge.Testing.Simulation;
 using LxcForge.Cli.Tests.Deploy;
 using LxcForge.Core.Execution;
 using LxcForge.Core.Spec;
 using LxcForge.Simulator.NodeCli;
+using LxcForge.Testing.Simulation;
 
 namespace LxcForge.Cli.Tests.Ownership;
 
@@ -20,11 +20,13 @@ public sealed class ForeignAddressSpecs
         // Arrange: CT 150 'foo', made by hand, holds grafana's 10.0.30.60
         await using var sim = await SimulatedFleet.StartAsync(RedisAndGrafana);
         var node = new NodeCommandLine(sim.Cluster, sim.Cluster);
-        foreach (var args in new[]
-        {
-            new[] { "clone", "901", "150", "--full", "--hostname", "foo" },
-            ["set", "150", "--net0", "name=eth0,bridge=vmbr2,ip=10.0.30.60/24,gw=10.0.30.1", "--description", "someone else's", "--tags", "mine"],
-        })
+        foreach (
+            var args in new[]
+            {
+                new[] { "clone", "901", "150", "--full", "--hostname", "foo" },
+                ["set", "150", "--net0", "name=eth0,bridge=vmbr2,ip=10.0.30.60/24,gw=10.0.30.1", "--description", "someone else's", "--tags", "mine"],
+            }
+        )
         {
             var r = await node.RunAsync("pve", "pct", args, null, new Dictionary<string, string>());
             r.ExitCode.Should().Be(0, r.StandardError);

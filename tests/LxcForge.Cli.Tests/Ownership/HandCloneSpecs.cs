@@ -1,9 +1,9 @@
-using LxcForge.Testing.Simulation;
 using LxcForge.Cli.Tests.Deploy;
 using LxcForge.Core.Execution;
 using LxcForge.Core.Planning;
 using LxcForge.Core.Spec;
 using LxcForge.Simulator.NodeCli;
+using LxcForge.Testing.Simulation;
 
 namespace LxcForge.Cli.Tests.Ownership;
 
@@ -21,7 +21,13 @@ public sealed class HandCloneSpecs
     {
         // Arrange: someone runs pct clone 906 206 --full on the node; the clone copies the template's tag and marker
         await using var sim = await SimulatedFleet.StartAsync(Prometheus);
-        var clone = await new NodeCommandLine(sim.Cluster, sim.Cluster).RunAsync("pve", "pct", ["clone", "906", "206", "--full"], null, new Dictionary<string, string>());
+        var clone = await new NodeCommandLine(sim.Cluster, sim.Cluster).RunAsync(
+            "pve",
+            "pct",
+            ["clone", "906", "206", "--full"],
+            null,
+            new Dictionary<string, string>()
+        );
         clone.ExitCode.Should().Be(0, clone.StandardError);
         var before = (await sim.Host.GetContainerAsync(206))!;
         sim.Cluster.Faults.Reset();

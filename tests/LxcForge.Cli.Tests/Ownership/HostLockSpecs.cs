@@ -1,10 +1,10 @@
-using LxcForge.Testing.Simulation;
 using System.Diagnostics;
 using LxcForge.Cli.Tests.Deploy;
 using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Locking;
 using LxcForge.Core.Spec;
+using LxcForge.Testing.Simulation;
 
 namespace LxcForge.Cli.Tests.Ownership;
 
@@ -36,7 +36,11 @@ public sealed class HostLockSpecs
         var waiting = SimulatedFleet.FastOptions with
         {
             HostLock = new HostLockOptions { Wait = TimeSpan.FromMinutes(5), PollEvery = TimeSpan.FromMilliseconds(50) },
-            Notice = n => { lock (notices) notices.Add(n); },
+            Notice = n =>
+            {
+                lock (notices)
+                    notices.Add(n);
+            },
         };
 
         // Act
@@ -46,7 +50,12 @@ public sealed class HostLockSpecs
         var secondResult = await second;
 
         // Assert
-        refused.Which.Message.Should().Contain($"pid {Environment.ProcessId}").And.Contain("deploy").And.Contain(Environment.MachineName).And.Contain("pool lxcforge-lock");
+        refused
+            .Which.Message.Should()
+            .Contain($"pid {Environment.ProcessId}")
+            .And.Contain("deploy")
+            .And.Contain(Environment.MachineName)
+            .And.Contain("pool lxcforge-lock");
         firstResult.Outcomes.Where(o => o.Result == DeployOutcomeKind.Failed).Select(o => o.Error).Should().BeEmpty();
         secondResult.Outcomes.Where(o => o.Result == DeployOutcomeKind.Failed).Select(o => o.Error).Should().BeEmpty("no 'already running' failure");
         secondResult.ChangedNothing.Should().BeTrue("the waiting deploy plans again once it holds the host");

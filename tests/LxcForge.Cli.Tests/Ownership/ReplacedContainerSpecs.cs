@@ -1,10 +1,10 @@
 using LxcForge.Cli.Tests.Deploy;
-using LxcForge.Testing.Simulation;
 using LxcForge.Core.Execution;
 using LxcForge.Core.Hosting;
 using LxcForge.Core.Planning;
 using LxcForge.Core.Spec;
 using LxcForge.Simulator.NodeCli;
+using LxcForge.Testing.Simulation;
 
 namespace LxcForge.Cli.Tests.Ownership;
 

@@ -1,4 +1,3 @@
-using LxcForge.Testing.Simulation;
 using LxcForge.Cli.Tests.Deploy;
 using LxcForge.Core.Spec;
 using LxcForge.Core.Spec.Yaml;
@@ -7,6 +6,7 @@ using LxcForge.Proxmox.Community;
 using LxcForge.Simulator.NodeCli;
 using LxcForge.Simulator.NodeShell;
 using LxcForge.Simulator.StandInScripts;
+using LxcForge.Testing.Simulation;
 using LxcForge.Testing.Utils;
 
 namespace LxcForge.Cli.Tests.Security;
@@ -24,9 +24,22 @@ public sealed class HostileSpecSpecs
     /// <summary>Fields with a shape: a hostile value must never pass validation there.</summary>
     private static readonly string[] Shaped =
     [
-        ".TemplateSource.Script", ".TemplateSource.OsTemplate", ".TemplateSpec.Service", ".ProvisionSpec.Packages[]", ".FileSpec.Path", ".FileSpec.Mode",
-        ".TemplateSource.Variables{key}", ".ServiceSpec.Settings{key}", ".ServiceSpec.Settings{}", ".ServiceSpec.Hostname", ".ServiceSpec.Ip",
-        ".NetworkSpec.Bridge", ".NetworkSpec.SearchDomain", ".ScriptsSpec.Ref", ".ScriptsSpec.Repository", ".ServiceSpec.Tags[]",
+        ".TemplateSource.Script",
+        ".TemplateSource.OsTemplate",
+        ".TemplateSpec.Service",
+        ".ProvisionSpec.Packages[]",
+        ".FileSpec.Path",
+        ".FileSpec.Mode",
+        ".TemplateSource.Variables{key}",
+        ".ServiceSpec.Settings{key}",
+        ".ServiceSpec.Settings{}",
+        ".ServiceSpec.Hostname",
+        ".ServiceSpec.Ip",
+        ".NetworkSpec.Bridge",
+        ".NetworkSpec.SearchDomain",
+        ".ScriptsSpec.Ref",
+        ".ScriptsSpec.Repository",
+        ".ServiceSpec.Tags[]",
     ];
 
     private static readonly FleetSpec Base = BaseSpec();
@@ -35,16 +48,16 @@ public sealed class HostileSpecSpecs
     private static readonly List<string> Log = [];
 
     private static IReadOnlyList<string> Payloads(string marker) =>
-    [
-        $"$(touch /tmp/{marker})",
-        $"`touch /tmp/{marker}`",
-        $"x; touch /tmp/{marker}",
-        $"x\ntouch /tmp/{marker}",
-        $"x'; touch /tmp/{marker}; '",
-        $"x\"; touch /tmp/{marker}; \"",
-        $"-oAPT::Update::Pre-Invoke::=touch${{IFS}}/tmp/{marker}",
-        $"ct/x$(touch${{IFS}}/tmp/{marker}).sh",
-    ];
+        [
+            $"$(touch /tmp/{marker})",
+            $"`touch /tmp/{marker}`",
+            $"x; touch /tmp/{marker}",
+            $"x\ntouch /tmp/{marker}",
+            $"x'; touch /tmp/{marker}; '",
+            $"x\"; touch /tmp/{marker}; \"",
+            $"-oAPT::Update::Pre-Invoke::=touch${{IFS}}/tmp/{marker}",
+            $"ct/x$(touch${{IFS}}/tmp/{marker}).sh",
+        ];
 
     /// <summary>A spec that sets every string field the model has (so the walk reaches each one).</summary>
     private static FleetSpec BaseSpec()
@@ -60,16 +73,32 @@ public sealed class HostileSpecSpecs
             [
                 seed.FindTemplate("redis")! with
                 {
-                    Service = "redis", Node = "pve",
-                    Source = new TemplateSource { Script = "ct/redis.sh", Answers = ["y"], Variables = new Dictionary<string, string> { ["var_os"] = "debian" } },
+                    Service = "redis",
+                    Node = "pve",
+                    Source = new TemplateSource
+                    {
+                        Script = "ct/redis.sh",
+                        Answers = ["y"],
+                        Variables = new Dictionary<string, string> { ["var_os"] = "debian" },
+                    },
                 },
                 new TemplateSpec
                 {
-                    Name = "base", Ctid = 950, Hostname = "base-template", Node = "pve", Disk = "4G",
+                    Name = "base",
+                    Ctid = 950,
+                    Hostname = "base-template",
+                    Node = "pve",
+                    Disk = "4G",
                     Source = new TemplateSource
                     {
-                        Kind = TemplateSourceKind.OsTemplate, OsTemplate = "debian-12-standard_12.12-1_amd64.tar.zst",
-                        Provision = new ProvisionSpec { Packages = ["curl"], Commands = ["true"], Files = [new FileSpec("/etc/motd", "hello")] },
+                        Kind = TemplateSourceKind.OsTemplate,
+                        OsTemplate = "debian-12-standard_12.12-1_amd64.tar.zst",
+                        Provision = new ProvisionSpec
+                        {
+                            Packages = ["curl"],
+                            Commands = ["true"],
+                            Files = [new FileSpec("/etc/motd", "hello")],
+                        },
                     },
                 },
             ],
@@ -77,13 +106,31 @@ public sealed class HostileSpecSpecs
             [
                 seed.FindService("redis")! with
                 {
-                    Node = "pve", Tags = ["db"], Settings = new Dictionary<string, string> { ["metrics"] = "9121" },
-                    Replicas = new ReplicaSpec { Count = 1, Ctids = [221], IpStart = "10.0.30.25", Hostname = "{hostname}-r{n}" },
+                    Node = "pve",
+                    Tags = ["db"],
+                    Settings = new Dictionary<string, string> { ["metrics"] = "9121" },
+                    Replicas = new ReplicaSpec
+                    {
+                        Count = 1,
+                        Ctids = [221],
+                        IpStart = "10.0.30.25",
+                        Hostname = "{hostname}-r{n}",
+                    },
                 },
                 new ServiceSpec
                 {
-                    Name = "myapp", Template = "redis", Ctid = 250, Hostname = "myapp", Ip = "10.0.30.100", Node = "pve",
-                    Replicas = new ReplicaSpec { Count = 1, Ctids = [251], Ips = ["10.0.30.101"] },
+                    Name = "myapp",
+                    Template = "redis",
+                    Ctid = 250,
+                    Hostname = "myapp",
+                    Ip = "10.0.30.100",
+                    Node = "pve",
+                    Replicas = new ReplicaSpec
+                    {
+                        Count = 1,
+                        Ctids = [251],
+                        Ips = ["10.0.30.101"],
+                    },
                     Custom = new CustomServiceSpec { Configure = ["true"], Check = "true" },
                 },
             ],
@@ -106,8 +153,10 @@ public sealed class HostileSpecSpecs
                 }
 
                 // Refused where the file says it, never at an unknown place.
-                result.Problems.Where(p => p.Line <= 0 || p.Column <= 0 || p.File != "fleet.yaml")
-                    .Should().BeEmpty($"{field.Path} = {value.ReplaceLineEndings("\\n")} is refused with FILE:LINE:COL");
+                result
+                    .Problems.Where(p => p.Line <= 0 || p.Column <= 0 || p.File != "fleet.yaml")
+                    .Should()
+                    .BeEmpty($"{field.Path} = {value.ReplaceLineEndings("\\n")} is refused with FILE:LINE:COL");
                 refused.Add(field.Path);
             }
         }
@@ -123,8 +172,11 @@ public sealed class HostileSpecSpecs
 
         // Assert
         FleetSpecLoader.FromYaml(FleetYamlWriter.Write(Base), "fleet.yaml").Problems.Should().BeEmpty();
-        SpecStringFields.DeclaredShapes().Where(d => !shapes.Any(s => s.Contains(d, StringComparison.Ordinal)))
-            .Should().BeEmpty("every string field of the model is set in the base spec, so each is tried");
+        SpecStringFields
+            .DeclaredShapes()
+            .Where(d => !shapes.Any(s => s.Contains(d, StringComparison.Ordinal)))
+            .Should()
+            .BeEmpty("every string field of the model is set in the base spec, so each is tried");
     }
 
     [Fact]
@@ -135,8 +187,11 @@ public sealed class HostileSpecSpecs
 
         // Assert
         refused.Should().NotBeEmpty();
-        accepted.Where(a => Shaped.Any(s => a.Field.Shape.EndsWith(s, StringComparison.Ordinal)))
-            .Select(a => $"{a.Field.Path} = {a.Value.ReplaceLineEndings("\\n")}").Should().BeEmpty();
+        accepted
+            .Where(a => Shaped.Any(s => a.Field.Shape.EndsWith(s, StringComparison.Ordinal)))
+            .Select(a => $"{a.Field.Path} = {a.Value.ReplaceLineEndings("\\n")}")
+            .Should()
+            .BeEmpty();
     }
 
     [Fact]
@@ -172,7 +227,17 @@ public sealed class HostileSpecSpecs
         {
             var spec = runs[r].Aggregate(Base, (s, a) => a.Field.With(s, a.Value));
             if (r == 0)
-                spec = spec with { Services = [spec.Services[0], spec.Services[1] with { Custom = spec.Services[1].Custom! with { Configure = [$"touch /tmp/{marker}-control"] } }] };
+                spec = spec with
+                {
+                    Services =
+                    [
+                        spec.Services[0],
+                        spec.Services[1] with
+                        {
+                            Custom = spec.Services[1].Custom! with { Configure = [$"touch /tmp/{marker}-control"] },
+                        },
+                    ],
+                };
             var seen = await BuildAndDeployAsync(spec, dir.Combine(r.ToString(System.Globalization.CultureInfo.InvariantCulture)), marker);
             touched.AddRange(seen.Where(p => !p.EndsWith("-control", StringComparison.Ordinal)));
             controlSeen |= seen.Any(p => p.EndsWith("-control", StringComparison.Ordinal));
@@ -181,7 +246,9 @@ public sealed class HostileSpecSpecs
         // Assert
         control.Should().BePositive();
         runs.Skip(1).SelectMany(r => r).Should().NotBeEmpty("some free-form values (answers, file contents, variable values) are data and accepted");
-        controlSeen.Should().BeTrue($"the custom command, run as written, touched its control file: the check sees markers ({runs.Count} runs: {string.Join("; ", Log)})");
+        controlSeen
+            .Should()
+            .BeTrue($"the custom command, run as written, touched its control file: the check sees markers ({runs.Count} runs: {string.Join("; ", Log)})");
         touched.Should().BeEmpty($"no hostile value ran (fields tried: {string.Join(", ", runs.SelectMany(r => r.Select(a => a.Field.Path)).Distinct())})");
     }
 
@@ -205,7 +272,12 @@ public sealed class HostileSpecSpecs
     {
         await using var sim = await SimulatedFleet.StartAsync(spec, withTemplates: false);
         await using var shell = new SimulatorNodeShell(new NodeCommandLine(sim.Cluster, sim.Cluster), Path.Combine(directory, "node"));
-        var builder = new TemplateBuilder(sim.Host, shell, new PinnedScriptSupply(new StandInScriptOrigin(), Path.Combine(directory, "cache"), Path.Combine(directory, "scripts.lock")), TimeProvider.System)
+        var builder = new TemplateBuilder(
+            sim.Host,
+            shell,
+            new PinnedScriptSupply(new StandInScriptOrigin(), Path.Combine(directory, "cache"), Path.Combine(directory, "scripts.lock")),
+            TimeProvider.System
+        )
         {
             ScriptTimeout = TimeSpan.FromMinutes(2),
         };
@@ -222,7 +294,9 @@ public sealed class HostileSpecSpecs
 
         var ctids = spec.Templates.Select(t => t.Ctid).Concat(spec.Services.Select(s => s.Ctid)).Concat([221, 251]);
         var names = new[] { marker, marker + "-control" };
-        var places = ctids.SelectMany(c => names.Select(n => Path.Combine(sim.Cluster.SandboxRoot(c), "tmp", n))).Concat(names.Select(n => Path.Combine("/tmp", n)));
+        var places = ctids
+            .SelectMany(c => names.Select(n => Path.Combine(sim.Cluster.SandboxRoot(c), "tmp", n)))
+            .Concat(names.Select(n => Path.Combine("/tmp", n)));
         return places.Where(File.Exists).ToList();
     }
 }

@@ -28,23 +28,34 @@ internal static class SpecStringFields
 
         internal Field(IReadOnlyList<Step> steps) => _steps = steps;
 
-        public string Path => string.Concat(_steps.Select((s, i) => s switch
-        {
-            Prop p => (i == 0 ? "" : ".") + p.Property.Name,
-            Item n => $"[{n.Index}]",
-            MapValue v => $"{{{v.Key}}}",
-            MapKey k => $"{{key {k.Key}}}",
-            _ => "?",
-        }));
+        public string Path =>
+            string.Concat(
+                _steps.Select(
+                    (s, i) =>
+                        s switch
+                        {
+                            Prop p => (i == 0 ? "" : ".") + p.Property.Name,
+                            Item n => $"[{n.Index}]",
+                            MapValue v => $"{{{v.Key}}}",
+                            MapKey k => $"{{key {k.Key}}}",
+                            _ => "?",
+                        }
+                )
+            );
 
         /// <summary>The path without list indexes and map keys: which declared property this is.</summary>
-        public string Shape => string.Concat(_steps.Select(s => s switch
-        {
-            Prop p => "." + p.Property.DeclaringType!.Name + "." + p.Property.Name,
-            Item => "[]",
-            MapKey => "{key}",
-            _ => "{}",
-        }));
+        public string Shape =>
+            string.Concat(
+                _steps.Select(s =>
+                    s switch
+                    {
+                        Prop p => "." + p.Property.DeclaringType!.Name + "." + p.Property.Name,
+                        Item => "[]",
+                        MapKey => "{key}",
+                        _ => "{}",
+                    }
+                )
+            );
 
         public FleetSpec With(FleetSpec spec, string value) => (FleetSpec)Set(spec, 0, value)!;
 
@@ -134,10 +145,14 @@ internal static class SpecStringFields
     private static IEnumerable<PropertyInfo> Settable(Type t) =>
         t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetIndexParameters().Length == 0);
 
-    private static bool HoldsStrings(Type t) =>
-        t == typeof(string) || t == typeof(IReadOnlyList<string>) || t == typeof(IReadOnlyDictionary<string, string>);
+    private static bool HoldsStrings(Type t) => t == typeof(string) || t == typeof(IReadOnlyList<string>) || t == typeof(IReadOnlyDictionary<string, string>);
 
     private static Type ElementType(Type listType) =>
-        listType.IsArray ? listType.GetElementType()!
-        : listType.GetInterfaces().Append(listType).First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)).GetGenericArguments()[0];
+        listType.IsArray
+            ? listType.GetElementType()!
+            : listType
+                .GetInterfaces()
+                .Append(listType)
+                .First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+                .GetGenericArguments()[0];
 }

@@ -17,7 +17,15 @@ public class RetentionPolicySpecs
     {
         var backups = Enumerable.Range(1, 5).Select(d => Backup(d)).ToList();
 
-        var prune = RetentionPolicy.ToPrune(backups, new RetentionSpec { KeepLast = 2, KeepDaily = null, KeepWeekly = null });
+        var prune = RetentionPolicy.ToPrune(
+            backups,
+            new RetentionSpec
+            {
+                KeepLast = 2,
+                KeepDaily = null,
+                KeepWeekly = null,
+            }
+        );
 
         prune.Select(b => b.CreatedAt.Day).Should().BeEquivalentTo([3, 2, 1]);
     }
@@ -27,7 +35,15 @@ public class RetentionPolicySpecs
     {
         var backups = new[] { Backup(10, 8), Backup(10, 20), Backup(11, 8), Backup(11, 9), Backup(12, 1) };
 
-        var prune = RetentionPolicy.ToPrune(backups, new RetentionSpec { KeepLast = null, KeepDaily = 2, KeepWeekly = null });
+        var prune = RetentionPolicy.ToPrune(
+            backups,
+            new RetentionSpec
+            {
+                KeepLast = null,
+                KeepDaily = 2,
+                KeepWeekly = null,
+            }
+        );
 
         prune.Select(b => (b.CreatedAt.Day, b.CreatedAt.Hour)).Should().BeEquivalentTo([(11, 8), (10, 20), (10, 8)]);
     }
@@ -37,7 +53,15 @@ public class RetentionPolicySpecs
     {
         var backups = new[] { Backup(1, isProtected: true), Backup(2), Backup(3), Backup(20), Backup(21) };
 
-        var prune = RetentionPolicy.ToPrune(backups, new RetentionSpec { KeepLast = 1, KeepDaily = null, KeepWeekly = 2 });
+        var prune = RetentionPolicy.ToPrune(
+            backups,
+            new RetentionSpec
+            {
+                KeepLast = 1,
+                KeepDaily = null,
+                KeepWeekly = 2,
+            }
+        );
 
         prune.Select(b => b.CreatedAt.Day).Should().BeEquivalentTo([20, 2]);
     }
@@ -45,8 +69,19 @@ public class RetentionPolicySpecs
     [Fact]
     public void No_rules_means_nothing_is_pruned()
     {
-        RetentionPolicy.ToPrune([Backup(1), Backup(2)], new RetentionSpec { KeepLast = null, KeepDaily = null, KeepWeekly = null, KeepMonthly = null })
-            .Should().BeEmpty();
+        RetentionPolicy
+            .ToPrune(
+                [Backup(1), Backup(2)],
+                new RetentionSpec
+                {
+                    KeepLast = null,
+                    KeepDaily = null,
+                    KeepWeekly = null,
+                    KeepMonthly = null,
+                }
+            )
+            .Should()
+            .BeEmpty();
     }
 
     [Theory]
@@ -82,7 +117,15 @@ public class RetentionPolicySpecs
         var backups = new[] { Backup(1), Safety(2), Safety(3), Safety(4), Backup(5) };
 
         // Act
-        var prune = RetentionPolicy.ToPrune(backups, new RetentionSpec { KeepLast = 3, KeepDaily = null, KeepWeekly = null });
+        var prune = RetentionPolicy.ToPrune(
+            backups,
+            new RetentionSpec
+            {
+                KeepLast = 3,
+                KeepDaily = null,
+                KeepWeekly = null,
+            }
+        );
 
         // Assert: both real backups stay; the two older safety copies go
         prune.Select(b => b.CreatedAt.Day).Should().BeEquivalentTo([2, 3]);
@@ -95,7 +138,15 @@ public class RetentionPolicySpecs
         static BackupInfo Safety(int vmid, int day) => Backup(day) with { Vmid = vmid, VolumeId = $"v{vmid}-{day}", Notes = SafetyCopy.NotesPrefix };
 
         // Act
-        var prune = RetentionPolicy.ToPrune([Safety(200, 1), Safety(201, 2)], new RetentionSpec { KeepLast = null, KeepDaily = null, KeepWeekly = null });
+        var prune = RetentionPolicy.ToPrune(
+            [Safety(200, 1), Safety(201, 2)],
+            new RetentionSpec
+            {
+                KeepLast = null,
+                KeepDaily = null,
+                KeepWeekly = null,
+            }
+        );
 
         // Assert
         prune.Should().BeEmpty();

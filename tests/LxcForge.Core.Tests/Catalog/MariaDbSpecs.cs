@@ -36,7 +36,9 @@ public sealed class MariaDbSpecs
 
         // Assert
         script.Should().Contain("bind-address = 10.0.30.100").And.NotContain("0.0.0.0").And.NotContain("'%'");
-        script.Should().Contain("CREATE USER IF NOT EXISTS 'app'@'10.0.30.0/255.255.255.0'")
+        script
+            .Should()
+            .Contain("CREATE USER IF NOT EXISTS 'app'@'10.0.30.0/255.255.255.0'")
             .And.Contain("GRANT ALL PRIVILEGES ON app.* TO 'app'@'10.0.30.0/255.255.255.0'")
             .And.Contain("ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password");
         steps.SelectMany(s => s.Secrets).Should().Equal(MariaDb.RootPasswordSecret, MariaDb.PasswordSecret);
@@ -50,8 +52,12 @@ public sealed class MariaDbSpecs
         var request = check.ToRequest(new Dictionary<string, string> { [MariaDb.PasswordSecret] = "AppSecretValue1" });
 
         // Assert
-        check.Script.Should().Contain("--protocol=tcp -h 10.0.30.100 -P 3306 -u app -D app")
-            .And.Contain("--defaults-extra-file=").And.Contain("SELECT 1").And.Contain("Access denied");
+        check
+            .Script.Should()
+            .Contain("--protocol=tcp -h 10.0.30.100 -P 3306 -u app -D app")
+            .And.Contain("--defaults-extra-file=")
+            .And.Contain("SELECT 1")
+            .And.Contain("Access denied");
         request.Command.Should().NotContain(a => a.Contains("AppSecretValue1"));
         request.StandardInput.Should().Be("AppSecretValue1\n");
     }
@@ -61,10 +67,17 @@ public sealed class MariaDbSpecs
     {
         // Arrange
         var service = FleetDefaults.Seed.FindService("mariadb")!;
-        ServiceContext With(string database) => Context with
-        {
-            Container = Context.Container with { Service = service with { Settings = new Dictionary<string, string> { ["database"] = database, ["user"] = "shop" } } },
-        };
+        ServiceContext With(string database) =>
+            Context with
+            {
+                Container = Context.Container with
+                {
+                    Service = service with
+                    {
+                        Settings = new Dictionary<string, string> { ["database"] = database, ["user"] = "shop" },
+                    },
+                },
+            };
 
         // Act
         var script = new MariaDb().Configure(With("orders"))[1].Script;

@@ -15,17 +15,21 @@ public sealed class ServiceRecipeSpecs
     public void No_script_carries_a_secret_value_they_all_read_secrets_from_stdin()
     {
         // Arrange
-        var secrets = Fleet.SelectMany(d => ServiceRegistry.For(d)!.AllSecretNames).Distinct()
+        var secrets = Fleet
+            .SelectMany(d => ServiceRegistry.For(d)!.AllSecretNames)
+            .Distinct()
             .Select((name, i) => (name, value: $"SecretValue{i}ForStep{name.Replace("-", "", StringComparison.Ordinal)}"))
             .ToDictionary(s => s.name, s => s.value);
 
         // Act
-        var requests = Fleet.SelectMany(d =>
-        {
-            var recipe = ServiceRegistry.For(d)!;
-            var context = new ServiceContext(d, FleetDefaults.Seed, Fleet);
-            return recipe.AllConfigureSteps(context).Append(recipe.HealthCheck(context)).Select(s => (Step: s, Request: s.ToRequest(secrets)));
-        }).ToList();
+        var requests = Fleet
+            .SelectMany(d =>
+            {
+                var recipe = ServiceRegistry.For(d)!;
+                var context = new ServiceContext(d, FleetDefaults.Seed, Fleet);
+                return recipe.AllConfigureSteps(context).Append(recipe.HealthCheck(context)).Select(s => (Step: s, Request: s.ToRequest(secrets)));
+            })
+            .ToList();
 
         // Assert
         requests.Should().OnlyContain(r => !secrets.Values.Any(v => string.Join(' ', r.Request.Command).Contains(v)));
@@ -39,9 +43,12 @@ public sealed class ServiceRecipeSpecs
         var script = string.Join('\n', new PostgreSql().Configure(Context("postgresql")).Select(s => s.Script));
 
         // Assert
-        script.Should().Contain("host    all   all   10.0.30.0/24  scram-sha-256")
+        script
+            .Should()
+            .Contain("host    all   all   10.0.30.0/24  scram-sha-256")
             .And.Contain("listen_addresses = 'localhost,10.0.30.10'")
-            .And.NotContain("0.0.0.0").And.NotContain("md5");
+            .And.NotContain("0.0.0.0")
+            .And.NotContain("md5");
     }
 
     [Fact]
@@ -61,8 +68,12 @@ public sealed class ServiceRecipeSpecs
         var yaml = Prometheus.ScrapeConfig(Context("prometheus"));
 
         // Assert
-        yaml.Should().Contain("targets: ['localhost:9090']").And.Contain("job_name: grafana").And.Contain("'10.0.30.60:3000'")
-            .And.Contain("job_name: gitea").And.Contain("'10.0.30.40:3000'");
+        yaml.Should()
+            .Contain("targets: ['localhost:9090']")
+            .And.Contain("job_name: grafana")
+            .And.Contain("'10.0.30.60:3000'")
+            .And.Contain("job_name: gitea")
+            .And.Contain("'10.0.30.40:3000'");
     }
 
     [Fact]

@@ -9,7 +9,8 @@ public sealed class ServiceRegistrySpecs
     public void Every_built_in_service_class_is_registered_once_in_template_CTID_order()
     {
         // Arrange: the concrete service classes, found independently of the registry
-        var classes = typeof(BuiltInService).Assembly.GetTypes()
+        var classes = typeof(BuiltInService)
+            .Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(BuiltInService)))
             .ToList();
 

@@ -9,10 +9,7 @@ namespace LxcForge.Core.Tests.Catalog;
 /// <summary>Spec values reach service scripts as single shell words: sh reads them back unchanged and runs nothing.</summary>
 public sealed class ShellQuotingSpecs
 {
-    public static TheoryData<string> Hostile => new()
-    {
-        "$(touch /tmp/x)", "`id`", "a; id", "a\nid", "it's", "\"quoted\"", "-rf", "${IFS}", "\\", "'", "",
-    };
+    public static TheoryData<string> Hostile => new() { "$(touch /tmp/x)", "`id`", "a; id", "a\nid", "it's", "\"quoted\"", "-rf", "${IFS}", "\\", "'", "" };
 
     [Theory]
     [MemberData(nameof(Hostile))]
@@ -38,7 +35,10 @@ public sealed class ShellQuotingSpecs
         // Arrange: what validate refuses, handed to the recipe directly (a spec built in code, not read from a file).
         var fleet = FleetInstances.Expand(FleetDefaults.Seed);
         var desired = fleet.Single(d => d.Name == service);
-        var hostile = desired with { Service = desired.Service with { Settings = new Dictionary<string, string> { ["config"] = "/etc/app.ini; echo INJECTED > /root/PWN" } } };
+        var hostile = desired with
+        {
+            Service = desired.Service with { Settings = new Dictionary<string, string> { ["config"] = "/etc/app.ini; echo INJECTED > /root/PWN" } },
+        };
 
         // Act
         var act = () => ServiceRegistry.For(hostile)!.Configure(new ServiceContext(hostile, FleetDefaults.Seed, fleet));

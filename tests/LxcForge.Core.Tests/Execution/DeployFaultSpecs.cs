@@ -37,7 +37,11 @@ public sealed class DeployFaultSpecs
         sim.Cluster.Faults.HoldLock(901, "backup", TimeSpan.FromSeconds(300));
         DateTimeOffset? cloned = null;
         var deployer = sim.Deployer();
-        deployer.Progress += e => { if (e is { Service: "redis", Phase: DeployPhase.Clone, Kind: DeployEventKind.Succeeded }) cloned = e.At; };
+        deployer.Progress += e =>
+        {
+            if (e is { Service: "redis", Phase: DeployPhase.Clone, Kind: DeployEventKind.Succeeded })
+                cloned = e.At;
+        };
 
         // Act
         var result = await deployer.RunAsync(Small, await deployer.PlanAsync(Small));
@@ -52,11 +56,19 @@ public sealed class DeployFaultSpecs
     public async Task A_502_on_every_clone_ends_within_the_retry_budget_with_each_service_failed_at_its_clone()
     {
         // Arrange: the transport retries fast (real time); every clone call answers 502.
-        await using var sim = await SimulatedFleet.StartAsync(Small, retry: new LxcForge.Proxmox.Api.Transport.RetryOptions { InitialDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) });
+        await using var sim = await SimulatedFleet.StartAsync(
+            Small,
+            retry: new LxcForge.Proxmox.Api.Transport.RetryOptions { InitialDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) }
+        );
         sim.Cluster.Faults.FailNextCalls(int.MaxValue, 502, "bad gateway", pathContains: "/clone");
         var deployer = sim.Deployer();
         var retries = new List<DeployEvent>();
-        deployer.Progress += e => { if (e.Kind == DeployEventKind.Progress && e.Message.Contains("retrying", StringComparison.Ordinal)) lock (retries) retries.Add(e); };
+        deployer.Progress += e =>
+        {
+            if (e.Kind == DeployEventKind.Progress && e.Message.Contains("retrying", StringComparison.Ordinal))
+                lock (retries)
+                    retries.Add(e);
+        };
         var started = sim.Cluster.Clock.GetUtcNow();
 
         // Act
@@ -67,7 +79,9 @@ public sealed class DeployFaultSpecs
         result.Outcomes.Should().HaveCount(3).And.OnlyContain(o => o.Result == DeployOutcomeKind.Failed && o.FailedPhase == DeployPhase.Clone);
         result.Outcomes.Should().OnlyContain(o => o.Error!.Contains("bad gateway") && o.Error.Contains("gave up after"));
         retries.GroupBy(e => e.Service).Should().OnlyContain(g => g.Count() <= new DeployOptions().TransientRetries);
-        (sim.Cluster.Clock.GetUtcNow() - started).Should().BeLessThan(new StepTimeouts().CloneTask, "the budget ends the run before the clone's time limit (simulated time)");
+        (sim.Cluster.Clock.GetUtcNow() - started)
+            .Should()
+            .BeLessThan(new StepTimeouts().CloneTask, "the budget ends the run before the clone's time limit (simulated time)");
         (await sim.Host.ListContainersAsync()).Where(c => !c.IsTemplate).Should().BeEmpty();
     }
 
@@ -95,7 +109,12 @@ public sealed class DeployFaultSpecs
         sim.Cluster.Faults.HoldLock(901, "backup", TimeSpan.FromSeconds(300));
         var events = new List<DeployEvent>();
         var deployer = sim.Deployer(SimulatedFleet.FastOptions with { NoticeEvery = TimeSpan.FromSeconds(10) });
-        deployer.Progress += e => { if (e is { Service: "redis", Phase: DeployPhase.Clone, Kind: DeployEventKind.Progress }) lock (events) events.Add(e); };
+        deployer.Progress += e =>
+        {
+            if (e is { Service: "redis", Phase: DeployPhase.Clone, Kind: DeployEventKind.Progress })
+                lock (events)
+                    events.Add(e);
+        };
 
         // Act
         var result = await deployer.RunAsync(Small, await deployer.PlanAsync(Small));
@@ -140,10 +159,15 @@ public sealed class DeployFaultSpecs
         var settled = await sim.DeployAsync(fleet);
 
         // Assert
-        unhealthy.Outcomes.Single(o => o.Service == "flaky").Should().Match<DeployOutcome>(o => o.Result == DeployOutcomeKind.Failed && o.FailedPhase == DeployPhase.Check);
+        unhealthy
+            .Outcomes.Single(o => o.Service == "flaky")
+            .Should()
+            .Match<DeployOutcome>(o => o.Result == DeployOutcomeKind.Failed && o.FailedPhase == DeployPhase.Check);
         healthy.Outcomes.Single(o => o.Service == "flaky").Result.Should().Be(DeployOutcomeKind.Done);
         settled.ChangedNothing.Should().BeTrue("once the check passed, the configuration is recorded as applied");
-        (await sim.ShellAsync(220, "cat /etc/flaky")).Should().Be("configured\nconfigured\nconfigured\n", "each run until the check passed configured it again");
+        (await sim.ShellAsync(220, "cat /etc/flaky"))
+            .Should()
+            .Be("configured\nconfigured\nconfigured\n", "each run until the check passed configured it again");
     }
 
     [Fact]
@@ -153,7 +177,11 @@ public sealed class DeployFaultSpecs
         await using var sim = await SimulatedFleet.StartAsync(Small);
         using var kill = new CancellationTokenSource();
         var deployer = sim.Deployer(new DeployOptions { Parallel = 2 });
-        deployer.Progress += e => { if (e.Phase == DeployPhase.Config && e.Kind == DeployEventKind.Started) kill.Cancel(); };
+        deployer.Progress += e =>
+        {
+            if (e.Phase == DeployPhase.Config && e.Kind == DeployEventKind.Started)
+                kill.Cancel();
+        };
         var plan = await deployer.PlanAsync(Small);
 
         // Act
@@ -170,12 +198,21 @@ public sealed class DeployFaultSpecs
     }
 
     /// <summary>The small fleet plus CT 220 'flaky', whose check passes only once /etc/flaky-healthy exists.</summary>
-    private static FleetSpec WithFlaky(string configure) => Small with
-    {
-        Services = [.. Small.Services, new ServiceSpec
+    private static FleetSpec WithFlaky(string configure) =>
+        Small with
         {
-            Name = "flaky", Template = "docker", Ctid = 220, Hostname = "flaky", Ip = "10.0.30.120",
-            Custom = new CustomServiceSpec { Configure = [configure], Check = "test -f /etc/flaky-healthy" },
-        }],
-    };
+            Services =
+            [
+                .. Small.Services,
+                new ServiceSpec
+                {
+                    Name = "flaky",
+                    Template = "docker",
+                    Ctid = 220,
+                    Hostname = "flaky",
+                    Ip = "10.0.30.120",
+                    Custom = new CustomServiceSpec { Configure = [configure], Check = "test -f /etc/flaky-healthy" },
+                },
+            ],
+        };
 }

@@ -33,7 +33,10 @@ public sealed class DeploySchedulingSpecs
     public async Task A_template_locked_for_a_while_holds_back_neither_the_other_clones_nor_the_other_services()
     {
         // Arrange: the backend gives up on the lock after a short while (real time), so the deployer sees it and waits itself.
-        await using var sim = await SimulatedFleet.StartAsync(Small, retry: new RetryOptions { InitialDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) });
+        await using var sim = await SimulatedFleet.StartAsync(
+            Small,
+            retry: new RetryOptions { InitialDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) }
+        );
 
         // Long enough (simulated) for the other two to be deployed one after the other meanwhile, even at ×1000.
         var held = TimeSpan.FromHours(2);
@@ -61,8 +64,19 @@ public sealed class DeploySchedulingSpecs
 
     private static async Task<List<TaskTiming>> TimingsAsync(SimulatedFleet sim, string type, TimeSpan since)
     {
-        var tasks = (await sim.Cluster.CallAsync(ApiRequest.Get($"/nodes/{sim.Cluster.NodeNames[0]}/tasks",
-            new Dictionary<string, string> { ["typefilter"] = type, ["source"] = "all", ["limit"] = "100" })))!.AsArray();
+        var tasks = (
+            await sim.Cluster.CallAsync(
+                ApiRequest.Get(
+                    $"/nodes/{sim.Cluster.NodeNames[0]}/tasks",
+                    new Dictionary<string, string>
+                    {
+                        ["typefilter"] = type,
+                        ["source"] = "all",
+                        ["limit"] = "100",
+                    }
+                )
+            )
+        )!.AsArray();
         return tasks.Select(t => sim.Cluster.GetTaskTiming((string)t!["upid"]!)!).Where(t => t.Started >= since).ToList();
     }
 }

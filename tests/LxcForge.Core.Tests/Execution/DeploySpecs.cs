@@ -37,11 +37,16 @@ public sealed class DeploySpecs
         }
 
         (await sim.Host.GetContainerAsync(208))!.Config.Features.Should().Be(new ContainerFeatures { Nesting = true, Keyctl = true });
-        (await sim.ShellAsync(201, "cat /etc/redis/redis.conf")).Should().Contain("bind 10.0.30.20 127.0.0.1").And.Contain("requirepass ").And.NotContain("bind 0.0.0.0");
+        (await sim.ShellAsync(201, "cat /etc/redis/redis.conf"))
+            .Should()
+            .Contain("bind 10.0.30.20 127.0.0.1")
+            .And.Contain("requirepass ")
+            .And.NotContain("bind 0.0.0.0");
         (await sim.ShellAsync(200, "cat /etc/postgresql/17/main/pg_hba.conf")).Should().Contain("10.0.30.0/24  scram-sha-256").And.NotContain("0.0.0.0/0");
         (await sim.ShellAsync(206, "cat /etc/prometheus/prometheus.yml")).Should().Contain("'10.0.30.60:3000'");
-        sim.Cluster.ExecHistory(200).Should().NotContain(r => r.Command.Any(a => sim.State.GetSecrets(sim.HostKey, "postgresql").Values.Any(a.Contains)),
-            "secrets travel on stdin only");
+        sim.Cluster.ExecHistory(200)
+            .Should()
+            .NotContain(r => r.Command.Any(a => sim.State.GetSecrets(sim.HostKey, "postgresql").Values.Any(a.Contains)), "secrets travel on stdin only");
         sim.State.GetSecrets(sim.HostKey, "redis").Keys.Should().BeEquivalentTo(["root", "password"]);
     }
 
@@ -86,7 +91,12 @@ public sealed class DeploySpecs
         await using var sim = await SimulatedFleet.StartAsync();
         var node = (await sim.Host.GetInfoAsync()).Nodes[0].Name;
         var os = (await sim.Host.GetOsTemplatesAsync(node, "local"))[0].VolumeId;
-        await sim.Host.CreateAsync(new CreateContainerRequest(203, node, os, "local-lvm") { Options = new Dictionary<string, string> { ["hostname"] = "someones-box", ["memory"] = "256" } });
+        await sim.Host.CreateAsync(
+            new CreateContainerRequest(203, node, os, "local-lvm")
+            {
+                Options = new Dictionary<string, string> { ["hostname"] = "someones-box", ["memory"] = "256" },
+            }
+        );
         var before = (await sim.Host.GetContainerAsync(203))!.Config.ToPctText();
 
         // Act

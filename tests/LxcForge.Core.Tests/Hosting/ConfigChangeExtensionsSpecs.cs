@@ -5,7 +5,8 @@ namespace LxcForge.Core.Tests.Hosting;
 public class ConfigChangeExtensionsSpecs
 {
     private static readonly ContainerConfig Current = ContainerConfig.ParsePctText(
-        "net0: name=eth0,bridge=vmbr2,gw=10.0.30.1,hwaddr=BC:24:11:5E:21:0A,ip=10.0.30.10/24,type=veth\nmemory: 256\n");
+        "net0: name=eth0,bridge=vmbr2,gw=10.0.30.1,hwaddr=BC:24:11:5E:21:0A,ip=10.0.30.10/24,type=veth\nmemory: 256\n"
+    );
 
     [Fact]
     public void A_new_address_given_without_a_mac_keeps_the_current_mac()

@@ -21,7 +21,10 @@ public sealed class KnownCausesSpecs
     public void A_no_space_line_in_the_task_log_is_recognised_too()
     {
         // Act
-        var e = new HostException(HostErrorKind.TaskFailed, "task vzrestore 200 failed: exit code 2") { LogTail = ["tar: ./var/lib: Cannot write: No space left on device"] };
+        var e = new HostException(HostErrorKind.TaskFailed, "task vzrestore 200 failed: exit code 2")
+        {
+            LogTail = ["tar: ./var/lib: Cannot write: No space left on device"],
+        };
 
         // Assert
         KnownCauses.Explain(e, "local-lvm").Message.Should().StartWith("no space left on local-lvm: ");

@@ -5,8 +5,10 @@ namespace LxcForge.Core.Tests.Hosting;
 public class PropertyStringSpecs
 {
     [Theory]
-    [InlineData("ip=10.0.30.10/24,name=eth0,bridge=vmbr2,gw=10.0.30.1,type=veth,hwaddr=BC:24:11:AB:CD:EF",
-        "name=eth0,bridge=vmbr2,gw=10.0.30.1,hwaddr=BC:24:11:AB:CD:EF,ip=10.0.30.10/24,type=veth")]
+    [InlineData(
+        "ip=10.0.30.10/24,name=eth0,bridge=vmbr2,gw=10.0.30.1,type=veth,hwaddr=BC:24:11:AB:CD:EF",
+        "name=eth0,bridge=vmbr2,gw=10.0.30.1,hwaddr=BC:24:11:AB:CD:EF,ip=10.0.30.10/24,type=veth"
+    )]
     [InlineData("name=eth0,bridge=vmbr0,ip=dhcp", "name=eth0,bridge=vmbr0,ip=dhcp")]
     [InlineData("bridge=vmbr2,name=eth1,tag=30,mtu=1450", "name=eth1,bridge=vmbr2,mtu=1450,tag=30")]
     public void I_can_parse_a_net_string_and_print_it_in_canonical_order(string input, string canonical)
@@ -34,8 +36,11 @@ public class PropertyStringSpecs
 
         mp.MountPath.Should().Be("/data");
         mp.ToString().Should().Be("local-lvm:vm-200-disk-1,mp=/data,backup=1,size=10G");
-        FluentActions.Invoking(() => VolumeSpec.Parse("local-lvm:vm-200-disk-1,size=10G", isMountPoint: true))
-            .Should().Throw<FormatException>().WithMessage("*missing required key 'mp'*");
+        FluentActions
+            .Invoking(() => VolumeSpec.Parse("local-lvm:vm-200-disk-1,size=10G", isMountPoint: true))
+            .Should()
+            .Throw<FormatException>()
+            .WithMessage("*missing required key 'mp'*");
     }
 
     [Theory]
@@ -54,8 +59,7 @@ public class PropertyStringSpecs
     [InlineData("eth0", "not of the form key=value")]
     public void I_get_a_clear_error_for_a_malformed_net_string(string input, string expected)
     {
-        FluentActions.Invoking(() => NetworkInterface.Parse(input))
-            .Should().Throw<FormatException>().WithMessage($"*{expected}*");
+        FluentActions.Invoking(() => NetworkInterface.Parse(input)).Should().Throw<FormatException>().WithMessage($"*{expected}*");
     }
 
     [Theory]
@@ -91,12 +95,14 @@ public class PropertyStringSpecs
     [Fact]
     public void A_pct_config_text_round_trips_with_its_description_escaped()
     {
-        var config = new ContainerConfig(new Dictionary<string, string>
-        {
-            ["hostname"] = "postgresql-db",
-            ["description"] = "managed-by: lxcforge\nservice: postgresql",
-            ["memory"] = "1024",
-        });
+        var config = new ContainerConfig(
+            new Dictionary<string, string>
+            {
+                ["hostname"] = "postgresql-db",
+                ["description"] = "managed-by: lxcforge\nservice: postgresql",
+                ["memory"] = "1024",
+            }
+        );
 
         var text = config.ToPctText();
 

@@ -51,19 +51,24 @@ public sealed class DestroyWorkflowSpecs
         await sim.Host.UpdateConfigAsync(200, new ConfigChange { Set = new Dictionary<string, string> { ["protection"] = "1" } });
         var node = (await sim.Host.GetInfoAsync()).Nodes[0].Name;
         var os = (await sim.Host.GetOsTemplatesAsync(node, "local"))[0].VolumeId;
-        await sim.Host.CreateAsync(new CreateContainerRequest(201, node, os, "local-lvm") { Options = new Dictionary<string, string> { ["hostname"] = "someones-box" } });
+        await sim.Host.CreateAsync(
+            new CreateContainerRequest(201, node, os, "local-lvm") { Options = new Dictionary<string, string> { ["hostname"] = "someones-box" } }
+        );
         var warnings = new List<string>();
         var asked = false;
 
         // Act
-        var refused = await new DestroyWorkflow(sim.Workflow() with { Warn = warnings.Add }) { Confirm = _ => asked = true }.RunAsync(Fleet, Instances("postgresql", "redis"));
+        var refused = await new DestroyWorkflow(sim.Workflow() with { Warn = warnings.Add }) { Confirm = _ => asked = true }.RunAsync(
+            Fleet,
+            Instances("postgresql", "redis")
+        );
 
         // Assert
         asked.Should().BeFalse("nothing was left to destroy");
         refused.Destroyed.Should().BeEmpty();
-        refused.Refused.Should().Equal(
-            "postgresql: CT 200 is protected (protection: 1); left untouched",
-            "redis: CT 201 ('someones-box') is not LxcForge's; left untouched");
+        refused
+            .Refused.Should()
+            .Equal("postgresql: CT 200 is protected (protection: 1); left untouched", "redis: CT 201 ('someones-box') is not LxcForge's; left untouched");
         warnings.Should().Equal(refused.Refused);
         (await sim.Host.GetContainerAsync(200)).Should().NotBeNull();
         (await sim.Host.GetContainerAsync(201)).Should().NotBeNull();

@@ -42,7 +42,15 @@ public sealed class HostLockGuardSpecs
         var log = new List<string>();
 
         // Act
-        var ran = await HostLockGuard.RunAsync(host, "test-host", "deploy", TimeProvider.System, _ => Task.FromResult(true), new HostLockOptions { Wait = TimeSpan.Zero }, log.Add);
+        var ran = await HostLockGuard.RunAsync(
+            host,
+            "test-host",
+            "deploy",
+            TimeProvider.System,
+            _ => Task.FromResult(true),
+            new HostLockOptions { Wait = TimeSpan.Zero },
+            log.Add
+        );
 
         // Assert
         ran.Should().BeTrue();
@@ -62,8 +70,10 @@ public sealed class HostLockGuardSpecs
         var act = () => HostLockGuard.RunAsync(host, "test-host", "deploy", time, _ => Task.FromResult(1), new HostLockOptions { Wait = TimeSpan.Zero });
 
         // Assert
-        (await act.Should().ThrowAsync<HostLockedException>()).Which.Message
-            .Should().Contain("alice on build-1 (pid 4242, rebuild) since 2026-12-04T17:00:00Z").And.Contain("the test lock");
+        (await act.Should().ThrowAsync<HostLockedException>())
+            .Which.Message.Should()
+            .Contain("alice on build-1 (pid 4242, rebuild) since 2026-12-04T17:00:00Z")
+            .And.Contain("the test lock");
     }
 
     [Fact]
@@ -73,8 +83,16 @@ public sealed class HostLockGuardSpecs
         var host = new LockOnlyHost();
 
         // Act
-        var inner = await HostLockGuard.RunAsync(host, "test-host", "rebuild", TimeProvider.System,
-            _ => HostLockGuard.RunAsync(host, "test-host", "deploy", TimeProvider.System, _ => Task.FromResult(host.Holder), new HostLockOptions { Wait = TimeSpan.Zero }));
+        var inner = await HostLockGuard.RunAsync(host, "test-host", "rebuild", TimeProvider.System, _ =>
+            HostLockGuard.RunAsync(
+                host,
+                "test-host",
+                "deploy",
+                TimeProvider.System,
+                _ => Task.FromResult(host.Holder),
+                new HostLockOptions { Wait = TimeSpan.Zero }
+            )
+        );
 
         // Assert
         HostLockHolder.Parse(inner)!.Command.Should().Be("rebuild");

@@ -12,7 +12,10 @@ public sealed class OwnershipMarkerSpecs
             values["tags"] = tags;
         if (description is not null)
             values["description"] = description;
-        return new ContainerInfo(new ContainerSummary(vmid, "pve", "ct", ContainerStatus.Stopped, isTemplate, null, ContainerConfig.ParseTags(tags)), new ContainerConfig(values));
+        return new ContainerInfo(
+            new ContainerSummary(vmid, "pve", "ct", ContainerStatus.Stopped, isTemplate, null, ContainerConfig.ParseTags(tags)),
+            new ContainerConfig(values)
+        );
     }
 
     [Theory]

@@ -9,11 +9,13 @@ public sealed class PlannerAddressSpecs
 {
     private static readonly FleetSpec Seed = FleetDefaults.Seed;
 
-    private static ContainerInfo Foreign(int vmid, string name, string ip) => Info(vmid, name, ContainerStatus.Running, new Dictionary<string, string>
-    {
-        ["hostname"] = name,
-        ["net0"] = $"name=eth0,bridge=vmbr2,hwaddr=BC:24:11:00:01:50,ip={ip}/24,type=veth",
-    });
+    private static ContainerInfo Foreign(int vmid, string name, string ip) =>
+        Info(
+            vmid,
+            name,
+            ContainerStatus.Running,
+            new Dictionary<string, string> { ["hostname"] = name, ["net0"] = $"name=eth0,bridge=vmbr2,hwaddr=BC:24:11:00:01:50,ip={ip}/24,type=veth" }
+        );
 
     [Fact]
     public void An_address_a_foreign_container_uses_fails_that_service_with_the_owner_named_and_the_others_proceed()

@@ -11,7 +11,12 @@ public sealed class PlannerOwnershipSpecs
     private static readonly FleetSpec Seed = FleetDefaults.Seed;
 
     private static ContainerInfo WithDescription(ContainerInfo info, string description) =>
-        Info(info.Vmid, info.Summary.Name, info.Summary.Status, info.Config.Values.Where(kv => kv.Key != "description").Append(new("description", description)).ToDictionary());
+        Info(
+            info.Vmid,
+            info.Summary.Name,
+            info.Summary.Status,
+            info.Config.Values.Where(kv => kv.Key != "description").Append(new("description", description)).ToDictionary()
+        );
 
     private static DesiredContainer Redis => FleetInstances.Expand(Seed).Single(d => d.Name == "redis");
 

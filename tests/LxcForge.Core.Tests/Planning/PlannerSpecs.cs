@@ -77,9 +77,17 @@ public sealed class PlannerSpecs
 
         // Assert
         var redis = plan.Items.Single(i => i.Name == "redis");
-        redis.Changes.Should().ContainSingle().Which.Should().Be(new ConfigKeyChange("net0",
-            "name=eth0,bridge=vmbr2,gw=10.0.30.1,hwaddr=BC:24:11:AA:BB:CC,ip=10.0.30.20/24,type=veth",
-            "name=eth0,bridge=vmbr2,gw=10.0.30.1,hwaddr=BC:24:11:AA:BB:CC,ip=10.0.30.21/24,type=veth"));
+        redis
+            .Changes.Should()
+            .ContainSingle()
+            .Which.Should()
+            .Be(
+                new ConfigKeyChange(
+                    "net0",
+                    "name=eth0,bridge=vmbr2,gw=10.0.30.1,hwaddr=BC:24:11:AA:BB:CC,ip=10.0.30.20/24,type=veth",
+                    "name=eth0,bridge=vmbr2,gw=10.0.30.1,hwaddr=BC:24:11:AA:BB:CC,ip=10.0.30.21/24,type=veth"
+                )
+            );
         redis.Configure.Should().BeTrue("Redis binds to its address");
         redis.Check.Should().BeTrue();
         plan.Items.Where(i => i.Name != "redis").Should().OnlyContain(i => i.IsNoop, "Redis exports no metrics, so Prometheus's scrape list is unchanged");
@@ -104,7 +112,12 @@ public sealed class PlannerSpecs
     public void A_foreign_container_at_a_services_ctid_is_an_error_for_that_service_alone_naming_it()
     {
         // Arrange
-        var foreign = Info(203, "someones-gitea", ContainerStatus.Running, new Dictionary<string, string> { ["hostname"] = "someones-gitea", ["memory"] = "512" });
+        var foreign = Info(
+            203,
+            "someones-gitea",
+            ContainerStatus.Running,
+            new Dictionary<string, string> { ["hostname"] = "someones-gitea", ["memory"] = "512" }
+        );
         var observed = TemplatesOnly(Seed).Replace(foreign);
 
         // Act
@@ -183,7 +196,10 @@ public sealed class PlannerSpecs
     {
         // Arrange
         var observed = ConvergedFleet(Seed);
-        var edited = Seed with { Services = Seed.Services.Select(s => s.Name == "gitea" ? s with { Features = new FeatureSpec { Nesting = true } } : s).ToList() };
+        var edited = Seed with
+        {
+            Services = Seed.Services.Select(s => s.Name == "gitea" ? s with { Features = new FeatureSpec { Nesting = true } } : s).ToList(),
+        };
 
         // Act
         var plan = Planner.Plan(edited, observed);
@@ -199,16 +215,37 @@ public sealed class PlannerSpecs
     public void Replicas_get_their_own_ctids_addresses_and_hostnames()
     {
         // Arrange
-        var fleet = Seed with { Services = Seed.Services.Select(s => s.Name == "postgresql" ? s with { Replicas = new ReplicaSpec { Count = 3, CtidStart = 210, IpStart = "10.0.30.11" } } : s).ToList() };
+        var fleet = Seed with
+        {
+            Services = Seed
+                .Services.Select(s =>
+                    s.Name == "postgresql"
+                        ? s with
+                        {
+                            Replicas = new ReplicaSpec
+                            {
+                                Count = 3,
+                                CtidStart = 210,
+                                IpStart = "10.0.30.11",
+                            },
+                        }
+                        : s
+                )
+                .ToList(),
+        };
 
         // Act
         var desired = FleetInstances.Expand(fleet).Where(d => d.Service.Name == "postgresql").ToList();
 
         // Assert
-        desired.Select(d => (d.Name, d.Ctid, d.Ip, d.Hostname)).Should().Equal(
-            ("postgresql", 200, "10.0.30.10", "postgresql-db"),
-            ("postgresql-1", 210, "10.0.30.11", "postgresql-db-1"),
-            ("postgresql-2", 211, "10.0.30.12", "postgresql-db-2"),
-            ("postgresql-3", 212, "10.0.30.13", "postgresql-db-3"));
+        desired
+            .Select(d => (d.Name, d.Ctid, d.Ip, d.Hostname))
+            .Should()
+            .Equal(
+                ("postgresql", 200, "10.0.30.10", "postgresql-db"),
+                ("postgresql-1", 210, "10.0.30.11", "postgresql-db-1"),
+                ("postgresql-2", 211, "10.0.30.12", "postgresql-db-2"),
+                ("postgresql-3", 212, "10.0.30.13", "postgresql-db-3")
+            );
     }
 }

@@ -34,12 +34,24 @@ public sealed class ProvisionWorkflowSpecs : IAsyncLifetime, IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private ProvisionWorkflow Workflow(List<TemplateBuildResult> seen, List<string> order) => new(_sim.Workflow(),
-        new TemplateBuilder(_sim.Host, _shell, new PinnedScriptSupply(new StandInScriptOrigin(), _dir.Combine("cache"), _dir.Combine("scripts.lock")), TimeProvider.System))
-    {
-        TemplateBuilt = t => { seen.Add(t); order.Add($"template {t.Template}"); },
-        ServicesStarting = () => order.Add("services"),
-    };
+    private ProvisionWorkflow Workflow(List<TemplateBuildResult> seen, List<string> order) =>
+        new(
+            _sim.Workflow(),
+            new TemplateBuilder(
+                _sim.Host,
+                _shell,
+                new PinnedScriptSupply(new StandInScriptOrigin(), _dir.Combine("cache"), _dir.Combine("scripts.lock")),
+                TimeProvider.System
+            )
+        )
+        {
+            TemplateBuilt = t =>
+            {
+                seen.Add(t);
+                order.Add($"template {t.Template}");
+            },
+            ServicesStarting = () => order.Add("services"),
+        };
 
     [Fact]
     public async Task On_an_empty_host_the_templates_are_built_one_after_another_then_every_service_is_deployed()
@@ -64,7 +76,9 @@ public sealed class ProvisionWorkflowSpecs : IAsyncLifetime, IDisposable
         // Arrange: someone else's container at PostgreSQL's template CTID.
         var node = (await _sim.Host.GetInfoAsync()).Nodes[0].Name;
         var os = (await _sim.Host.GetOsTemplatesAsync(node, "local"))[0].VolumeId;
-        await _sim.Host.CreateAsync(new CreateContainerRequest(900, node, os, "local-lvm") { Options = new Dictionary<string, string> { ["hostname"] = "someones-box" } });
+        await _sim.Host.CreateAsync(
+            new CreateContainerRequest(900, node, os, "local-lvm") { Options = new Dictionary<string, string> { ["hostname"] = "someones-box" } }
+        );
         var order = new List<string>();
 
         // Act

@@ -45,7 +45,18 @@ public sealed class BackupRestoreSpecs
     {
         // Arrange: one backup, keep-last 1, and the next vzdump fails.
         await using var sim = await DeployedAsync();
-        var fleet = Redis with { Backup = Redis.Backup with { Retention = new RetentionSpec { KeepLast = 1, KeepDaily = null, KeepWeekly = null } } };
+        var fleet = Redis with
+        {
+            Backup = Redis.Backup with
+            {
+                Retention = new RetentionSpec
+                {
+                    KeepLast = 1,
+                    KeepDaily = null,
+                    KeepWeekly = null,
+                },
+            },
+        };
         var first = await new BackupService(sim.Host).BackupAsync(fleet, 201);
         sim.Cluster.Faults.FailNextTasks("vzdump", 1, "simulated disk error");
 

@@ -41,12 +41,18 @@ public sealed class RebuildSpecs : IAsyncLifetime, IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private Rebuild Rebuild(Action<string>? log = null) => new(_sim.Host, _sim.HostState, _sim.Cluster.Clock)
-    {
-        Templates = new TemplateBuilder(_sim.Host, _shell, new PinnedScriptSupply(new StandInScriptOrigin(), _dir.Combine("cache"), _dir.Combine("scripts.lock")), TimeProvider.System),
-        DeployOptions = SimulatedFleet.FastOptions,
-        Log = log,
-    };
+    private Rebuild Rebuild(Action<string>? log = null) =>
+        new(_sim.Host, _sim.HostState, _sim.Cluster.Clock)
+        {
+            Templates = new TemplateBuilder(
+                _sim.Host,
+                _shell,
+                new PinnedScriptSupply(new StandInScriptOrigin(), _dir.Combine("cache"), _dir.Combine("scripts.lock")),
+                TimeProvider.System
+            ),
+            DeployOptions = SimulatedFleet.FastOptions,
+            Log = log,
+        };
 
     /// <summary>Deploys the fleet, writes a marker into each service, backs each up, then loses every container.</summary>
     private async Task BackedUpThenLostAsync()
@@ -90,7 +96,13 @@ public sealed class RebuildSpecs : IAsyncLifetime, IDisposable
         // Arrange: the first run is killed as it starts replacing the first freshly deployed container.
         await BackedUpThenLostAsync();
         using var kill = new CancellationTokenSource();
-        var killed = () => Rebuild(line => { if (line.Contains("safety backup", StringComparison.Ordinal)) kill.Cancel(); }).RunAsync(Fleet, kill.Token);
+        var killed = () =>
+            Rebuild(line =>
+                {
+                    if (line.Contains("safety backup", StringComparison.Ordinal))
+                        kill.Cancel();
+                })
+                .RunAsync(Fleet, kill.Token);
         await killed.Should().ThrowAsync<OperationCanceledException>();
 
         // Act: run again, then once more after the data has moved on.

@@ -39,7 +39,9 @@ public sealed class RecoverWorkflowSpecs
         result.Archive.Should().Be(backup.Backup.VolumeId);
         result.Deploy!.Outcomes.Should().ContainSingle(o => o.Service == "redis" && o.Result == DeployOutcomeKind.Done);
         (await sim.ShellAsync(201, "cat /root/data.txt")).Should().Be("in the backup\n");
-        (await sim.ShellAsync(201, "cat /etc/redis/redis.conf")).Should().Contain("bind 10.0.30.20 127.0.0.1", "the configuration is applied again after the restore");
+        (await sim.ShellAsync(201, "cat /etc/redis/redis.conf"))
+            .Should()
+            .Contain("bind 10.0.30.20 127.0.0.1", "the configuration is applied again after the restore");
     }
 
     [Fact]
@@ -71,7 +73,9 @@ public sealed class RecoverWorkflowSpecs
         await using var sim = await SimulatedFleet.StartAsync(Redis);
         var node = (await sim.Host.GetInfoAsync()).Nodes[0].Name;
         var os = (await sim.Host.GetOsTemplatesAsync(node, "local"))[0].VolumeId;
-        await sim.Host.CreateAsync(new CreateContainerRequest(201, node, os, "local-lvm") { Options = new Dictionary<string, string> { ["hostname"] = "someones-box" } });
+        await sim.Host.CreateAsync(
+            new CreateContainerRequest(201, node, os, "local-lvm") { Options = new Dictionary<string, string> { ["hostname"] = "someones-box" } }
+        );
         var before = (await sim.Host.GetContainerAsync(201))!.Config.ToPctText();
 
         // Act

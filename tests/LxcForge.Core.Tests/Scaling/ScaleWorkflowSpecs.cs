@@ -13,10 +13,7 @@ public sealed class ScaleWorkflowSpecs
 {
     private static readonly FleetSpec Redis = SimulatedFleet.Only("redis");
 
-    private static FleetSpec WithReplicas(int count) => Redis with
-    {
-        Services = [Redis.Services[0] with { Replicas = new ReplicaSpec { Count = count } }],
-    };
+    private static FleetSpec WithReplicas(int count) => Redis with { Services = [Redis.Services[0] with { Replicas = new ReplicaSpec { Count = count } }] };
 
     private static async Task<SimulatedFleet> DeployedAsync(int replicas)
     {
@@ -36,8 +33,10 @@ public sealed class ScaleWorkflowSpecs
 
         // Assert
         result.Removed.Should().BeEmpty();
-        result.Deploy!.Outcomes.Select(o => (o.Service, o.Ctid, o.Result)).Should().Equal(
-            ("redis", 201, DeployOutcomeKind.Unchanged), ("redis-1", 211, DeployOutcomeKind.Done), ("redis-2", 212, DeployOutcomeKind.Done));
+        result
+            .Deploy!.Outcomes.Select(o => (o.Service, o.Ctid, o.Result))
+            .Should()
+            .Equal(("redis", 201, DeployOutcomeKind.Unchanged), ("redis-1", 211, DeployOutcomeKind.Done), ("redis-2", 212, DeployOutcomeKind.Done));
         foreach (var (ctid, ip) in new[] { (211, "10.0.30.21/24"), (212, "10.0.30.22/24") })
         {
             var info = (await sim.Host.GetContainerAsync(ctid))!;
@@ -81,13 +80,21 @@ public sealed class ScaleWorkflowSpecs
         await sim.Host.UpdateConfigAsync(211, new ConfigChange { Set = new Dictionary<string, string> { ["protection"] = "1" } });
         var node = (await sim.Host.GetInfoAsync()).Nodes[0].Name;
         var os = (await sim.Host.GetOsTemplatesAsync(node, "local"))[0].VolumeId;
-        await sim.Host.CreateAsync(new CreateContainerRequest(212, node, os, "local-lvm") { Options = new Dictionary<string, string> { ["hostname"] = "someones-box" } });
+        await sim.Host.CreateAsync(
+            new CreateContainerRequest(212, node, os, "local-lvm") { Options = new Dictionary<string, string> { ["hostname"] = "someones-box" } }
+        );
         var before = (await sim.Host.GetContainerAsync(212))!.Config.ToPctText();
         var warnings = new List<string>();
         sim.Cluster.Faults.Reset();
 
         // Act
-        var result = await new ScaleWorkflow(sim.Workflow() with { Warn = warnings.Add }).RunAsync(WithReplicas(2), WithReplicas(0), "redis", backUp: true, "scale");
+        var result = await new ScaleWorkflow(sim.Workflow() with { Warn = warnings.Add }).RunAsync(
+            WithReplicas(2),
+            WithReplicas(0),
+            "redis",
+            backUp: true,
+            "scale"
+        );
 
         // Assert
         result.Removed.Should().BeEmpty();
@@ -106,7 +113,14 @@ public sealed class ScaleWorkflowSpecs
         IReadOnlyList<RemovalCheck>? asked = null;
 
         // Act
-        var refused = await new ScaleWorkflow(sim.Workflow()) { Confirm = c => { asked = c; return false; } }.RunAsync(WithReplicas(2), WithReplicas(0), "redis", backUp: true, "scale");
+        var refused = await new ScaleWorkflow(sim.Workflow())
+        {
+            Confirm = c =>
+            {
+                asked = c;
+                return false;
+            },
+        }.RunAsync(WithReplicas(2), WithReplicas(0), "redis", backUp: true, "scale");
         var removed = await new ScaleWorkflow(sim.Workflow()).RunAsync(WithReplicas(2), WithReplicas(0), "redis", backUp: false, "scale");
 
         // Assert

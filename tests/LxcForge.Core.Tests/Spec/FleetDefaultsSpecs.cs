@@ -9,7 +9,17 @@ public class FleetDefaultsSpecs
     private static readonly FleetSpec Seed = FleetDefaults.Seed;
 
     private static readonly string[] SeedOrder =
-        ["postgresql", "redis", "nextcloud", "gitea", "homeassistant", "grafana", "prometheus", "nginxproxymanager", "docker"];
+    [
+        "postgresql",
+        "redis",
+        "nextcloud",
+        "gitea",
+        "homeassistant",
+        "grafana",
+        "prometheus",
+        "nginxproxymanager",
+        "docker",
+    ];
 
     private static readonly IReadOnlyList<ServiceDefinition> BuiltIn = ServiceRegistry.All.Select(s => s.Definition).ToList();
 
@@ -18,7 +28,8 @@ public class FleetDefaultsSpecs
     {
         Seed.Templates.Select(t => (t.Name, t.Ctid)).Should().Equal(BuiltIn.Select(d => (d.Key, d.TemplateCtid)));
         Seed.Services.Select(s => (s.Name, s.Template, s.Ctid, s.Ip, s.Hostname))
-            .Should().Equal(BuiltIn.Select(d => (d.Key, d.Key, d.ServiceCtid, d.ServiceIp, d.ServiceHostname)));
+            .Should()
+            .Equal(BuiltIn.Select(d => (d.Key, d.Key, d.ServiceCtid, d.ServiceIp, d.ServiceHostname)));
     }
 
     [Fact]
@@ -41,8 +52,9 @@ public class FleetDefaultsSpecs
     public void Hostnames_are_the_seeds_where_it_names_them()
     {
         Seed.FindService("postgresql")!.Hostname.Should().Be("postgresql-db");
-        Seed.Services.Select(s => s.Hostname).Should().StartWith(
-            ["postgresql-db", "redis-cache", "nextcloud", "gitea", "homeassistant", "grafana", "prometheus", "nginx-proxy-manager", "docker-host"]);
+        Seed.Services.Select(s => s.Hostname)
+            .Should()
+            .StartWith(["postgresql-db", "redis-cache", "nextcloud", "gitea", "homeassistant", "grafana", "prometheus", "nginx-proxy-manager", "docker-host"]);
     }
 
     [Fact]
@@ -62,8 +74,7 @@ public class FleetDefaultsSpecs
     public void Every_service_is_unprivileged_and_only_docker_and_home_assistant_get_nesting_and_keyctl()
     {
         Seed.Services.Should().OnlyContain(s => s.Unprivileged);
-        Seed.Services.Where(s => s.Features.Nesting && s.Features.Keyctl).Select(s => s.Name)
-            .Should().BeEquivalentTo("homeassistant", "docker");
+        Seed.Services.Where(s => s.Features.Nesting && s.Features.Keyctl).Select(s => s.Name).Should().BeEquivalentTo("homeassistant", "docker");
         Seed.Services.Where(s => s.Features.Nesting || s.Features.Keyctl || s.Features.Fuse).Should().HaveCount(2);
     }
 

@@ -26,22 +26,69 @@ public class FleetYamlRoundTripSpecs
         var seed = FleetDefaults.Seed;
         var spec = seed with
         {
-            Network = seed.Network with { Bridge = "vmbr3", Subnet = "192.168.50.0/24", Gateway = "192.168.50.254", DnsServers = ["192.168.50.2", "192.168.50.3"], SearchDomain = "lab.example" },
-            Storage = new StorageSpec { Templates = "tank", Services = "fast", Backups = "pbs", OsTemplates = "isos" },
+            Network = seed.Network with
+            {
+                Bridge = "vmbr3",
+                Subnet = "192.168.50.0/24",
+                Gateway = "192.168.50.254",
+                DnsServers = ["192.168.50.2", "192.168.50.3"],
+                SearchDomain = "lab.example",
+            },
+            Storage = new StorageSpec
+            {
+                Templates = "tank",
+                Services = "fast",
+                Backups = "pbs",
+                OsTemplates = "isos",
+            },
             Nodes = ["pve1", "pve2"],
             Ids = new IdRanges { Templates = new IdRange(8000, 8099), Services = new IdRange(300, 399) },
             Scripts = seed.Scripts with { LocalPath = "/srv/scripts", LockFile = "locks/scripts.lock" },
-            Backup = new BackupSpec { Mode = "stop", Compress = "gzip", Retention = new RetentionSpec { KeepLast = 1, KeepDaily = null, KeepWeekly = 2, KeepMonthly = 6 } },
+            Backup = new BackupSpec
+            {
+                Mode = "stop",
+                Compress = "gzip",
+                Retention = new RetentionSpec
+                {
+                    KeepLast = 1,
+                    KeepDaily = null,
+                    KeepWeekly = 2,
+                    KeepMonthly = 6,
+                },
+            },
             Templates =
             [
-                new TemplateSpec { Name = "redis", Ctid = 8001, Hostname = "redis-tpl", Cores = 2, Memory = 512, Disk = "6G", Source = new TemplateSource { Script = "ct/redis.sh", Answers = ["y", "no", "17"], Variables = new Dictionary<string, string> { ["var_os"] = "debian" } } },
                 new TemplateSpec
                 {
-                    Name = "myapp", Ctid = 8002, Node = "pve2", Hostname = "myapp-tpl",
+                    Name = "redis",
+                    Ctid = 8001,
+                    Hostname = "redis-tpl",
+                    Cores = 2,
+                    Memory = 512,
+                    Disk = "6G",
                     Source = new TemplateSource
                     {
-                        Kind = TemplateSourceKind.OsTemplate, OsTemplate = "debian-12-standard_12.12-1_amd64.tar.zst",
-                        Provision = new ProvisionSpec { Packages = ["nginx", "curl"], Commands = ["systemctl enable nginx", "echo \"hi: there\" > /tmp/x # not a comment"], Files = [new FileSpec("/etc/motd", "hello\nworld") { Mode = "0600" }] },
+                        Script = "ct/redis.sh",
+                        Answers = ["y", "no", "17"],
+                        Variables = new Dictionary<string, string> { ["var_os"] = "debian" },
+                    },
+                },
+                new TemplateSpec
+                {
+                    Name = "myapp",
+                    Ctid = 8002,
+                    Node = "pve2",
+                    Hostname = "myapp-tpl",
+                    Source = new TemplateSource
+                    {
+                        Kind = TemplateSourceKind.OsTemplate,
+                        OsTemplate = "debian-12-standard_12.12-1_amd64.tar.zst",
+                        Provision = new ProvisionSpec
+                        {
+                            Packages = ["nginx", "curl"],
+                            Commands = ["systemctl enable nginx", "echo \"hi: there\" > /tmp/x # not a comment"],
+                            Files = [new FileSpec("/etc/motd", "hello\nworld") { Mode = "0600" }],
+                        },
                     },
                 },
             ],
@@ -49,16 +96,51 @@ public class FleetYamlRoundTripSpecs
             [
                 new ServiceSpec
                 {
-                    Name = "redis", Template = "redis", Ctid = 300, Hostname = "cache", Ip = "192.168.50.10", Node = "pve1", Cores = 3, Memory = 3072, Swap = 0, Disk = "12G",
-                    Features = new FeatureSpec { Nesting = true, Fuse = true }, Unprivileged = true, OnBoot = false, StartupOrder = 2, Tags = ["db", "cache"],
-                    Replicas = new ReplicaSpec { Count = 2, CtidStart = 310, CtidStep = 2, IpStart = "192.168.50.20", IpStep = 5, Hostname = "cache-r{n}" },
+                    Name = "redis",
+                    Template = "redis",
+                    Ctid = 300,
+                    Hostname = "cache",
+                    Ip = "192.168.50.10",
+                    Node = "pve1",
+                    Cores = 3,
+                    Memory = 3072,
+                    Swap = 0,
+                    Disk = "12G",
+                    Features = new FeatureSpec { Nesting = true, Fuse = true },
+                    Unprivileged = true,
+                    OnBoot = false,
+                    StartupOrder = 2,
+                    Tags = ["db", "cache"],
+                    Replicas = new ReplicaSpec
+                    {
+                        Count = 2,
+                        CtidStart = 310,
+                        CtidStep = 2,
+                        IpStart = "192.168.50.20",
+                        IpStep = 5,
+                        Hostname = "cache-r{n}",
+                    },
                     Settings = new Dictionary<string, string> { ["metrics"] = "9121, 9100" },
                 },
                 new ServiceSpec
                 {
-                    Name = "myapp", Template = "myapp", Ctid = 320, Hostname = "myapp", Ip = "192.168.50.30",
-                    Replicas = new ReplicaSpec { Count = 1, Ctids = [321], Ips = ["192.168.50.31"] },
-                    Custom = new CustomServiceSpec { Ports = [8080, 8443], Configure = ["sed -i 's/a/b/' /etc/x"], Check = "curl -fsS http://localhost:8080/health" },
+                    Name = "myapp",
+                    Template = "myapp",
+                    Ctid = 320,
+                    Hostname = "myapp",
+                    Ip = "192.168.50.30",
+                    Replicas = new ReplicaSpec
+                    {
+                        Count = 1,
+                        Ctids = [321],
+                        Ips = ["192.168.50.31"],
+                    },
+                    Custom = new CustomServiceSpec
+                    {
+                        Ports = [8080, 8443],
+                        Configure = ["sed -i 's/a/b/' /etc/x"],
+                        Check = "curl -fsS http://localhost:8080/health",
+                    },
                 },
             ],
         };
@@ -107,14 +189,24 @@ public class FleetYamlRoundTripSpecs
         var s = FleetSpecLoader.FromYaml($"services:\n  - name: redis\n    {line}\n", "fleet.yaml").Spec.Services[0];
 
         var key = line.Split(':')[0];
-        var actual = key switch { "disk" => s.Disk, "memory" => s.Memory.ToString(), _ => s.Swap.ToString() };
+        var actual = key switch
+        {
+            "disk" => s.Disk,
+            "memory" => s.Memory.ToString(),
+            _ => s.Swap.ToString(),
+        };
         actual.Should().Be(expected);
     }
 
     [Fact]
     public void An_os_template_source_replaces_the_catalogues_script()
     {
-        var t = FleetSpecLoader.FromYaml("templates:\n  - name: redis\n    source: {os-template: debian-12-standard_12.12-1_amd64.tar.zst, provision: {packages: [redis-server]}}\n", "fleet.yaml").Spec.Templates[0];
+        var t = FleetSpecLoader
+            .FromYaml(
+                "templates:\n  - name: redis\n    source: {os-template: debian-12-standard_12.12-1_amd64.tar.zst, provision: {packages: [redis-server]}}\n",
+                "fleet.yaml"
+            )
+            .Spec.Templates[0];
 
         t.Source.Kind.Should().Be(TemplateSourceKind.OsTemplate);
         t.Source.Script.Should().BeNull();
@@ -143,7 +235,6 @@ public class FleetYamlRoundTripSpecs
         // Assert
         result.Spec.Services[0].Memory.Should().Be(512);
         result.Spec.Services[1].Memory.Should().Be(512);
-        result.Problems.Select(p => p.ToString()).Should().Contain(
-            "fleet.yaml:9:12: services[1].cores: cores must be positive, got 0");
+        result.Problems.Select(p => p.ToString()).Should().Contain("fleet.yaml:9:12: services[1].cores: cores must be positive, got 0");
     }
 }

@@ -22,34 +22,54 @@ public class ReplicaPlannerSpecs
 
         // Assert
         plan.IsComplete.Should().BeTrue();
-        plan.Instances.Select(i => (i.Name, i.Ordinal, i.Ctid, i.IpCidr, i.Hostname)).Should().Equal(
-            ("postgresql", 0, 200, "10.0.30.10/24", "postgresql-db"),
-            ("postgresql-1", 1, 210, "10.0.30.11/24", "postgresql-db-1"),
-            ("postgresql-2", 2, 211, "10.0.30.12/24", "postgresql-db-2"),
-            ("postgresql-3", 3, 212, "10.0.30.13/24", "postgresql-db-3"));
+        plan.Instances.Select(i => (i.Name, i.Ordinal, i.Ctid, i.IpCidr, i.Hostname))
+            .Should()
+            .Equal(
+                ("postgresql", 0, 200, "10.0.30.10/24", "postgresql-db"),
+                ("postgresql-1", 1, 210, "10.0.30.11/24", "postgresql-db-1"),
+                ("postgresql-2", 2, 211, "10.0.30.12/24", "postgresql-db-2"),
+                ("postgresql-3", 3, 212, "10.0.30.13/24", "postgresql-db-3")
+            );
     }
 
     [Fact]
     public void Explicit_lists_and_a_hostname_pattern_are_used_as_given()
     {
         // Arrange
-        var spec = WithPostgresReplicas(new ReplicaSpec
-        {
-            Count = 2, Ctids = [250, 251], Ips = ["10.0.30.100", "10.0.30.101"], Hostname = "{name}-replica{n}",
-        });
+        var spec = WithPostgresReplicas(
+            new ReplicaSpec
+            {
+                Count = 2,
+                Ctids = [250, 251],
+                Ips = ["10.0.30.100", "10.0.30.101"],
+                Hostname = "{name}-replica{n}",
+            }
+        );
 
         // Act
         var instances = ReplicaPlanner.Plan(spec, spec.FindService("postgresql")!).Instances;
 
         // Assert
-        instances.Skip(1).Select(i => (i.Ctid, i.Ip, i.Hostname)).Should().Equal(
-            (250, "10.0.30.100", "postgresql-replica1"), (251, "10.0.30.101", "postgresql-replica2"));
+        instances
+            .Skip(1)
+            .Select(i => (i.Ctid, i.Ip, i.Hostname))
+            .Should()
+            .Equal((250, "10.0.30.100", "postgresql-replica1"), (251, "10.0.30.101", "postgresql-replica2"));
     }
 
     [Fact]
     public void A_start_and_a_step_space_the_replicas()
     {
-        var spec = WithPostgresReplicas(new ReplicaSpec { Count = 3, CtidStart = 240, CtidStep = 5, IpStart = "10.0.30.200", IpStep = 2 });
+        var spec = WithPostgresReplicas(
+            new ReplicaSpec
+            {
+                Count = 3,
+                CtidStart = 240,
+                CtidStep = 5,
+                IpStart = "10.0.30.200",
+                IpStep = 2,
+            }
+        );
 
         var instances = ReplicaPlanner.Plan(spec, spec.FindService("postgresql")!).Instances;
 
@@ -74,8 +94,10 @@ public class ReplicaPlannerSpecs
         var plan = ReplicaPlanner.Plan(spec, spec.FindService("postgresql")!);
 
         plan.Instances.Select(i => i.Ctid).Should().Equal(200, 297, 298, 299);
-        plan.Problems.Should().ContainSingle().Which.Should().Be(
-            ("replicas.ctid-start", "runs out of CTIDs: replica 4 would get 300, past the end of the service range 200-299"));
+        plan.Problems.Should()
+            .ContainSingle()
+            .Which.Should()
+            .Be(("replicas.ctid-start", "runs out of CTIDs: replica 4 would get 300, past the end of the service range 200-299"));
     }
 
     [Fact]

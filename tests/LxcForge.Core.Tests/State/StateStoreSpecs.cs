@@ -13,9 +13,7 @@ public sealed class StateStoreSpecs
         var path = dir.Combine("nested", "state.db");
 
         // Act
-        using (StateStore.Open(path))
-        {
-        }
+        using (StateStore.Open(path)) { }
 
         // Assert
         if (OperatingSystem.IsWindows())
@@ -32,16 +30,12 @@ public sealed class StateStoreSpecs
         // Arrange: a state.db made 0644 (an older version, a copy, a hand-made file).
         using var dir = TempDir.Create();
         var path = dir.Combine("state.db");
-        using (StateStore.Open(path))
-        {
-        }
+        using (StateStore.Open(path)) { }
 
         File.SetUnixFileMode(path, (UnixFileMode)0b110_100_100);
 
         // Act
-        using (StateStore.Open(path))
-        {
-        }
+        using (StateStore.Open(path)) { }
 
         // Assert
         File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);

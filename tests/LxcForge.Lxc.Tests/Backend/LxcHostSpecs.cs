@@ -36,7 +36,10 @@ public sealed class LxcHostSpecs : IAsyncLifetime
         await Host.StartAsync(400);
         var map = await Host.ExecAsync(400, ExecRequest.Shell("cat /proc/self/uid_map; ip -4 -o addr show eth0; ip route show default"));
         // Nothing listens on port 9 of the bridge's address: "refused" (a TCP reset) proves the path works both ways.
-        var probe = await Host.ExecAsync(400, new ExecRequest(["bash", "-c", $"exec 3<>/dev/tcp/{PrivateNetwork.Gateway}/9"]) { Timeout = TimeSpan.FromSeconds(30) });
+        var probe = await Host.ExecAsync(
+            400,
+            new ExecRequest(["bash", "-c", $"exec 3<>/dev/tcp/{PrivateNetwork.Gateway}/9"]) { Timeout = TimeSpan.FromSeconds(30) }
+        );
 
         // Assert
         map.Succeeded.Should().BeTrue(map.StandardError);
@@ -88,16 +91,18 @@ public sealed class LxcHostSpecs : IAsyncLifetime
     }
 
     private Task CreateAsync(int vmid, string ip) =>
-        Host.CreateAsync(new CreateContainerRequest(vmid, Environment.MachineName, $"local:vztmpl/{TemplateName}", "local-hdd")
-        {
-            Options = new Dictionary<string, string>
+        Host.CreateAsync(
+            new CreateContainerRequest(vmid, Environment.MachineName, $"local:vztmpl/{TemplateName}", "local-hdd")
             {
-                ["hostname"] = $"spec-{vmid}",
-                ["memory"] = "256",
-                ["net0"] = $"name=eth0,bridge={PrivateNetwork.Bridge},ip={ip}/24,gw={PrivateNetwork.Gateway}",
-                ["unprivileged"] = "1",
-            },
-        });
+                Options = new Dictionary<string, string>
+                {
+                    ["hostname"] = $"spec-{vmid}",
+                    ["memory"] = "256",
+                    ["net0"] = $"name=eth0,bridge={PrivateNetwork.Bridge},ip={ip}/24,gw={PrivateNetwork.Gateway}",
+                    ["unprivileged"] = "1",
+                },
+            }
+        );
 
     private static async Task<Exception?> Record(Func<Task> action)
     {

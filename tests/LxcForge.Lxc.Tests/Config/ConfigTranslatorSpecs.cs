@@ -8,22 +8,25 @@ public sealed class ConfigTranslatorSpecs
     private static readonly HostFacts V1 = new(CgroupV2Memory: false, HasSwapAccounting: true, HostCpus: 4, new IdRange(100000, 65536), "/nonexistent");
     private static readonly HostFacts V2 = V1 with { CgroupV2Memory = true };
 
-    private static ContainerConfig Service() => new(new Dictionary<string, string>
-    {
-        ["hostname"] = "postgresql-db",
-        ["arch"] = "amd64",
-        ["ostype"] = "debian",
-        ["memory"] = "1024",
-        ["swap"] = "512",
-        ["cores"] = "2",
-        ["unprivileged"] = "1",
-        ["onboot"] = "1",
-        ["features"] = "nesting=1",
-        ["net0"] = "name=eth0,bridge=vmbr2,gw=10.0.30.1,hwaddr=BC:24:11:AA:BB:CC,ip=10.0.30.10/24,type=veth",
-        ["rootfs"] = "local-lvm:200/subvol-200-disk-0.subvol,size=4G",
-        ["description"] = "managed-by: lxcforge\nsecond line",
-        ["tags"] = "database;lxcforge",
-    });
+    private static ContainerConfig Service() =>
+        new(
+            new Dictionary<string, string>
+            {
+                ["hostname"] = "postgresql-db",
+                ["arch"] = "amd64",
+                ["ostype"] = "debian",
+                ["memory"] = "1024",
+                ["swap"] = "512",
+                ["cores"] = "2",
+                ["unprivileged"] = "1",
+                ["onboot"] = "1",
+                ["features"] = "nesting=1",
+                ["net0"] = "name=eth0,bridge=vmbr2,gw=10.0.30.1,hwaddr=BC:24:11:AA:BB:CC,ip=10.0.30.10/24,type=veth",
+                ["rootfs"] = "local-lvm:200/subvol-200-disk-0.subvol,size=4G",
+                ["description"] = "managed-by: lxcforge\nsecond line",
+                ["tags"] = "database;lxcforge",
+            }
+        );
 
     [Fact]
     public void Proxmox_keys_written_as_lxc_keys_read_back_unchanged()

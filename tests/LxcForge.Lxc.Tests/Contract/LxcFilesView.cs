@@ -61,8 +61,11 @@ public sealed class LxcFilesView(string lxcPath, string storageRoot, CommandRunn
     {
         var dump = Path.Combine(storageRoot, storage, "dump");
         IReadOnlyList<string> list = Directory.Exists(dump)
-            ? Directory.GetFiles(dump, "vzdump-lxc-*").Where(f => !f.EndsWith(".notes", StringComparison.Ordinal) && !f.EndsWith(".protected", StringComparison.Ordinal))
-                .Select(f => $"{storage}:backup/{Path.GetFileName(f)}").ToList()
+            ? Directory
+                .GetFiles(dump, "vzdump-lxc-*")
+                .Where(f => !f.EndsWith(".notes", StringComparison.Ordinal) && !f.EndsWith(".protected", StringComparison.Ordinal))
+                .Select(f => $"{storage}:backup/{Path.GetFileName(f)}")
+                .ToList()
             : [];
         return Task.FromResult(list);
     }

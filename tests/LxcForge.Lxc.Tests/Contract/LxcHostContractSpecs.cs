@@ -9,10 +9,12 @@ public sealed class LxcHostContractSpecs : ContainerHostContract
 {
     private const string TemplateName = "debian-12-standard_12.12-1_amd64.tar.zst";
 
-    protected override IReadOnlyDictionary<string, string> Exclusions { get; } = new Dictionary<string, string>
-    {
-        [ContractScenario.SnapshotRollback] = "plain-LXC storages are directories: lxc-snapshot could only copy or overlay them, so snapshots are reported Unsupported",
-    };
+    protected override IReadOnlyDictionary<string, string> Exclusions { get; } =
+        new Dictionary<string, string>
+        {
+            [ContractScenario.SnapshotRollback] =
+                "plain-LXC storages are directories: lxc-snapshot could only copy or overlay them, so snapshots are reported Unsupported",
+        };
 
     protected override async Task<ContractTarget> CreateHostAsync()
     {

@@ -72,13 +72,19 @@ public sealed class RealFleet : IAsyncLifetime
         var shown = await RunAsync("secrets", "show", service, "--output", "json");
         shown.ExitCode.Should().Be(0, "secrets show must work after a deploy (its output is not shown: it holds secrets)");
         var secrets = JsonNode.Parse(shown.Stdout)!["secrets"]!.AsObject();
-        return secrets[name]?.GetValue<string>() ?? throw new InvalidOperationException($"{service} has no secret '{name}' (it has: {string.Join(", ", secrets.Select(s => s.Key))})");
+        return secrets[name]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"{service} has no secret '{name}' (it has: {string.Join(", ", secrets.Select(s => s.Key))})");
     }
 
     /// <summary>Runs a client (psql, redis-cli) on the host side of the bridge; secrets go in its environment only.</summary>
     public async Task<(int ExitCode, string Output)> ClientAsync(IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment)
     {
-        var env = new Dictionary<string, string>(environment) { ["PATH"] = "/usr/local/bin:/usr/bin:/bin", ["HOME"] = "/root", ["LANG"] = "C.UTF-8" };
+        var env = new Dictionary<string, string>(environment)
+        {
+            ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
+            ["HOME"] = "/root",
+            ["LANG"] = "C.UTF-8",
+        };
         var result = await Sandbox.Network.Runner.RunAsync(command, TimeSpan.FromSeconds(60), CancellationToken.None, environment: env);
         return (result.ExitCode, (result.StandardOutput + result.StandardError).Trim());
     }

@@ -77,14 +77,19 @@ public sealed class RealFleetSpecs(RealFleet fleet, ITestOutputHelper output) : 
     {
         // Arrange: a row, a backup, then a second row.
         var password = new Dictionary<string, string> { ["PGPASSWORD"] = await fleet.SecretAsync("postgresql", PostgreSql.PasswordSecret) };
-        (await fleet.ClientAsync([.. Psql, "CREATE TABLE notes (text text); INSERT INTO notes VALUES ('before the backup')"], password)).ExitCode.Should().Be(0);
+        (await fleet.ClientAsync([.. Psql, "CREATE TABLE notes (text text); INSERT INTO notes VALUES ('before the backup')"], password))
+            .ExitCode.Should()
+            .Be(0);
         var backup = await fleet.RunAsync("backup", "postgresql");
         (await fleet.ClientAsync([.. Psql, "INSERT INTO notes VALUES ('after the backup')"], password)).ExitCode.Should().Be(0);
 
         // Act
         var restore = await fleet.RunAsync("restore", "postgresql", "--as", "250", "--ip", "10.0.30.50");
         var copy = new Dictionary<string, string> { ["PGPASSWORD"] = await fleet.SecretAsync("postgresql-restored-250", PostgreSql.PasswordSecret) };
-        var rows = await fleet.ClientAsync(["psql", "-X", "-h", "10.0.30.50", "-U", "app", "-d", "app", "-tA", "-c", "SELECT text FROM notes ORDER BY 1"], copy);
+        var rows = await fleet.ClientAsync(
+            ["psql", "-X", "-h", "10.0.30.50", "-U", "app", "-d", "app", "-tA", "-c", "SELECT text FROM notes ORDER BY 1"],
+            copy
+        );
         var original = await fleet.ClientAsync([.. Psql, "SELECT count(*) FROM notes"], password);
 
         // Assert
@@ -114,13 +119,22 @@ public sealed class RealFleetSpecs(RealFleet fleet, ITestOutputHelper output) : 
         // Act
         var rerun = await fleet.RunAsync("deploy", "--all");
         var password = await fleet.SecretAsync("redis", Redis.PasswordSecret);
-        var ping = await fleet.ClientAsync(["redis-cli", "-h", RealFleet.RedisIp, "-p", "6379", "PING"], new Dictionary<string, string> { ["REDISCLI_AUTH"] = password });
+        var ping = await fleet.ClientAsync(
+            ["redis-cli", "-h", RealFleet.RedisIp, "-p", "6379", "PING"],
+            new Dictionary<string, string> { ["REDISCLI_AUTH"] = password }
+        );
 
         // Assert
         rerun.ExitCode.Should().Be(0, rerun.ToString());
         ping.Output.Should().Be("PONG", rerun.ToString());
-        Directory.GetDirectories(fleet.Sandbox.LxcPath).Select(Path.GetFileName).Where(n => n!.All(char.IsAsciiDigit)).Should().Contain(["200", "201", "900", "901"])
-            .And.OnlyHaveUniqueItems().And.NotContain(n => n != "250" && !new[] { "200", "201", "900", "901" }.Contains(n));
+        Directory
+            .GetDirectories(fleet.Sandbox.LxcPath)
+            .Select(Path.GetFileName)
+            .Where(n => n!.All(char.IsAsciiDigit))
+            .Should()
+            .Contain(["200", "201", "900", "901"])
+            .And.OnlyHaveUniqueItems()
+            .And.NotContain(n => n != "250" && !new[] { "200", "201", "900", "901" }.Contains(n));
     }
 
     /// <summary>Polls <paramref name="condition"/> with back-off until it holds or <paramref name="timeout"/> passes.</summary>
@@ -139,8 +153,8 @@ public sealed class RealFleetSpecs(RealFleet fleet, ITestOutputHelper output) : 
 
     /// <summary>Every container's LXC config file, by path: what a deploy that changes nothing must leave as it was.</summary>
     private SortedDictionary<string, string> ConfigFiles() =>
-        new(Directory.GetDirectories(fleet.Sandbox.LxcPath)
-            .Select(d => Path.Combine(d, "config"))
-            .Where(File.Exists)
-            .ToDictionary(f => f, File.ReadAllText), StringComparer.Ordinal);
+        new(
+            Directory.GetDirectories(fleet.Sandbox.LxcPath).Select(d => Path.Combine(d, "config")).Where(File.Exists).ToDictionary(f => f, File.ReadAllText),
+            StringComparer.Ordinal
+        );
 }

@@ -67,7 +67,10 @@ public sealed class LxcSandbox : IAsyncDisposable
         {
             var pid = System.IO.Path.GetFileName(dir).Split('-')[0];
             if (int.TryParse(pid, CultureInfo.InvariantCulture, out var p) && p != Environment.ProcessId && !Directory.Exists($"/proc/{p}"))
-                new CommandRunner().RunAsync(["rm", "-rf", "--one-file-system", "--", dir], TimeSpan.FromMinutes(5), CancellationToken.None, inNamespace: false).GetAwaiter().GetResult();
+                new CommandRunner()
+                    .RunAsync(["rm", "-rf", "--one-file-system", "--", dir], TimeSpan.FromMinutes(5), CancellationToken.None, inNamespace: false)
+                    .GetAwaiter()
+                    .GetResult();
         }
     }
 }

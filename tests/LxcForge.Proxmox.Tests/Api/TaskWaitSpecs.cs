@@ -47,12 +47,22 @@ public sealed class TaskWaitSpecs : IAsyncLifetime
         var path = context.Request.Path.Value!;
         JsonNode? data = path switch
         {
-            "/api2/json/cluster/resources" => new JsonArray(new JsonObject { ["id"] = "lxc/300", ["type"] = "lxc", ["vmid"] = 300, ["node"] = "pve", ["status"] = "stopped" }),
+            "/api2/json/cluster/resources" => new JsonArray(
+                new JsonObject
+                {
+                    ["id"] = "lxc/300",
+                    ["type"] = "lxc",
+                    ["vmid"] = 300,
+                    ["node"] = "pve",
+                    ["status"] = "stopped",
+                }
+            ),
             "/api2/json/nodes/pve/lxc/300/status/start" => Start(),
             _ when path.EndsWith("/status", StringComparison.Ordinal) => Status(),
             _ when path.EndsWith("/log", StringComparison.Ordinal) => new JsonArray(
                 new JsonObject { ["n"] = 1, ["t"] = "WARN: systemd 255 detected. You may need to enable nesting." },
-                new JsonObject { ["n"] = 2, ["t"] = "TASK WARNINGS: 1" }),
+                new JsonObject { ["n"] = 2, ["t"] = "TASK WARNINGS: 1" }
+            ),
             _ => null,
         };
         return context.Response.WriteAsJsonAsync(new JsonObject { ["data"] = data });
@@ -74,16 +84,19 @@ public sealed class TaskWaitSpecs : IAsyncLifetime
         return status;
     }
 
-    private ProxmoxApiHost Host(TimeSpan? timeout = null) => new(new ProxmoxConnectionOptions(_url, new ApiToken("root@pam!ci", "test-secret"))
-    {
-        Retry = new RetryOptions { MaxAttempts = 3, InitialDelay = TimeSpan.FromMilliseconds(10) },
-        Tasks = new TaskWaitOptions
-        {
-            InitialPollInterval = TimeSpan.FromMilliseconds(5),
-            MaxPollInterval = TimeSpan.FromMilliseconds(20),
-            DefaultTimeout = timeout ?? TimeSpan.FromMinutes(1),
-        },
-    });
+    private ProxmoxApiHost Host(TimeSpan? timeout = null) =>
+        new(
+            new ProxmoxConnectionOptions(_url, new ApiToken("root@pam!ci", "test-secret"))
+            {
+                Retry = new RetryOptions { MaxAttempts = 3, InitialDelay = TimeSpan.FromMilliseconds(10) },
+                Tasks = new TaskWaitOptions
+                {
+                    InitialPollInterval = TimeSpan.FromMilliseconds(5),
+                    MaxPollInterval = TimeSpan.FromMilliseconds(20),
+                    DefaultTimeout = timeout ?? TimeSpan.FromMinutes(1),
+                },
+            }
+        );
 
     [Fact]
     public async Task A_task_that_ends_with_warnings_succeeds_and_returns_them()

@@ -24,7 +24,12 @@ public sealed class UpidSpecs
 
     [Theory]
     [InlineData("UPID:node-2:00001234:1B4C6D2A9:6650A1B3:vzdump::root@pam:", "vzdump", "", null)]
-    [InlineData("UPID:pve:00001234:01B4C6D2:6650A1B3:download:debian-12-standard_12.12-1_amd64.tar.zst:root@pam:", "download", "debian-12-standard_12.12-1_amd64.tar.zst", null)]
+    [InlineData(
+        "UPID:pve:00001234:01B4C6D2:6650A1B3:download:debian-12-standard_12.12-1_amd64.tar.zst:root@pam:",
+        "download",
+        "debian-12-standard_12.12-1_amd64.tar.zst",
+        null
+    )]
     [InlineData("UPID:pve:00001234:01B4C6D2:6650A1B3:vzstart:200:lxcforge@pve!ci:", "vzstart", "200", 200)]
     public void Nine_digit_process_starts_empty_ids_and_template_names_parse(string text, string type, string id, int? vmid)
     {

@@ -12,14 +12,21 @@ public sealed class PinnedScriptSupplySpecs : IDisposable
     private string Repo => _dir.Combine("repo");
 
     private PinnedScriptSupply Supply(List<string>? log = null) =>
-        new(new LocalDirectoryOrigin(Repo, "community-scripts/ProxmoxVE", "8386465a927ac72f518d1c54ce21fe3c2df03407"),
-            _dir.Combine("cache"), _dir.Combine("scripts.lock"), log is null ? null : log.Add);
+        new(
+            new LocalDirectoryOrigin(Repo, "community-scripts/ProxmoxVE", "8386465a927ac72f518d1c54ce21fe3c2df03407"),
+            _dir.Combine("cache"),
+            _dir.Combine("scripts.lock"),
+            log is null ? null : log.Add
+        );
 
     public PinnedScriptSupplySpecs()
     {
         Directory.CreateDirectory(Path.Combine(Repo, "ct"));
         Directory.CreateDirectory(Path.Combine(Repo, "misc"));
-        File.WriteAllText(Path.Combine(Repo, "ct", "app.sh"), "source <(curl -fsSL https://raw.githubusercontent.com/community-scripts/ProxmoxVE/main/misc/build.func)\n");
+        File.WriteAllText(
+            Path.Combine(Repo, "ct", "app.sh"),
+            "source <(curl -fsSL https://raw.githubusercontent.com/community-scripts/ProxmoxVE/main/misc/build.func)\n"
+        );
         File.WriteAllText(Path.Combine(Repo, "misc", "build.func"), "echo build\n");
     }
 
@@ -56,8 +63,9 @@ public sealed class PinnedScriptSupplySpecs : IDisposable
         var act = () => Supply().PrepareAsync(["ct/app.sh", "misc/build.func"], null);
 
         // Assert
-        (await act.Should().ThrowAsync<ScriptIntegrityException>())
-            .WithMessage("misc/build.func: sha256 mismatch against *scripts.lock: expected *, got *; refusing to run it");
+        (await act.Should().ThrowAsync<ScriptIntegrityException>()).WithMessage(
+            "misc/build.func: sha256 mismatch against *scripts.lock: expected *, got *; refusing to run it"
+        );
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public class PctShellHostVerificationSpecs
         // Arrange
         var runner = new ScriptedRunner(
             ("pct template 900", ScriptedRunner.Ok(stderr: "Template feature is not available for 'local-hdd:900/vm-900-disk-0.raw'\n")),
-            ("pct config 900", ScriptedRunner.Ok("hostname: tpl\nrootfs: local-hdd:900/vm-900-disk-0.raw,size=8G\n")));
+            ("pct config 900", ScriptedRunner.Ok("hostname: tpl\nrootfs: local-hdd:900/vm-900-disk-0.raw,size=8G\n"))
+        );
         await using var host = new PctShellHost(runner, OnNodePve);
 
         // Act
@@ -33,9 +34,7 @@ public class PctShellHostVerificationSpecs
     [Fact]
     public async Task A_template_conversion_is_done_when_the_config_says_template_1()
     {
-        var runner = new ScriptedRunner(
-            ("pct template 900", ScriptedRunner.Ok()),
-            ("pct config 900", ScriptedRunner.Ok("hostname: tpl\ntemplate: 1\n")));
+        var runner = new ScriptedRunner(("pct template 900", ScriptedRunner.Ok()), ("pct config 900", ScriptedRunner.Ok("hostname: tpl\ntemplate: 1\n")));
         await using var host = new PctShellHost(runner, OnNodePve);
 
         await host.ConvertToTemplateAsync(900);
@@ -78,8 +77,15 @@ public class PctShellHostVerificationSpecs
     public async Task A_template_download_that_exited_0_without_the_file_is_reported_as_failed()
     {
         var runner = new ScriptedRunner(
-            ("pveam download local", ScriptedRunner.Ok("downloading http://download.proxmox.com/images/system/debian-12-standard_12.12-1_amd64.tar.zst to /var/lib/vz/template/cache/debian-12-standard_12.12-1_amd64.tar.zst\n", "download failed: 404 Not Found\n")),
-            ("pveam list local", ScriptedRunner.Ok("NAME                                                         SIZE  \n")));
+            (
+                "pveam download local",
+                ScriptedRunner.Ok(
+                    "downloading http://download.proxmox.com/images/system/debian-12-standard_12.12-1_amd64.tar.zst to /var/lib/vz/template/cache/debian-12-standard_12.12-1_amd64.tar.zst\n",
+                    "download failed: 404 Not Found\n"
+                )
+            ),
+            ("pveam list local", ScriptedRunner.Ok("NAME                                                         SIZE  \n"))
+        );
         await using var host = new PctShellHost(runner, OnNodePve);
 
         var act = () => host.DownloadOsTemplateAsync("pve", "local", "debian-12-standard_12.12-1_amd64.tar.zst");
@@ -96,18 +102,23 @@ public class PctShellHostVerificationSpecs
         await using var host = new PctShellHost(runner, OnNodePve);
 
         // Act
-        await host.CreateAsync(new CreateContainerRequest(900, "pve", "local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst", "local-hdd")
-        {
-            RootPassword = password,
-            Options = new Dictionary<string, string> { ["hostname"] = "tpl", ["memory"] = "1024" },
-        });
+        await host.CreateAsync(
+            new CreateContainerRequest(900, "pve", "local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst", "local-hdd")
+            {
+                RootPassword = password,
+                Options = new Dictionary<string, string> { ["hostname"] = "tpl", ["memory"] = "1024" },
+            }
+        );
 
         // Assert
         var create = runner.Commands.Single();
         create.Arguments.Should().NotContain(a => a.Contains(password, StringComparison.Ordinal));
         create.Arguments.Should().EndWith("--password");
         create.StandardInput.Should().Be(password + "\n");
-        create.ToString().Should().Be("pct create 900 local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst --storage local-hdd --hostname tpl --memory 1024 --password");
+        create
+            .ToString()
+            .Should()
+            .Be("pct create 900 local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst --storage local-hdd --hostname tpl --memory 1024 --password");
     }
 
     [Fact]
@@ -141,12 +152,14 @@ public class PctShellHostVerificationSpecs
         public string Description => "scripted";
 
         public Task<CommandOutput> RunAsync(CommandSpec command, CancellationToken cancellationToken = default) =>
-            Task.FromResult(command.Arguments[0] switch
-            {
-                "config" => ScriptedRunner.Ok(configs.Dequeue()),
-                "resize" => ScriptedRunner.Ok(stderr: ResizeStderr),
-                _ => throw new InvalidOperationException(command.ToString()),
-            });
+            Task.FromResult(
+                command.Arguments[0] switch
+                {
+                    "config" => ScriptedRunner.Ok(configs.Dequeue()),
+                    "resize" => ScriptedRunner.Ok(stderr: ResizeStderr),
+                    _ => throw new InvalidOperationException(command.ToString()),
+                }
+            );
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }

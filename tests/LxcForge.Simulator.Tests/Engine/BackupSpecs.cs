@@ -14,7 +14,16 @@ public sealed class BackupSpecs
         await sim.CreateOk(200, "local-lvm:8", ("hostname", "postgres"));
 
         // Act
-        var upid = (string)(await sim.Post("/nodes/pve/vzdump", ("vmid", "200"), ("storage", "local-hdd"), ("compress", "zstd"), ("notes-template", "{{guestname}} on {{node}}")))!;
+        var upid = (string)
+            (
+                await sim.Post(
+                    "/nodes/pve/vzdump",
+                    ("vmid", "200"),
+                    ("storage", "local-hdd"),
+                    ("compress", "zstd"),
+                    ("notes-template", "{{guestname}} on {{node}}")
+                )
+            )!;
         var exit = await sim.WaitTask(upid);
         var backups = await sim.List("/nodes/pve/storage/local-hdd/content", ("content", "backup"));
         var log = await sim.TaskLog(upid);
@@ -98,10 +107,16 @@ public sealed class BackupSpecs
         await sim.Cluster.ExecAsync(200, ["sh", "-c", "echo overwritten > /root/data"], null, NoEnv);
 
         // Act
-        await SimHarness.Fails(() => sim.Post("/nodes/pve/lxc", ("vmid", "200"), ("ostemplate", volid), ("restore", "1"), ("storage", "local-lvm")),
-            500, "CT 200 already exists on node 'pve'");
-        await SimHarness.Fails(() => sim.Post("/nodes/pve/lxc", ("vmid", "200"), ("ostemplate", volid), ("restore", "1"), ("storage", "local-lvm"), ("force", "1")),
-            500, "can't overwrite running container");
+        await SimHarness.Fails(
+            () => sim.Post("/nodes/pve/lxc", ("vmid", "200"), ("ostemplate", volid), ("restore", "1"), ("storage", "local-lvm")),
+            500,
+            "CT 200 already exists on node 'pve'"
+        );
+        await SimHarness.Fails(
+            () => sim.Post("/nodes/pve/lxc", ("vmid", "200"), ("ostemplate", volid), ("restore", "1"), ("storage", "local-lvm"), ("force", "1")),
+            500,
+            "can't overwrite running container"
+        );
         await sim.Run("POST", "/nodes/pve/lxc/200/status/stop");
         var exit = await sim.Run("POST", "/nodes/pve/lxc", ("vmid", "200"), ("ostemplate", volid), ("restore", "1"), ("storage", "local-lvm"), ("force", "1"));
         await sim.StartOk(200);
@@ -126,7 +141,11 @@ public sealed class BackupSpecs
         var volid = (string)(await sim.List("/nodes/pve/storage/local-hdd/content", ("content", "backup")))[0]!["volid"]!;
 
         // Act
-        var noRootdir = await SimHarness.Fails(() => sim.Post("/nodes/pve/lxc", ("vmid", "210"), ("ostemplate", volid), ("restore", "1")), 400, "Parameter verification failed.");
+        var noRootdir = await SimHarness.Fails(
+            () => sim.Post("/nodes/pve/lxc", ("vmid", "210"), ("ostemplate", volid), ("restore", "1")),
+            400,
+            "Parameter verification failed."
+        );
         var exit = await sim.Run("POST", "/nodes/pve/lxc", ("vmid", "210"), ("ostemplate", volid), ("restore", "1"), ("storage", "local-hdd"), ("unique", "1"));
         var config = await sim.Config(210);
 

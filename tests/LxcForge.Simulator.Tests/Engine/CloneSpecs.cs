@@ -57,8 +57,11 @@ public sealed class CloneSpecs
         var first = (string)(await sim.Post("/nodes/pve/lxc/900/clone", ("newid", "200"), ("full", "1"), ("storage", "local-lvm")))!;
         var sourceDuring = await sim.Config(900);
         var targetDuring = await sim.Status(200);
-        var second = await SimHarness.Fails(() => sim.Post("/nodes/pve/lxc/900/clone", ("newid", "201"), ("full", "1"), ("storage", "local-lvm")),
-            500, "CT is locked (disk)");
+        var second = await SimHarness.Fails(
+            () => sim.Post("/nodes/pve/lxc/900/clone", ("newid", "201"), ("full", "1"), ("storage", "local-lvm")),
+            500,
+            "CT is locked (disk)"
+        );
         await sim.WaitTask(first);
 
         // Assert
@@ -78,10 +81,16 @@ public sealed class CloneSpecs
         await sim.TemplateOk(900);
 
         // Act / Assert
-        await SimHarness.Fails(() => sim.Post("/nodes/pve/lxc/900/clone", ("newid", "200"), ("storage", "local-lvm")),
-            500, "parameter 'storage' not allowed for linked clones");
-        await SimHarness.Fails(() => sim.Post("/nodes/pve/lxc/900/clone", ("newid", "200")),
-            500, "Linked clone feature for 'local-hdd:900/base-900-disk-0.raw' is not available");
+        await SimHarness.Fails(
+            () => sim.Post("/nodes/pve/lxc/900/clone", ("newid", "200"), ("storage", "local-lvm")),
+            500,
+            "parameter 'storage' not allowed for linked clones"
+        );
+        await SimHarness.Fails(
+            () => sim.Post("/nodes/pve/lxc/900/clone", ("newid", "200")),
+            500,
+            "Linked clone feature for 'local-hdd:900/base-900-disk-0.raw' is not available"
+        );
         (await sim.Config(900)).ContainsKey("lock").Should().BeFalse();
         (await sim.List("/nodes/pve/lxc")).Should().HaveCount(1);
     }
@@ -127,7 +136,11 @@ public sealed class CloneSpecs
         await sim.StartOk(200);
 
         // Act / Assert
-        await SimHarness.Fails(() => sim.Post("/nodes/pve/lxc/200/clone", ("newid", "201")), 500, "Full clone of a running container is only possible from a snapshot");
+        await SimHarness.Fails(
+            () => sim.Post("/nodes/pve/lxc/200/clone", ("newid", "201")),
+            500,
+            "Full clone of a running container is only possible from a snapshot"
+        );
     }
 
     [Fact]
@@ -173,10 +186,16 @@ public sealed class CloneSpecs
         await sim.TemplateOk(900, "local-hdd:8");
 
         // Act / Assert
-        await SimHarness.Fails(() => sim.Post("/nodes/pve1/lxc/900/clone", ("newid", "200"), ("full", "1"), ("target", "pve2"), ("storage", "local-lvm")),
-            500, "can't clone to non-shared storage 'local-lvm'");
-        await SimHarness.Fails(() => sim.Post("/nodes/pve1/lxc/900/clone", ("newid", "200"), ("full", "1"), ("target", "pve2")),
-            500, "can't clone CT to node 'pve2' (CT uses local storage)");
+        await SimHarness.Fails(
+            () => sim.Post("/nodes/pve1/lxc/900/clone", ("newid", "200"), ("full", "1"), ("target", "pve2"), ("storage", "local-lvm")),
+            500,
+            "can't clone to non-shared storage 'local-lvm'"
+        );
+        await SimHarness.Fails(
+            () => sim.Post("/nodes/pve1/lxc/900/clone", ("newid", "200"), ("full", "1"), ("target", "pve2")),
+            500,
+            "can't clone CT to node 'pve2' (CT uses local storage)"
+        );
         var exit = await sim.Run("POST", "/nodes/pve1/lxc/900/clone", ("newid", "200"), ("full", "1"), ("target", "pve2"), ("storage", "shared-nfs"));
         exit.Should().Be("OK");
         var onPve2 = (JsonArray)(await sim.Get("/nodes/pve2/lxc"))!;

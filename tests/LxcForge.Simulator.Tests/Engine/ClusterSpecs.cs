@@ -20,8 +20,10 @@ public sealed class ClusterSpecs
         // Assert
         ((string)version!["release"]!).Should().Be("9.1");
         nodes.Select(n => (string)n!["node"]!).Should().Equal("pve");
-        storages.Select(s => $"{s!["storage"]}:{s["type"]}:{s["content"]}").Should().Equal(
-            "local:dir:backup,iso,vztmpl", "local-hdd:dir:backup,images,rootdir,vztmpl", "local-lvm:lvmthin:images,rootdir");
+        storages
+            .Select(s => $"{s!["storage"]}:{s["type"]}:{s["content"]}")
+            .Should()
+            .Equal("local:dir:backup,iso,vztmpl", "local-hdd:dir:backup,images,rootdir,vztmpl", "local-lvm:lvmthin:images,rootdir");
         ((long)storages[1]!["total"]!).Should().Be(500_000_000_000);
         ((long)storages[2]!["total"]!).Should().Be(148L << 30);
         bridges.Select(b => (string)b!["iface"]!).Should().Equal("vmbr0", "vmbr1", "vmbr2");

@@ -69,10 +69,15 @@ public sealed class ConfigSpecs
         // Act / Assert
         await SimHarness.Fails(() => sim.Put("/nodes/pve/lxc/200/config"), 500, "no options specified");
         await SimHarness.Fails(() => sim.Put("/nodes/pve/lxc/200/config", ("delete", "memory")), 500, "unable to delete required option 'memory'");
-        await SimHarness.Fails(() => sim.Put("/nodes/pve/lxc/200/config", ("cores", "4"), ("digest", digest)), 500,
-            "detected modified configuration - file changed by other user? Try again.");
+        await SimHarness.Fails(
+            () => sim.Put("/nodes/pve/lxc/200/config", ("cores", "4"), ("digest", digest)),
+            500,
+            "detected modified configuration - file changed by other user? Try again."
+        );
         (await SimHarness.Fails(() => sim.Put("/nodes/pve/lxc/200/config", ("net0", "bridge=vmbr2")), 400, "Parameter verification failed."))
-            .Errors["net0"].Should().Contain("name");
+            .Errors["net0"]
+            .Should()
+            .Contain("name");
         await SimHarness.Fails(() => sim.Get("/nodes/pve/lxc/201/config"), 500, "Configuration file 'nodes/pve/lxc/201.conf' does not exist");
     }
 

@@ -11,9 +11,21 @@ public sealed class CreateSpecs
         await using var sim = new SimHarness();
 
         // Act
-        var upid = (string)(await sim.Post("/nodes/pve/lxc", ("vmid", "200"), ("ostemplate", SimHarness.Debian12), ("rootfs", "local-lvm:8"),
-            ("hostname", "postgres"), ("memory", "2048"), ("cores", "2"), ("features", "nesting=1"),
-            ("net0", "ip=10.0.30.10/24,bridge=vmbr2,name=eth0,gw=10.0.30.1,hwaddr=bc:24:11:5e:21:0a"), ("password", "s3cret")))!;
+        var upid = (string)
+            (
+                await sim.Post(
+                    "/nodes/pve/lxc",
+                    ("vmid", "200"),
+                    ("ostemplate", SimHarness.Debian12),
+                    ("rootfs", "local-lvm:8"),
+                    ("hostname", "postgres"),
+                    ("memory", "2048"),
+                    ("cores", "2"),
+                    ("features", "nesting=1"),
+                    ("net0", "ip=10.0.30.10/24,bridge=vmbr2,name=eth0,gw=10.0.30.1,hwaddr=bc:24:11:5e:21:0a"),
+                    ("password", "s3cret")
+                )
+            )!;
         var exit = await sim.WaitTask(upid);
         var config = await sim.Config(200);
 
@@ -54,8 +66,11 @@ public sealed class CreateSpecs
         await sim.CreateOk(200);
 
         // Act / Assert
-        await SimHarness.Fails(() => sim.Post("/nodes/pve/lxc", ("vmid", "200"), ("ostemplate", SimHarness.Debian12), ("rootfs", "local-lvm:8")),
-            500, "CT 200 already exists on node 'pve'");
+        await SimHarness.Fails(
+            () => sim.Post("/nodes/pve/lxc", ("vmid", "200"), ("ostemplate", SimHarness.Debian12), ("rootfs", "local-lvm:8")),
+            500,
+            "CT 200 already exists on node 'pve'"
+        );
     }
 
     [Fact]
@@ -65,8 +80,11 @@ public sealed class CreateSpecs
         await using var sim = new SimHarness();
 
         // Act
-        var ex = await SimHarness.Fails(() => sim.Post("/nodes/pve/lxc", ("vmid", "200"), ("ostemplate", SimHarness.Debian12), ("rootfs", "local:8")),
-            400, "Parameter verification failed.");
+        var ex = await SimHarness.Fails(
+            () => sim.Post("/nodes/pve/lxc", ("vmid", "200"), ("ostemplate", SimHarness.Debian12), ("rootfs", "local:8")),
+            400,
+            "Parameter verification failed."
+        );
 
         // Assert
         ex.Errors["storage"].Should().Be("storage 'local' does not support container directories");
@@ -96,8 +114,11 @@ public sealed class CreateSpecs
         await sim.CreateOk(200);
 
         // Act / Assert
-        await SimHarness.Fails(() => sim.Post("/nodes/pve/lxc", ("vmid", "201"), ("ostemplate", "local-lvm:vm-200-disk-0"), ("rootfs", "local-lvm:8")),
-            500, "unable to use volume local-lvm:vm-200-disk-0 - content type needs to be 'vztmpl'");
+        await SimHarness.Fails(
+            () => sim.Post("/nodes/pve/lxc", ("vmid", "201"), ("ostemplate", "local-lvm:vm-200-disk-0"), ("rootfs", "local-lvm:8")),
+            500,
+            "unable to use volume local-lvm:vm-200-disk-0 - content type needs to be 'vztmpl'"
+        );
     }
 
     [Fact]
@@ -135,10 +156,18 @@ public sealed class CreateSpecs
     {
         // Arrange
         await using var sim = new SimHarness();
-        var request = new ApiRequest("POST", "/nodes/pve/lxc", new Dictionary<string, string>
-        {
-            ["vmid"] = "200", ["ostemplate"] = SimHarness.Debian12, ["rootfs"] = "local-lvm:8", ["features"] = "keyctl=1,nesting=1",
-        }, "root@pam!deploy");
+        var request = new ApiRequest(
+            "POST",
+            "/nodes/pve/lxc",
+            new Dictionary<string, string>
+            {
+                ["vmid"] = "200",
+                ["ostemplate"] = SimHarness.Debian12,
+                ["rootfs"] = "local-lvm:8",
+                ["features"] = "keyctl=1,nesting=1",
+            },
+            "root@pam!deploy"
+        );
 
         // Act / Assert
         var ex = (await sim.Cluster.Invoking(c => c.CallAsync(request, default)).Should().ThrowAsync<PveApiException>()).Which;

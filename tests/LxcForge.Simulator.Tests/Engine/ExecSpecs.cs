@@ -13,8 +13,12 @@ public sealed class ExecSpecs
         await sim.StartOk(201);
 
         // Act
-        var result = await sim.Cluster.ExecAsync(201, ["sh", "-c", "mkdir -p /etc/redis && cat > /etc/redis/redis.conf && hostname && id -u"],
-            "requirepass from-stdin\n", new Dictionary<string, string> { ["REDIS_PORT"] = "6379" });
+        var result = await sim.Cluster.ExecAsync(
+            201,
+            ["sh", "-c", "mkdir -p /etc/redis && cat > /etc/redis/redis.conf && hostname && id -u"],
+            "requirepass from-stdin\n",
+            new Dictionary<string, string> { ["REDIS_PORT"] = "6379" }
+        );
 
         // Assert
         result.ExitCode.Should().Be(0, result.StandardError);
@@ -60,11 +64,10 @@ public sealed class ExecSpecs
     public async Task The_address_appears_on_eth0_only_once_the_network_is_up()
     {
         // Arrange
-        await using var sim = new SimHarness(factor: 1, timeModel: new LxcForge.Simulator.Engine.TimeModel
-        {
-            StartDuration = TimeSpan.FromMilliseconds(10),
-            NetworkDelay = TimeSpan.FromSeconds(2),
-        });
+        await using var sim = new SimHarness(
+            factor: 1,
+            timeModel: new LxcForge.Simulator.Engine.TimeModel { StartDuration = TimeSpan.FromMilliseconds(10), NetworkDelay = TimeSpan.FromSeconds(2) }
+        );
         await sim.CreateOk(200, "local-lvm:1", ("net0", "name=eth0,bridge=vmbr2,ip=10.0.30.10/24,gw=10.0.30.1"));
         await sim.StartOk(200);
 

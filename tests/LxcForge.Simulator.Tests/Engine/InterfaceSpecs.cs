@@ -8,7 +8,10 @@ public sealed class InterfaceSpecs
     public async Task Eth0_shows_its_address_only_once_the_network_is_up()
     {
         // Arrange
-        await using var sim = new SimHarness(factor: 1, timeModel: new TimeModel { StartDuration = TimeSpan.FromMilliseconds(10), NetworkDelay = TimeSpan.FromSeconds(2) });
+        await using var sim = new SimHarness(
+            factor: 1,
+            timeModel: new TimeModel { StartDuration = TimeSpan.FromMilliseconds(10), NetworkDelay = TimeSpan.FromSeconds(2) }
+        );
         await sim.CreateOk(200, "local-lvm:1", ("net0", "name=eth0,bridge=vmbr2,ip=10.0.30.10/24,hwaddr=BC:24:11:00:00:10"));
         await SimHarness.Fails(() => sim.Get("/nodes/pve/lxc/200/interfaces"), 500, "CT 200 not running");
         await sim.StartOk(200);

@@ -34,7 +34,11 @@ public sealed class MigrateSpecs
 
         // Act
         await SimHarness.Fails(() => sim.Post("/nodes/pve1/lxc/200/migrate", ("target", "pve2")), 500, "CT 200 is running - use --restart or --online");
-        await SimHarness.Fails(() => sim.Post("/nodes/pve1/lxc/200/migrate", ("target", "pve2"), ("online", "1")), 500, "lxc live migration is currently not implemented");
+        await SimHarness.Fails(
+            () => sim.Post("/nodes/pve1/lxc/200/migrate", ("target", "pve2"), ("online", "1")),
+            500,
+            "lxc live migration is currently not implemented"
+        );
         var exit = await sim.Run("POST", "/nodes/pve1/lxc/200/migrate", ("target", "pve2"), ("restart", "1"));
 
         // Assert

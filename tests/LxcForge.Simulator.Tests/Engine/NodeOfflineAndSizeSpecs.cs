@@ -17,7 +17,8 @@ public sealed class NodeOfflineAndSizeSpecs
         var exit = await sim.Run("POST", "/nodes/pve/lxc", ("vmid", "200"), ("ostemplate", SimHarness.Debian12), ("rootfs", "local-lvm:99999999999999"));
 
         // Assert
-        exit.Should().StartWith("unable to create CT 200 - lvcreate 'local-lvm/vm-200-disk-0' error:   Volume too large (")
+        exit.Should()
+            .StartWith("unable to create CT 200 - lvcreate 'local-lvm/vm-200-disk-0' error:   Volume too large (")
             .And.EndWith("for extent size 4.00 MiB. Upper limit is 16.00 PiB.");
         (await sim.List("/nodes/pve/lxc")).Should().BeEmpty();
         (await sim.List("/nodes/pve/storage/local-lvm/content")).Should().BeEmpty();
@@ -55,9 +56,7 @@ public sealed class NodeOfflineAndSizeSpecs
         // Arrange: what `lxcforge sim fault add` leaves for the next `--host sim://NAME` run.
         using var dir = TempDir.Create();
         var path = dir.Combine("lab.json");
-        await using (SimulatorCluster.Open(path))
-        {
-        }
+        await using (SimulatorCluster.Open(path)) { }
 
         new FaultFile { Tasks = [new TaskFault("vzcreate", 2, "no luck")], OfflineNodes = ["pve"] }.Write(FaultFile.PathFor(path));
 
@@ -85,9 +84,7 @@ public sealed class NodeOfflineAndSizeSpecs
         // Arrange
         using var dir = TempDir.Create();
         var path = dir.Combine("lab.json");
-        await using (SimulatorCluster.Open(path))
-        {
-        }
+        await using (SimulatorCluster.Open(path)) { }
 
         await File.WriteAllTextAsync(FaultFile.PathFor(path), json);
 

@@ -21,7 +21,11 @@ public sealed class PersistenceSpecs
             await sim.WaitTask(cloneUpid);
             await sim.StartOk(200);
             await sim.Cluster.ExecAsync(200, ["sh", "-c", "echo kept > /root/file"], "in", NoEnv);
-            await sim.Put("/nodes/pve/lxc/200/config", ("nameserver", "10.0.30.1"), ("net0", "name=eth0,bridge=vmbr2,ip=10.0.30.10/24,hwaddr=BC:24:11:00:00:01"));
+            await sim.Put(
+                "/nodes/pve/lxc/200/config",
+                ("nameserver", "10.0.30.1"),
+                ("net0", "name=eth0,bridge=vmbr2,ip=10.0.30.10/24,hwaddr=BC:24:11:00:00:01")
+            );
             await sim.Cluster.WaitForIdleAsync(TimeSpan.FromSeconds(10));
             sim.Cluster.Save(path);
         }
@@ -113,9 +117,7 @@ public sealed class PersistenceSpecs
         var text = await File.ReadAllTextAsync(path);
         var saved = File.GetUnixFileMode(path);
         File.SetUnixFileMode(path, (UnixFileMode)0b110_100_100);
-        await using (SimulatorCluster.Load(path))
-        {
-        }
+        await using (SimulatorCluster.Load(path)) { }
 
         // Assert
         text.Should().NotContain("SuperSecretPassword42");

@@ -32,7 +32,8 @@ public sealed class ResizeSpecs
         await SimHarness.Fails(() => sim.Put("/nodes/pve/lxc/200/resize", ("disk", "rootfs"), ("size", "4G")), 500, "unable to shrink disk size");
         await SimHarness.Fails(() => sim.Put("/nodes/pve/lxc/200/resize", ("disk", "rootfs"), ("size", "8G")), 500, "disk is already at specified size");
         (await SimHarness.Fails(() => sim.Put("/nodes/pve/lxc/200/resize", ("disk", "rootfs"), ("size", "big")), 400, "Parameter verification failed."))
-            .Errors.Should().ContainKey("size");
+            .Errors.Should()
+            .ContainKey("size");
         ((string)(await sim.Config(200))["rootfs"]!).Should().Be("local-lvm:vm-200-disk-0,size=8G");
     }
 

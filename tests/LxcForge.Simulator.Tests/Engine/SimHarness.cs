@@ -15,12 +15,15 @@ internal sealed class SimHarness : IAsyncDisposable
     public SimHarness(ClusterProfile? profile = null, double factor = 1000, TimeModel? timeModel = null)
     {
         _dir = TempDir.Create();
-        Cluster = new SimulatorCluster(profile, new SimulatorOptions
-        {
-            TimeFactor = factor,
-            StateDirectory = _dir.Combine("state"),
-            TimeModel = timeModel ?? new TimeModel(),
-        });
+        Cluster = new SimulatorCluster(
+            profile,
+            new SimulatorOptions
+            {
+                TimeFactor = factor,
+                StateDirectory = _dir.Combine("state"),
+                TimeModel = timeModel ?? new TimeModel(),
+            }
+        );
     }
 
     /// <summary>Drives an existing cluster (a loaded one); the caller disposes it.</summary>
@@ -28,12 +31,11 @@ internal sealed class SimHarness : IAsyncDisposable
 
     public SimulatorCluster Cluster { get; }
 
-        public string Node { get; init; } = "pve";
+    public string Node { get; init; } = "pve";
 
     public Task<JsonNode?> Get(string path, params (string Key, string Value)[] parameters) => Call("GET", path, parameters);
 
-    public async Task<JsonArray> List(string path, params (string Key, string Value)[] parameters) =>
-        (JsonArray)(await Call("GET", path, parameters))!;
+    public async Task<JsonArray> List(string path, params (string Key, string Value)[] parameters) => (JsonArray)(await Call("GET", path, parameters))!;
 
     public Task<JsonNode?> Post(string path, params (string Key, string Value)[] parameters) => Call("POST", path, parameters);
 

@@ -47,7 +47,11 @@ public sealed class StorageSpecs
         await using var sim = new SimHarness();
 
         // Act
-        var ex = await SimHarness.Fails(() => sim.Post("/nodes/pve/aplinfo", ("storage", "local"), ("template", "nope.tar.zst")), 400, "Parameter verification failed.");
+        var ex = await SimHarness.Fails(
+            () => sim.Post("/nodes/pve/aplinfo", ("storage", "local"), ("template", "nope.tar.zst")),
+            400,
+            "Parameter verification failed."
+        );
 
         // Assert
         ex.Errors["template"].Should().Be("no such template");
@@ -76,8 +80,11 @@ public sealed class StorageSpecs
         await sim.CreateOk(200);
 
         // Act / Assert
-        await SimHarness.Fails(() => sim.Delete("/nodes/pve/storage/local-lvm/content/local-lvm:vm-200-disk-0"), 500,
-            "unable to delete volume 'local-lvm:vm-200-disk-0' - volume is still in use by CT 200");
+        await SimHarness.Fails(
+            () => sim.Delete("/nodes/pve/storage/local-lvm/content/local-lvm:vm-200-disk-0"),
+            500,
+            "unable to delete volume 'local-lvm:vm-200-disk-0' - volume is still in use by CT 200"
+        );
         (await sim.Run("DELETE", $"/nodes/pve/storage/local/content/{Uri.EscapeDataString(SimHarness.Debian12)}")).Should().Be("OK");
         (await sim.List("/nodes/pve/storage/local/content")).Should().BeEmpty();
     }

@@ -43,11 +43,17 @@ public sealed class TemplateSpecs
         // Arrange
         var profile = LxcForge.Simulator.Engine.Profiles.ClusterProfile.Default with
         {
-            Nodes = [LxcForge.Simulator.Engine.Profiles.NodeProfile.Seed("pve") with
-            {
-                Storages = [LxcForge.Simulator.Engine.Profiles.StorageProfile.Local,
-                    new("thick", "lvm", new HashSet<string> { "rootdir", "images" }, 100L << 30)],
-            }],
+            Nodes =
+            [
+                LxcForge.Simulator.Engine.Profiles.NodeProfile.Seed("pve") with
+                {
+                    Storages =
+                    [
+                        LxcForge.Simulator.Engine.Profiles.StorageProfile.Local,
+                        new("thick", "lvm", new HashSet<string> { "rootdir", "images" }, 100L << 30),
+                    ],
+                },
+            ],
         };
         await using var sim = new SimHarness(profile);
         await sim.CreateOk(900, "thick:2");

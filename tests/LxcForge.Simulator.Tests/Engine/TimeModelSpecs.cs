@@ -11,8 +11,7 @@ public sealed class TimeModelSpecs
     /// A loaded machine only makes simulated durations longer (timers fire late; early by a timer tick at most), so the
     /// model's figure is a floor and there is no ceiling. The exact arithmetic is checked on a fake clock in StreamSchedulerSpecs.
     /// </summary>
-    private static void AtLeast(TimeSpan took, double modelSeconds) =>
-        took.TotalSeconds.Should().BeGreaterThanOrEqualTo(modelSeconds * 0.97);
+    private static void AtLeast(TimeSpan took, double modelSeconds) => took.TotalSeconds.Should().BeGreaterThanOrEqualTo(modelSeconds * 0.97);
 
     private static async Task<TimeSpan> Duration(SimHarness sim, string upid)
     {
@@ -95,7 +94,8 @@ public sealed class TimeModelSpecs
         // Act
         var bound = sim.Cluster.LowerBound(
             [new StreamDemand("local-hdd", "local-lvm", bytes), new StreamDemand("local-hdd", "local-lvm", bytes)],
-            sim.Cluster.TimeModel.StartDuration + sim.Cluster.TimeModel.NetworkDelay);
+            sim.Cluster.TimeModel.StartDuration + sim.Cluster.TimeModel.NetworkDelay
+        );
 
         // Assert
         bound.TotalSeconds.Should().BeApproximately((2 * TemplateBytes / HddBandwidth) + 5, 0.001);

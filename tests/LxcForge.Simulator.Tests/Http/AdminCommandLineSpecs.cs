@@ -10,12 +10,21 @@ public sealed class AdminCommandLineSpecs
     {
         public List<(string Node, string Tool, IReadOnlyList<string> Args, string? Stdin, IReadOnlyDictionary<string, string> Env)> Runs { get; } = [];
 
-        public Task<CommandResult> RunAsync(string node, string tool, IReadOnlyList<string> arguments, string? standardInput, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default)
+        public Task<CommandResult> RunAsync(
+            string node,
+            string tool,
+            IReadOnlyList<string> arguments,
+            string? standardInput,
+            IReadOnlyDictionary<string, string> environment,
+            CancellationToken cancellationToken = default
+        )
         {
             Runs.Add((node, tool, arguments, standardInput, environment));
-            return Task.FromResult(tool == "pct" && arguments is ["status", "200"]
-                ? new CommandResult(0, "status: running\n", "")
-                : new CommandResult(255, "", "unknown command\n"));
+            return Task.FromResult(
+                tool == "pct" && arguments is ["status", "200"]
+                    ? new CommandResult(0, "status: running\n", "")
+                    : new CommandResult(255, "", "unknown command\n")
+            );
         }
     }
 
@@ -24,14 +33,29 @@ public sealed class AdminCommandLineSpecs
     {
         // Arrange
         var commandLine = new EchoCommandLine();
-        var api = new RecordingPveApi().Answer("GET", "/nodes", new System.Text.Json.Nodes.JsonArray(
-            new System.Text.Json.Nodes.JsonObject { ["node"] = "pve2" }, new System.Text.Json.Nodes.JsonObject { ["node"] = "pve1" }));
+        var api = new RecordingPveApi().Answer(
+            "GET",
+            "/nodes",
+            new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["node"] = "pve2" },
+                new System.Text.Json.Nodes.JsonObject { ["node"] = "pve1" }
+            )
+        );
         await using var sim = await RunningSimulator.StartAsync(api, commandLine: commandLine);
         using var admin = sim.NewClient(sim.Endpoint.Credentials.AuthorizationHeader);
 
         // Act
-        using var ok = await admin.PostAsJsonAsync(new Uri(sim.Endpoint.BaseUrl, "simulator/cli"),
-            new { node = "pve", tool = "pct", args = new[] { "status", "200" }, stdin = "input", env = new Dictionary<string, string> { ["LANG"] = "C" } });
+        using var ok = await admin.PostAsJsonAsync(
+            new Uri(sim.Endpoint.BaseUrl, "simulator/cli"),
+            new
+            {
+                node = "pve",
+                tool = "pct",
+                args = new[] { "status", "200" },
+                stdin = "input",
+                env = new Dictionary<string, string> { ["LANG"] = "C" },
+            }
+        );
         using var failed = await admin.PostAsJsonAsync(new Uri(sim.Endpoint.BaseUrl, "simulator/cli"), new { tool = "pvesm", args = new[] { "bogus" } });
 
         // Assert

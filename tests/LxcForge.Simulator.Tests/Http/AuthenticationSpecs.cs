@@ -75,8 +75,10 @@ public sealed class AuthenticationSpecs
     {
         // Arrange
         var fake = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var sim = await RunningSimulator.StartAsync(new RecordingPveApi(),
-            new SimulatorServerOptions { UnauthorizedDelay = TimeSpan.FromSeconds(3), TimeProvider = fake });
+        await using var sim = await RunningSimulator.StartAsync(
+            new RecordingPveApi(),
+            new SimulatorServerOptions { UnauthorizedDelay = TimeSpan.FromSeconds(3), TimeProvider = fake }
+        );
 
         // Act
         var pending = sim.Anonymous.GetAsync("nodes");
@@ -219,7 +221,9 @@ public sealed class AuthenticationSpecs
         var shown = a.Endpoint.ToString();
 
         // Assert
-        a.Endpoint.Credentials.TokenSecret.Should().NotBe(b.Endpoint.Credentials.TokenSecret).And.MatchRegex("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+        a.Endpoint.Credentials.TokenSecret.Should()
+            .NotBe(b.Endpoint.Credentials.TokenSecret)
+            .And.MatchRegex("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
         a.Endpoint.Credentials.Password.Should().NotBe(b.Endpoint.Credentials.Password);
         shown.Should().NotContain(a.Endpoint.Credentials.TokenSecret).And.NotContain(a.Endpoint.Credentials.Password);
     }

@@ -18,8 +18,15 @@ public sealed class EngineOverHttpSpecs
         var nextId = await HttpCluster.DataAsync(await c.Sim.Client.GetAsync("cluster/nextid"));
 
         // Act
-        var created = await c.RunAsync(HttpMethod.Post, "nodes/pve/lxc", ("vmid", "200"), ("ostemplate", SimHarness.Debian12),
-            ("rootfs", "local-lvm:8"), ("hostname", "redis"), ("net0", "name=eth0,bridge=vmbr2,ip=10.0.30.10/24,gw=10.0.30.1"));
+        var created = await c.RunAsync(
+            HttpMethod.Post,
+            "nodes/pve/lxc",
+            ("vmid", "200"),
+            ("ostemplate", SimHarness.Debian12),
+            ("rootfs", "local-lvm:8"),
+            ("hostname", "redis"),
+            ("net0", "name=eth0,bridge=vmbr2,ip=10.0.30.10/24,gw=10.0.30.1")
+        );
         var put = await c.Sim.Client.PutAsync("nodes/pve/lxc/200/config", Form(("memory", "1024"), ("cores", "2")));
         var config = await HttpCluster.DataAsync(await c.Sim.Client.GetAsync("nodes/pve/lxc/200/config"));
         var started = await c.RunAsync(HttpMethod.Post, "nodes/pve/lxc/200/status/start");
@@ -103,12 +110,36 @@ public sealed class EngineOverHttpSpecs
         admin.BaseAddress = new Uri(c.Sim.Endpoint.BaseUrl, "simulator/");
 
         // Act
-        using var armTask = await admin.PostAsJsonAsync("faults/tasks", new { type = "vzstart", count = 1, message = "simulated start failure" });
+        using var armTask = await admin.PostAsJsonAsync(
+            "faults/tasks",
+            new
+            {
+                type = "vzstart",
+                count = 1,
+                message = "simulated start failure",
+            }
+        );
         var failedStart = await c.RunAsync(HttpMethod.Post, "nodes/pve/lxc/200/status/start");
         var secondStart = await c.RunAsync(HttpMethod.Post, "nodes/pve/lxc/200/status/start");
-        using var armLock = await admin.PostAsJsonAsync("faults/lock", new { vmid = 200, @lock = "backup", seconds = 3600 });
+        using var armLock = await admin.PostAsJsonAsync(
+            "faults/lock",
+            new
+            {
+                vmid = 200,
+                @lock = "backup",
+                seconds = 3600,
+            }
+        );
         using var locked = await c.Sim.Client.PutAsync("nodes/pve/lxc/200/config", Form(("memory", "1024")));
-        using var missing = await admin.PostAsJsonAsync("faults/lock", new { vmid = 999, @lock = "backup", seconds = 1 });
+        using var missing = await admin.PostAsJsonAsync(
+            "faults/lock",
+            new
+            {
+                vmid = 999,
+                @lock = "backup",
+                seconds = 1,
+            }
+        );
 
         // Assert
         armTask.StatusCode.Should().Be(HttpStatusCode.OK);

@@ -19,7 +19,16 @@ public sealed class FaultSpecs : StubbedSimulatorSpecs
     {
         // Arrange
         using var admin = Admin();
-        using var arm = await admin.PostAsJsonAsync("faults/error", new { count = 2, status = 503, message = "Service Unavailable", path = "^/version$" });
+        using var arm = await admin.PostAsJsonAsync(
+            "faults/error",
+            new
+            {
+                count = 2,
+                status = 503,
+                message = "Service Unavailable",
+                path = "^/version$",
+            }
+        );
 
         // Act
         using var first = await Sim.Client.GetAsync("version");

@@ -48,6 +48,5 @@ public sealed class ResourcesOverHttpSpecs
     }
 
     private static async Task<JsonObject> VmAsync(HttpCluster c, int vmid) =>
-        (JsonObject)(await HttpCluster.DataAsync(await c.Client.GetAsync("cluster/resources?type=vm")))!.AsArray()
-            .Single(r => (int)r!["vmid"]! == vmid)!;
+        (JsonObject)(await HttpCluster.DataAsync(await c.Client.GetAsync("cluster/resources?type=vm")))!.AsArray().Single(r => (int)r!["vmid"]! == vmid)!;
 }

@@ -25,7 +25,10 @@ public sealed class ResponseShapeSpecs
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
         body["data"]![0]!["t"]!.GetValue<string>().Should().Be("create full clone");
         body["total"]!.GetValue<long>().Should().Be(7);
-        api.Calls.Should().ContainSingle().Which.Parameters.Should().Contain(new KeyValuePair<string, string>("upid", upid))
+        api.Calls.Should()
+            .ContainSingle()
+            .Which.Parameters.Should()
+            .Contain(new KeyValuePair<string, string>("upid", upid))
             .And.Contain(new KeyValuePair<string, string>("limit", "1"));
     }
 
@@ -106,14 +109,31 @@ public sealed class ResponseShapeSpecs
         await using var sim = await RunningSimulator.StartAsync(api);
 
         // Act
-        using var response = await sim.Client.PostAsJsonAsync("nodes/pve/lxc/900/clone", new { newid = 201, full = true, hostname = "redis" });
+        using var response = await sim.Client.PostAsJsonAsync(
+            "nodes/pve/lxc/900/clone",
+            new
+            {
+                newid = 201,
+                full = true,
+                hostname = "redis",
+            }
+        );
 
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        api.Calls.Should().ContainSingle().Which.Parameters.Should().BeEquivalentTo(new Dictionary<string, string>
-        {
-            ["node"] = "pve", ["vmid"] = "900", ["newid"] = "201", ["full"] = "1", ["hostname"] = "redis",
-        });
+        api.Calls.Should()
+            .ContainSingle()
+            .Which.Parameters.Should()
+            .BeEquivalentTo(
+                new Dictionary<string, string>
+                {
+                    ["node"] = "pve",
+                    ["vmid"] = "900",
+                    ["newid"] = "201",
+                    ["full"] = "1",
+                    ["hostname"] = "redis",
+                }
+            );
     }
 
     [Fact]
@@ -145,8 +165,10 @@ public sealed class ResponseShapeSpecs
 
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.Content.ReadJsonAsync())["errors"]!["vmid"]!.GetValue<string>()
-            .Should().Be("duplicate parameter (already defined in URI) with conflicting values!");
+        (await response.Content.ReadJsonAsync())["errors"]!["vmid"]!
+            .GetValue<string>()
+            .Should()
+            .Be("duplicate parameter (already defined in URI) with conflicting values!");
         api.Calls.Should().BeEmpty();
     }
 }

@@ -27,7 +27,8 @@ public sealed class SchemaConformanceSpecs(ITestOutputHelper output) : StubbedSi
     public void Every_served_route_is_in_the_official_schema_with_the_same_parameter_facts()
     {
         // Arrange
-        var lxc = JsonNode.Parse(File.ReadAllText(SharedFile("lxc-endpoints.json")))!["endpoints"]!.AsArray()
+        var lxc = JsonNode.Parse(File.ReadAllText(SharedFile("lxc-endpoints.json")))!["endpoints"]!
+            .AsArray()
             .ToDictionary(e => $"{(string)e!["method"]!} {(string)e!["path"]!}", e => e!);
         // The few routes served beyond the LXC selection (the node's certificates, /pools) are checked against the whole API tree.
         var official = new Dictionary<string, JsonNode>(lxc);
@@ -80,7 +81,10 @@ public sealed class SchemaConformanceSpecs(ITestOutputHelper output) : StubbedSi
                     }
                 }
 
-                yield return ($"{method} {(string)node["path"]!}", new JsonObject { ["parameters"] = parameters, ["allowtoken"] = body?["allowtoken"]?.DeepClone() });
+                yield return (
+                    $"{method} {(string)node["path"]!}",
+                    new JsonObject { ["parameters"] = parameters, ["allowtoken"] = body?["allowtoken"]?.DeepClone() }
+                );
             }
         }
     }
@@ -130,7 +134,10 @@ public sealed class SchemaConformanceSpecs(ITestOutputHelper output) : StubbedSi
         {
             foreach (var p in endpoint.Parameters)
             {
-                var name = p.Indexed > 0 ? p.Name.Replace("[n]", (p.Indexed - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) : p.Name;
+                var name =
+                    p.Indexed > 0
+                        ? p.Name.Replace("[n]", (p.Indexed - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                        : p.Name;
                 if (SchemaSamples.HasUntestedCheck(p))
                     output.WriteLine($"{endpoint} {name}: format/pattern {p.Format ?? p.Pattern?.ToString()} is accepted without a check here");
                 var (status, body) = await SendAsync(endpoint, name, SchemaSamples.Valid(p));

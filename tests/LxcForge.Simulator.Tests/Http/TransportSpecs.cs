@@ -52,7 +52,10 @@ public sealed class TransportSpecs
     public async Task Plain_HTTP_is_available_for_tests_and_reports_no_fingerprint()
     {
         // Arrange
-        await using var sim = await RunningSimulator.StartAsync(new RecordingPveApi(), new SimulatorServerOptions { Https = false, UnauthorizedDelay = TimeSpan.Zero });
+        await using var sim = await RunningSimulator.StartAsync(
+            new RecordingPveApi(),
+            new SimulatorServerOptions { Https = false, UnauthorizedDelay = TimeSpan.Zero }
+        );
 
         // Act
         using var response = await sim.Client.GetAsync("version");
@@ -67,8 +70,15 @@ public sealed class TransportSpecs
     public async Task A_fixed_token_secret_and_password_are_used_when_given()
     {
         // Arrange
-        await using var sim = await RunningSimulator.StartAsync(new RecordingPveApi(),
-            new SimulatorServerOptions { TokenSecret = "fixed-secret", Password = "pw", UnauthorizedDelay = TimeSpan.Zero });
+        await using var sim = await RunningSimulator.StartAsync(
+            new RecordingPveApi(),
+            new SimulatorServerOptions
+            {
+                TokenSecret = "fixed-secret",
+                Password = "pw",
+                UnauthorizedDelay = TimeSpan.Zero,
+            }
+        );
         using var client = sim.NewClient("PVEAPIToken=root@pam!lxcforge=fixed-secret");
 
         // Act

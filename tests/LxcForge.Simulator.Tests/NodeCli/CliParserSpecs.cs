@@ -5,8 +5,12 @@ namespace LxcForge.Simulator.Tests.NodeCli;
 
 public class CliParserSpecs
 {
-    private static readonly CliCommand Clone = CliCommand.Of("pct", "clone", "vmid:vmid newid:vmid", "full:b storage hostname description", (_, _) => Task.FromResult(0));
-    private static readonly CliCommand Set = CliCommand.Of("pct", "set", "vmid:vmid", "delete:l net[n] memory onboot:b forceStop:b", (_, _) => Task.FromResult(0));
+    private static readonly CliCommand Clone = CliCommand.Of("pct", "clone", "vmid:vmid newid:vmid", "full:b storage hostname description", (_, _) =>
+        Task.FromResult(0)
+    );
+    private static readonly CliCommand Set = CliCommand.Of("pct", "set", "vmid:vmid", "delete:l net[n] memory onboot:b forceStop:b", (_, _) =>
+        Task.FromResult(0)
+    );
     private static readonly CliCommand Exec = CliCommand.Of("pct", "exec", "vmid:vmid extra-args:rest", "keep-env:b", (_, _) => Task.FromResult(0));
 
     [Fact]
@@ -18,7 +22,16 @@ public class CliParserSpecs
         // Assert
         arguments.VmId.Should().Be(900);
         arguments["newid"].Should().Be("200");
-        arguments.Options.Should().BeEquivalentTo(new Dictionary<string, string> { ["full"] = "1", ["storage"] = "local-lvm", ["hostname"] = "web" });
+        arguments
+            .Options.Should()
+            .BeEquivalentTo(
+                new Dictionary<string, string>
+                {
+                    ["full"] = "1",
+                    ["storage"] = "local-lvm",
+                    ["hostname"] = "web",
+                }
+            );
     }
 
     [Theory]
@@ -44,8 +57,12 @@ public class CliParserSpecs
         var act = () => CliParser.Parse(Set, ["200", "--onboot", "maybe"]);
 
         // Assert
-        act.Should().Throw<CliParameterException>().Which.Errors.Should().ContainKey("onboot")
-            .WhoseValue.Should().Be("type check ('boolean') failed - got 'maybe'");
+        act.Should()
+            .Throw<CliParameterException>()
+            .Which.Errors.Should()
+            .ContainKey("onboot")
+            .WhoseValue.Should()
+            .Be("type check ('boolean') failed - got 'maybe'");
     }
 
     [Fact]

@@ -26,8 +26,20 @@ internal sealed class NodeCliHarness : IAsyncDisposable
     /// <summary>A template on local-hdd, made with the node's tools: pct create, then pct template.</summary>
     public async Task Template(int vmid, string hostname)
     {
-        await Ok("pct", "create", vmid.ToString(), SimHarness.Debian12, "--hostname", hostname, "--rootfs", "local-hdd:8",
-            "--net0", "name=eth0,bridge=vmbr2,ip=10.0.30.90/24,gw=10.0.30.1", "--unprivileged", "1");
+        await Ok(
+            "pct",
+            "create",
+            vmid.ToString(),
+            SimHarness.Debian12,
+            "--hostname",
+            hostname,
+            "--rootfs",
+            "local-hdd:8",
+            "--net0",
+            "name=eth0,bridge=vmbr2,ip=10.0.30.90/24,gw=10.0.30.1",
+            "--unprivileged",
+            "1"
+        );
         await Ok("pct", "template", vmid.ToString());
     }
 

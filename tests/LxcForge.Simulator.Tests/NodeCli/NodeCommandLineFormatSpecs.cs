@@ -30,69 +30,96 @@ public class NodeCommandLineFormatSpecs
     public async Task Pct_list_prints_fixed_columns_sorted_by_vmid_with_trailing_spaces()
     {
         // Arrange
-        api.On("GET", "/nodes/pve/lxc", """
+        api.On(
+            "GET",
+            "/nodes/pve/lxc",
+            """
             [{"vmid":900,"status":"stopped","lock":"disk","name":"tpl-postgres","template":1},
              {"vmid":200,"status":"running","name":"postgres"}]
-            """);
+            """
+        );
 
         // Act
         var result = await Run("pct", "list");
 
         // Assert
-        result.StandardOutput.Should().Be(
-            "VMID       Status     Lock         Name                \n" +
-            "200        running                 postgres            \n" +
-            "900        stopped    disk         tpl-postgres        \n");
+        result
+            .StandardOutput.Should()
+            .Be(
+                "VMID       Status     Lock         Name                \n"
+                    + "200        running                 postgres            \n"
+                    + "900        stopped    disk         tpl-postgres        \n"
+            );
     }
 
     [Fact]
     public async Task Pct_config_sorts_keys_drops_the_digest_escapes_the_description_and_ends_with_raw_lxc_lines()
     {
         // Arrange
-        api.On("GET", "/nodes/pve/lxc/200/config", """
+        api.On(
+            "GET",
+            "/nodes/pve/lxc/200/config",
+            """
             {"digest":"abc","memory":2048,"hostname":"postgres","description":"owner: lxcforge\nline 2","template":1,
              "lxc":[["lxc.apparmor.profile","unconfined"]],"arch":"amd64"}
-            """);
+            """
+        );
 
         // Act
         var result = await Run("pct", "config", "200");
 
         // Assert
-        result.StandardOutput.Should().Be(
-            "arch: amd64\n" +
-            "description: owner%3A lxcforge%0Aline 2\n" +
-            "hostname: postgres\n" +
-            "memory: 2048\n" +
-            "template: 1\n" +
-            "lxc.apparmor.profile: unconfined\n");
+        result
+            .StandardOutput.Should()
+            .Be(
+                "arch: amd64\n"
+                    + "description: owner%3A lxcforge%0Aline 2\n"
+                    + "hostname: postgres\n"
+                    + "memory: 2048\n"
+                    + "template: 1\n"
+                    + "lxc.apparmor.profile: unconfined\n"
+            );
     }
 
     [Fact]
     public async Task Pvesm_status_pads_names_to_the_longest_id_and_prints_kib()
     {
         // Arrange
-        api.On("GET", "/nodes/pve/storage", """
+        api.On(
+            "GET",
+            "/nodes/pve/storage",
+            """
             [{"storage":"local-lvm","type":"lvmthin","active":1,"enabled":1,"total":374538764288,"used":53597423616,"avail":320941340672},
              {"storage":"local","type":"dir","active":1,"enabled":1,"total":100861726720,"used":12641255424,"avail":88220471296},
              {"storage":"off","type":"dir","active":0,"enabled":0}]
-            """);
+            """
+        );
 
         // Act
         var result = await Run("pvesm", "status");
 
         // Assert
-        result.StandardOutput.Should().Be(
-            "Name             Type     Status     Total (KiB)      Used (KiB) Available (KiB)        %\n" +
-            "local             dir     active        98497780        12344976        86152804   12.53%\n" +
-            "local-lvm     lvmthin     active       365760512        52341234       313419278   14.31%\n" +
-            "off               dir   disabled               0               0               0      N/A\n");
+        result
+            .StandardOutput.Should()
+            .Be(
+                "Name             Type     Status     Total (KiB)      Used (KiB) Available (KiB)        %\n"
+                    + "local             dir     active        98497780        12344976        86152804   12.53%\n"
+                    + "local-lvm     lvmthin     active       365760512        52341234       313419278   14.31%\n"
+                    + "off               dir   disabled               0               0               0      N/A\n"
+            );
     }
 
     [Fact]
     public async Task A_worker_prints_its_log_without_the_final_status_line_and_exits_0()
     {
         // Arrange
-        var upid = api.FinishedTask("vzclone", "900", "OK", "create full clone of mountpoint rootfs (local-hdd:900/base-900-disk-0.raw)", "Logical volume \"vm-200-disk-0\" created.");
+        var upid = api.FinishedTask(
+            "vzclone",
+            "900",
+            "OK",
+            "create full clone of mountpoint rootfs (local-hdd:900/base-900-disk-0.raw)",
+            "Logical volume \"vm-200-disk-0\" created."
+        );
         api.On("POST", "/nodes/pve/lxc/900/clone", _ => upid);
 
         // Act
@@ -100,10 +127,21 @@ public class NodeCommandLineFormatSpecs
 
         // Assert
         result.ExitCode.Should().Be(0);
-        result.StandardOutput.Should().Be("create full clone of mountpoint rootfs (local-hdd:900/base-900-disk-0.raw)\nLogical volume \"vm-200-disk-0\" created.\n");
+        result
+            .StandardOutput.Should()
+            .Be("create full clone of mountpoint rootfs (local-hdd:900/base-900-disk-0.raw)\nLogical volume \"vm-200-disk-0\" created.\n");
         result.StandardError.Should().BeEmpty();
         var call = api.Calls.Single(c => c.Method == "POST");
-        call.Parameters.Should().BeEquivalentTo(new Dictionary<string, string> { ["newid"] = "200", ["full"] = "1", ["storage"] = "local-lvm", ["hostname"] = "postgres" });
+        call.Parameters.Should()
+            .BeEquivalentTo(
+                new Dictionary<string, string>
+                {
+                    ["newid"] = "200",
+                    ["full"] = "1",
+                    ["storage"] = "local-lvm",
+                    ["hostname"] = "postgres",
+                }
+            );
     }
 
     [Fact]
@@ -171,8 +209,15 @@ public class NodeCommandLineFormatSpecs
         var result = await Run("pct", "clone", "900", "201", "--storage", "local-lvm");
 
         // Assert
-        result.Should().Be(new CommandResult(255, "",
-            "400 Parameter verification failed.\nstorage: parameter 'storage' not allowed for linked clones\npct clone <vmid> <newid> [OPTIONS]\n"));
+        result
+            .Should()
+            .Be(
+                new CommandResult(
+                    255,
+                    "",
+                    "400 Parameter verification failed.\nstorage: parameter 'storage' not allowed for linked clones\npct clone <vmid> <newid> [OPTIONS]\n"
+                )
+            );
     }
 
     [Fact]
@@ -194,7 +239,9 @@ public class NodeCommandLineFormatSpecs
 
         // Assert
         result.ExitCode.Should().Be(255);
-        result.StandardError.Should().StartWith("ERROR: unknown command 'pct frobnicate'\nUSAGE: pct <COMMAND> [ARGS] [OPTIONS]\n")
+        result
+            .StandardError.Should()
+            .StartWith("ERROR: unknown command 'pct frobnicate'\nUSAGE: pct <COMMAND> [ARGS] [OPTIONS]\n")
             .And.Contain("       pct clone <vmid> <newid> [OPTIONS]\n");
     }
 
@@ -217,17 +264,38 @@ public class NodeCommandLineFormatSpecs
     {
         // Arrange
         api.On("GET", "/nodes/pve/lxc/200/status/current", """{"status":"running","vmid":200}""");
-        var environment = new Dictionary<string, string> { ["PATH"] = "/usr/bin", ["DB_PASSWORD_FILE"] = "/run/x", ["SSL_CERT_FILE"] = "/etc/ssl/x.pem", ["SSL_CERT_DIR"] = "/etc/ssl" };
+        var environment = new Dictionary<string, string>
+        {
+            ["PATH"] = "/usr/bin",
+            ["DB_PASSWORD_FILE"] = "/run/x",
+            ["SSL_CERT_FILE"] = "/etc/ssl/x.pem",
+            ["SSL_CERT_DIR"] = "/etc/ssl",
+        };
 
         // Act
-        var result = await new NodeCommandLine(api, exec).RunAsync("pve", "pct", ["exec", "200", "--", "sh", "-c", "cat > /etc/app.conf"], "key=value\n", environment);
+        var result = await new NodeCommandLine(api, exec).RunAsync(
+            "pve",
+            "pct",
+            ["exec", "200", "--", "sh", "-c", "cat > /etc/app.conf"],
+            "key=value\n",
+            environment
+        );
 
         // Assert
         result.Should().Be(new CommandResult(3, "out\n", "err\n"));
         var record = exec.ExecHistory(200).Single();
         record.Command.Should().Equal("sh", "-c", "cat > /etc/app.conf");
         record.StandardInput.Should().Be("key=value\n");
-        record.Environment.Should().BeEquivalentTo(new Dictionary<string, string> { ["PATH"] = "/usr/bin", ["DB_PASSWORD_FILE"] = "/run/x", ["container"] = "lxc" });
+        record
+            .Environment.Should()
+            .BeEquivalentTo(
+                new Dictionary<string, string>
+                {
+                    ["PATH"] = "/usr/bin",
+                    ["DB_PASSWORD_FILE"] = "/run/x",
+                    ["container"] = "lxc",
+                }
+            );
     }
 
     [Fact]
@@ -238,13 +306,26 @@ public class NodeCommandLineFormatSpecs
         var environment = new Dictionary<string, string> { ["HOME"] = "/root" };
 
         // Act
-        var result = await new NodeCommandLine(api, exec).RunAsync("pve", "lxc-attach", ["-n", "200", "--clear-env", "-v", "LANG=C", "--", "bash", "-c", "id"], null, environment);
+        var result = await new NodeCommandLine(api, exec).RunAsync(
+            "pve",
+            "lxc-attach",
+            ["-n", "200", "--clear-env", "-v", "LANG=C", "--", "bash", "-c", "id"],
+            null,
+            environment
+        );
 
         // Assert
         result.ExitCode.Should().Be(3);
-        exec.ExecHistory(200).Single().Environment.Should().BeEquivalentTo(new Dictionary<string, string>
-        {
-            ["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", ["LANG"] = "C", ["container"] = "lxc",
-        });
+        exec.ExecHistory(200)
+            .Single()
+            .Environment.Should()
+            .BeEquivalentTo(
+                new Dictionary<string, string>
+                {
+                    ["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                    ["LANG"] = "C",
+                    ["container"] = "lxc",
+                }
+            );
     }
 }

@@ -19,8 +19,13 @@ public class PctPasswordPromptSpecs
         var cli = new NodeCommandLine(api, new StubExec(new SimExecResult(0, "", "")));
 
         // Act
-        var result = await cli.RunAsync("pve", "pct", ["create", "300", "local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst", "--storage", "local-hdd", "--password"],
-            "from-stdin-pw\nignored\n", new Dictionary<string, string>());
+        var result = await cli.RunAsync(
+            "pve",
+            "pct",
+            ["create", "300", "local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst", "--storage", "local-hdd", "--password"],
+            "from-stdin-pw\nignored\n",
+            new Dictionary<string, string>()
+        );
 
         // Assert
         result.ExitCode.Should().Be(0, result.StandardError);
@@ -34,7 +39,13 @@ public class PctPasswordPromptSpecs
         api.On("POST", "/nodes/pve/lxc", _ => upid);
         var cli = new NodeCommandLine(api, new StubExec(new SimExecResult(0, "", "")));
 
-        var result = await cli.RunAsync("pve", "pct", ["create", "300", "t", "--password", "inline-pw", "--storage", "local-hdd"], null, new Dictionary<string, string>());
+        var result = await cli.RunAsync(
+            "pve",
+            "pct",
+            ["create", "300", "t", "--password", "inline-pw", "--storage", "local-hdd"],
+            null,
+            new Dictionary<string, string>()
+        );
 
         result.ExitCode.Should().Be(0, result.StandardError);
         api.Calls.Single(c => c.Method == "POST").Parameters.Should().Contain("password", "inline-pw").And.Contain("storage", "local-hdd");

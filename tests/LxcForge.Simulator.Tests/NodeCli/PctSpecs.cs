@@ -17,11 +17,13 @@ public sealed class PctSpecs
         var config = await cli.Ok("pct", "config", "900");
 
         // Assert
-        list.Should().Be(
-            "VMID       Status     Lock         Name                \n" +
-            "900        stopped                 tpl-postgres        \n");
-        config.Should().Contain("hostname: tpl-postgres\n").And.Contain("rootfs: local-hdd:900/base-900-disk-0.raw,size=8G\n")
-            .And.Contain("template: 1\n").And.NotContain("digest");
+        list.Should().Be("VMID       Status     Lock         Name                \n" + "900        stopped                 tpl-postgres        \n");
+        config
+            .Should()
+            .Contain("hostname: tpl-postgres\n")
+            .And.Contain("rootfs: local-hdd:900/base-900-disk-0.raw,size=8G\n")
+            .And.Contain("template: 1\n")
+            .And.NotContain("digest");
         config.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(':')[0]).Should().BeInAscendingOrder(StringComparer.Ordinal);
         ((string)(await cli.Sim.Config(900))["template"]!.ToString()).Should().Be("1");
     }
@@ -184,12 +186,21 @@ public sealed class PctSpecs
         await using var cli = new NodeCliHarness();
         await cli.Ok("pct", "create", "201", SimHarness.Debian12, "--rootfs", "local-lvm:8", "--hostname", "redis");
         await cli.Ok("pct", "start", "201");
-        var environment = new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin", ["REDIS_PORT"] = "6379", ["SSL_CERT_FILE"] = "/etc/ssl/cert.pem" };
+        var environment = new Dictionary<string, string>
+        {
+            ["PATH"] = "/usr/bin:/bin",
+            ["REDIS_PORT"] = "6379",
+            ["SSL_CERT_FILE"] = "/etc/ssl/cert.pem",
+        };
 
         // Act
-        var result = await cli.CommandLine.RunAsync("pve", "pct",
+        var result = await cli.CommandLine.RunAsync(
+            "pve",
+            "pct",
             ["exec", "201", "--", "sh", "-c", "mkdir -p /etc/redis && cat > /etc/redis/redis.conf && echo port=$REDIS_PORT; exit 7"],
-            "requirepass from-stdin\n", environment);
+            "requirepass from-stdin\n",
+            environment
+        );
 
         // Assert
         result.ExitCode.Should().Be(7, result.StandardError);

@@ -15,7 +15,13 @@ public class PvesmFreeSpecs
         var cli = new NodeCommandLine(api, new StubExec(new SimExecResult(0, "", "")));
 
         // Act
-        var result = await cli.RunAsync("pve", "pvesm", ["free", "local-hdd:backup/vzdump-lxc-300-2026_11_28-10_00_00.tar.zst"], null, new Dictionary<string, string>());
+        var result = await cli.RunAsync(
+            "pve",
+            "pvesm",
+            ["free", "local-hdd:backup/vzdump-lxc-300-2026_11_28-10_00_00.tar.zst"],
+            null,
+            new Dictionary<string, string>()
+        );
 
         // Assert
         result.ExitCode.Should().Be(0, result.StandardError);

@@ -26,9 +26,19 @@ internal sealed class StubPveApi : IPveApi
     public string FinishedTask(string type, string id, string exitStatus, params string[] log)
     {
         var upid = string.Create(CultureInfo.InvariantCulture, $"UPID:pve:{nextPid++:X8}:00000001:6650A1B3:{type}:{id}:root@pam:");
-        var final = exitStatus == "OK" ? "TASK OK" : exitStatus.StartsWith("WARNINGS", StringComparison.Ordinal) ? $"TASK {exitStatus}" : $"TASK ERROR: {exitStatus}";
-        On("GET", $"/nodes/pve/tasks/{Uri.EscapeDataString(upid)}/status", _ => new JsonObject { ["upid"] = upid, ["status"] = "stopped", ["exitstatus"] = exitStatus });
-        On("GET", $"/nodes/pve/tasks/{Uri.EscapeDataString(upid)}/log", _ => new JsonArray(log.Append(final).Select((t, i) => (JsonNode)new JsonObject { ["n"] = i + 1, ["t"] = t }).ToArray()));
+        var final =
+            exitStatus == "OK" ? "TASK OK"
+            : exitStatus.StartsWith("WARNINGS", StringComparison.Ordinal) ? $"TASK {exitStatus}"
+            : $"TASK ERROR: {exitStatus}";
+        On("GET", $"/nodes/pve/tasks/{Uri.EscapeDataString(upid)}/status", _ => new JsonObject
+        {
+            ["upid"] = upid,
+            ["status"] = "stopped",
+            ["exitstatus"] = exitStatus,
+        });
+        On("GET", $"/nodes/pve/tasks/{Uri.EscapeDataString(upid)}/log", _ => new JsonArray(
+            log.Append(final).Select((t, i) => (JsonNode)new JsonObject { ["n"] = i + 1, ["t"] = t }).ToArray()
+        ));
         return upid;
     }
 
@@ -46,7 +56,13 @@ internal sealed class StubExec(SimExecResult result) : ISimulatorExec
 {
     private readonly List<ExecRecord> history = [];
 
-    public Task<SimExecResult> ExecAsync(int vmid, IReadOnlyList<string> command, string? standardInput, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default)
+    public Task<SimExecResult> ExecAsync(
+        int vmid,
+        IReadOnlyList<string> command,
+        string? standardInput,
+        IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken = default
+    )
     {
         history.Add(new ExecRecord(vmid, command, standardInput, environment, result.ExitCode, DateTimeOffset.UnixEpoch));
         return Task.FromResult(result);

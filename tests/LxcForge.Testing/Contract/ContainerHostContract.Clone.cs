@@ -16,7 +16,14 @@ public abstract partial class ContainerHostContract
         var target = Vmid(1);
 
         // Act
-        await Host.CloneAsync(new CloneRequest(source, target) { Full = true, Storage = Env.ServiceStorage, Hostname = "contract-clone" });
+        await Host.CloneAsync(
+            new CloneRequest(source, target)
+            {
+                Full = true,
+                Storage = Env.ServiceStorage,
+                Hostname = "contract-clone",
+            }
+        );
 
         // Assert
         var clone = await GetAsync(target);

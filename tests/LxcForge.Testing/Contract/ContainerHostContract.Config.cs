@@ -15,17 +15,20 @@ public abstract partial class ContainerHostContract
         var mac = before.Config.Net(0)!.HardwareAddress;
 
         // Act: new resources, a new address (given without hwaddr, as a spec would), and a deleted key
-        await Host.UpdateConfigAsync(vmid, new ConfigChange
-        {
-            Set = new Dictionary<string, string>
+        await Host.UpdateConfigAsync(
+            vmid,
+            new ConfigChange
             {
-                ["memory"] = "512",
-                ["cores"] = "2",
-                ["net0"] = $"name=eth0,bridge={Env.Bridge},ip={Address(5)}/24,gw={Env.Gateway}",
-                ["description"] = "line one\nline two: with a colon",
-            },
-            Delete = ["swap"],
-        });
+                Set = new Dictionary<string, string>
+                {
+                    ["memory"] = "512",
+                    ["cores"] = "2",
+                    ["net0"] = $"name=eth0,bridge={Env.Bridge},ip={Address(5)}/24,gw={Env.Gateway}",
+                    ["description"] = "line one\nline two: with a colon",
+                },
+                Delete = ["swap"],
+            }
+        );
 
         // Assert
         var after = (await GetAsync(vmid)).Config;

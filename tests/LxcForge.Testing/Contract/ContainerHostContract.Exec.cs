@@ -14,11 +14,14 @@ public abstract partial class ContainerHostContract
         await Host.StartAsync(vmid);
 
         // Act
-        var result = await Host.ExecAsync(vmid, new ExecRequest(["sh", "-c", "read line; echo \"got:$line\"; echo \"env:$GREETING\"; echo oops >&2; exit 3"])
-        {
-            StandardInput = "hello from stdin\n",
-            Environment = new Dictionary<string, string> { ["GREETING"] = "bonjour" },
-        });
+        var result = await Host.ExecAsync(
+            vmid,
+            new ExecRequest(["sh", "-c", "read line; echo \"got:$line\"; echo \"env:$GREETING\"; echo oops >&2; exit 3"])
+            {
+                StandardInput = "hello from stdin\n",
+                Environment = new Dictionary<string, string> { ["GREETING"] = "bonjour" },
+            }
+        );
         var ok = await Host.ExecAsync(vmid, ExecRequest.Shell("echo written > /tmp/contract && cat /tmp/contract"));
 
         // Assert

@@ -69,21 +69,23 @@ public abstract partial class ContainerHostContract : IAsyncLifetime
         await EnsureOsTemplateAsync();
         var vmid = Vmid(offset);
         var store = storage ?? Env.TemplateStorage;
-        await Host.CreateAsync(new CreateContainerRequest(vmid, Env.Node, Env.OsTemplateVolumeId, store)
-        {
-            RootPassword = ContractRootPassword,
-            Options = new Dictionary<string, string>
+        await Host.CreateAsync(
+            new CreateContainerRequest(vmid, Env.Node, Env.OsTemplateVolumeId, store)
             {
-                ["hostname"] = hostname ?? $"contract-{vmid}",
-                ["memory"] = "256",
-                ["swap"] = "0",
-                ["cores"] = "1",
-                ["rootfs"] = $"{store}:1",
-                ["net0"] = $"name=eth0,bridge={Env.Bridge},ip={Address(offset)}/24,gw={Env.Gateway}",
-                ["unprivileged"] = "1",
-                ["tags"] = "contract",
-            },
-        });
+                RootPassword = ContractRootPassword,
+                Options = new Dictionary<string, string>
+                {
+                    ["hostname"] = hostname ?? $"contract-{vmid}",
+                    ["memory"] = "256",
+                    ["swap"] = "0",
+                    ["cores"] = "1",
+                    ["rootfs"] = $"{store}:1",
+                    ["net0"] = $"name=eth0,bridge={Env.Bridge},ip={Address(offset)}/24,gw={Env.Gateway}",
+                    ["unprivileged"] = "1",
+                    ["tags"] = "contract",
+                },
+            }
+        );
         return vmid;
     }
 

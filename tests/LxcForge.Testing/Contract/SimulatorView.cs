@@ -47,7 +47,9 @@ public sealed class SimulatorView(SimulatorCluster cluster, string node = "pve")
 
     public async Task<IReadOnlyList<string>> ListBackupVolumesAsync(string storage)
     {
-        var data = await cluster.CallAsync(ApiRequest.Get($"/nodes/{node}/storage/{storage}/content", new Dictionary<string, string> { ["content"] = "backup" }));
+        var data = await cluster.CallAsync(
+            ApiRequest.Get($"/nodes/{node}/storage/{storage}/content", new Dictionary<string, string> { ["content"] = "backup" })
+        );
         return data!.AsArray().Select(v => v!["volid"]!.ToString()).ToList();
     }
 }

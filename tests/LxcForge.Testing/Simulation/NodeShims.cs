@@ -32,7 +32,8 @@ public sealed class NodeShims : IDisposable
 
     /// <summary>Why the shims cannot run here (curl or jq missing), or null.</summary>
     public static string? UnavailableReason =>
-        new[] { "curl", "jq" }.FirstOrDefault(p => !(Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, p)))) is { } missing
+        new[] { "curl", "jq" }.FirstOrDefault(p => !(Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, p))))
+            is { } missing
             ? $"{missing} is not installed (the simulator's shims need curl and jq; .ci/run installs them)"
             : null;
 
@@ -40,19 +41,20 @@ public sealed class NodeShims : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static string Script(string tool, string node, Uri url, string headerFile) => $$"""
-        #!/bin/sh
-        # {{tool}} on the LxcForge simulator's node '{{node}}': POST /simulator/cli, print the answer, exit with its code.
-        set -u
-        if [ -t 0 ]; then input='null'; else input='.'; fi
-        if [ -t 0 ]; then jqin='-n'; else jqin='-Rs'; fi
-        answer=$(jq $jqin --arg node '{{node}}' --arg tool '{{tool}}' "{node: \$node, tool: \$tool, args: \$ARGS.positional, stdin: $input, env: env}" --args -- "$@" \
-          | curl -sS --fail-with-body -H @'{{headerFile}}' -H 'Content-Type: application/json' --data-binary @- '{{url}}') || {
-          printf '%s: the simulator did not answer: %s\n' '{{tool}}' "$answer" >&2
-          exit 255
-        }
-        printf '%s' "$answer" | jq -j '.stdout'
-        printf '%s' "$answer" | jq -j '.stderr' >&2
-        exit "$(printf '%s' "$answer" | jq '.exitCode')"
-        """ + "\n";
+    private static string Script(string tool, string node, Uri url, string headerFile) =>
+        $$"""
+            #!/bin/sh
+            # {{tool}} on the LxcForge simulator's node '{{node}}': POST /simulator/cli, print the answer, exit with its code.
+            set -u
+            if [ -t 0 ]; then input='null'; else input='.'; fi
+            if [ -t 0 ]; then jqin='-n'; else jqin='-Rs'; fi
+            answer=$(jq $jqin --arg node '{{node}}' --arg tool '{{tool}}' "{node: \$node, tool: \$tool, args: \$ARGS.positional, stdin: $input, env: env}" --args -- "$@" \
+              | curl -sS --fail-with-body -H @'{{headerFile}}' -H 'Content-Type: application/json' --data-binary @- '{{url}}') || {
+              printf '%s: the simulator did not answer: %s\n' '{{tool}}' "$answer" >&2
+              exit 255
+            }
+            printf '%s' "$answer" | jq -j '.stdout'
+            printf '%s' "$answer" | jq -j '.stderr' >&2
+            exit "$(printf '%s' "$answer" | jq '.exitCode')"
+            """ + "\n";
 }

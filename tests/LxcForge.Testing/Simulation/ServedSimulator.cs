@@ -30,7 +30,14 @@ public sealed class ServedSimulator : IAsyncDisposable
     public static async Task<ServedSimulator> StartAsync(SimulatorServerOptions? serverOptions = null, double timeFactor = 1000)
     {
         var cluster = new SimulatorCluster(options: new SimulatorOptions { TimeFactor = timeFactor });
-        var server = new SimulatorServer(cluster, (serverOptions ?? new SimulatorServerOptions()) with { UnauthorizedDelay = TimeSpan.Zero }, new NodeCommandLine(cluster, cluster));
+        var server = new SimulatorServer(
+            cluster,
+            (serverOptions ?? new SimulatorServerOptions()) with
+            {
+                UnauthorizedDelay = TimeSpan.Zero,
+            },
+            new NodeCommandLine(cluster, cluster)
+        );
         try
         {
             return new ServedSimulator(cluster, server, await server.StartAsync());

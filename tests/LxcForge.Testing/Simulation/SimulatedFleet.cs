@@ -41,24 +41,27 @@ public sealed class SimulatedFleet : IAsyncDisposable
     public HostState HostState { get; }
 
     /// <summary>Three of the fleet design's services (fewer templates to build).</summary>
-    public static FleetSpec Small { get; } = FleetDefaults.Seed with
-    {
-        Templates = FleetDefaults.Seed.Templates.Where(t => t.Name is "postgresql" or "redis" or "docker").ToList(),
-        Services = FleetDefaults.Seed.Services.Where(s => s.Name is "postgresql" or "redis" or "docker").ToList(),
-    };
+    public static FleetSpec Small { get; } =
+        FleetDefaults.Seed with
+        {
+            Templates = FleetDefaults.Seed.Templates.Where(t => t.Name is "postgresql" or "redis" or "docker").ToList(),
+            Services = FleetDefaults.Seed.Services.Where(s => s.Name is "postgresql" or "redis" or "docker").ToList(),
+        };
 
     /// <summary>The fleet design cut down to <paramref name="services"/> and their templates.</summary>
-    public static FleetSpec Only(params string[] services) => FleetDefaults.Seed with
-    {
-        Templates = FleetDefaults.Seed.Templates.Where(t => services.Contains(t.Name)).ToList(),
-        Services = FleetDefaults.Seed.Services.Where(s => services.Contains(s.Name)).ToList(),
-    };
+    public static FleetSpec Only(params string[] services) =>
+        FleetDefaults.Seed with
+        {
+            Templates = FleetDefaults.Seed.Templates.Where(t => services.Contains(t.Name)).ToList(),
+            Services = FleetDefaults.Seed.Services.Where(s => services.Contains(s.Name)).ToList(),
+        };
 
     /// <summary>Short limits so a check that never passes fails the test quickly (simulated time).</summary>
-    public static DeployOptions FastOptions { get; } = new()
-    {
-        Timeouts = new StepTimeouts { Check = TimeSpan.FromSeconds(30), Ready = TimeSpan.FromMinutes(2) },
-    };
+    public static DeployOptions FastOptions { get; } =
+        new()
+        {
+            Timeouts = new StepTimeouts { Check = TimeSpan.FromSeconds(30), Ready = TimeSpan.FromMinutes(2) },
+        };
 
     /// <param name="retry">How the API backend retries transient failures (real time; default: the product's).</param>
     public static async Task<SimulatedFleet> StartAsync(FleetSpec? fleet = null, bool withTemplates = true, RetryOptions? retry = null)
@@ -67,7 +70,11 @@ public sealed class SimulatedFleet : IAsyncDisposable
         var server = new SimulatorServer(cluster, new SimulatorServerOptions { UnauthorizedDelay = TimeSpan.Zero });
         var endpoint = await server.StartAsync();
         var login = new PasswordLogin(endpoint.Credentials.UserName, endpoint.Credentials.Password);
-        var options = new ProxmoxConnectionOptions(endpoint.BaseUrl, login) { Tls = TlsPolicy.Pinned(endpoint.CertificateSha256Fingerprint!), Retry = retry ?? new RetryOptions() };
+        var options = new ProxmoxConnectionOptions(endpoint.BaseUrl, login)
+        {
+            Tls = TlsPolicy.Pinned(endpoint.CertificateSha256Fingerprint!),
+            Retry = retry ?? new RetryOptions(),
+        };
         var host = new ProxmoxApiHost(options, new SimulatorContainerExec(cluster));
         var result = new SimulatedFleet(cluster, server, host, await host.GetIdentityAsync());
         if (withTemplates)
@@ -82,7 +89,12 @@ public sealed class SimulatedFleet : IAsyncDisposable
     public WorkflowContext Workflow(DeployOptions? options = null) => new(Host, HostState, Cluster.Clock) { DeployOptions = options ?? FastOptions };
 
     /// <summary>Plans and deploys <paramref name="fleet"/> (all of it, or <paramref name="only"/>).</summary>
-    public async Task<DeployResult> DeployAsync(FleetSpec fleet, DeployOptions? options = null, CancellationToken cancellationToken = default, params string[] only)
+    public async Task<DeployResult> DeployAsync(
+        FleetSpec fleet,
+        DeployOptions? options = null,
+        CancellationToken cancellationToken = default,
+        params string[] only
+    )
     {
         var deployer = Deployer(options);
         var plan = await deployer.PlanAsync(fleet, only, cancellationToken);

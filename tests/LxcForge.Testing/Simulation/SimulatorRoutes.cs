@@ -30,8 +30,9 @@ public static class SimulatorRoutes
     };
 
     /// <summary>Contract scenarios to skip because the engine does not serve a route they need yet, each with that reason.</summary>
-    public static IReadOnlyDictionary<string, string> ContractExclusions() => ContractRoutes
-        .Select(kv => (kv.Key, Missing: Missing(kv.Value)))
-        .Where(x => x.Missing.Count > 0)
-        .ToDictionary(x => x.Key, x => $"the simulator does not serve {string.Join(", ", x.Missing)} yet");
+    public static IReadOnlyDictionary<string, string> ContractExclusions() =>
+        ContractRoutes
+            .Select(kv => (kv.Key, Missing: Missing(kv.Value)))
+            .Where(x => x.Missing.Count > 0)
+            .ToDictionary(x => x.Key, x => $"the simulator does not serve {string.Join(", ", x.Missing)} yet");
 }

@@ -41,14 +41,18 @@ public sealed class StandInTemplates(IContainerHost host, Action<string>? log = 
         if (await host.GetContainerAsync(template.Ctid, ct) is { } existing)
         {
             if (!existing.IsTemplate)
-                throw new InvalidOperationException($"CT {template.Ctid} exists and is not a template; remove it or choose another CTID for template '{template.Name}'");
+                throw new InvalidOperationException(
+                    $"CT {template.Ctid} exists and is not a template; remove it or choose another CTID for template '{template.Name}'"
+                );
             log?.Invoke($"template {template.Name} (CT {template.Ctid}) exists");
             return;
         }
 
         var diskGb = Math.Max(1, DiskSize.ParseBytes(template.Disk ?? "4G") / DiskSize.GiB(1));
         var definition = ServiceRegistry.Find(template.ServiceKey)?.Definition
-            ?? throw new InvalidOperationException($"template '{template.Name}': stand-in templates exist only for built-in services, not '{template.ServiceKey}'");
+            ?? throw new InvalidOperationException(
+                $"template '{template.Name}': stand-in templates exist only for built-in services, not '{template.ServiceKey}'"
+            );
         var options = new Dictionary<string, string>
         {
             ["hostname"] = template.Hostname ?? $"{template.Name}-template",
@@ -60,7 +64,10 @@ public sealed class StandInTemplates(IContainerHost host, Action<string>? log = 
             ["tags"] = "stand-in",
         };
         if (definition.NeedsNesting || definition.NeedsKeyctl)
-            options["features"] = string.Join(',', new[] { definition.NeedsKeyctl ? "keyctl=1" : null, definition.NeedsNesting ? "nesting=1" : null }.OfType<string>());
+            options["features"] = string.Join(
+                ',',
+                new[] { definition.NeedsKeyctl ? "keyctl=1" : null, definition.NeedsNesting ? "nesting=1" : null }.OfType<string>()
+            );
         log?.Invoke($"creating stand-in template {template.Name} (CT {template.Ctid}) from {osTemplate}");
         await host.CreateAsync(new CreateContainerRequest(template.Ctid, node, osTemplate, fleet.Storage.Templates) { Options = options }, ct);
         await host.StartAsync(template.Ctid, ct);
@@ -69,14 +76,19 @@ public sealed class StandInTemplates(IContainerHost host, Action<string>? log = 
         if (!install.Succeeded)
             throw new InvalidOperationException($"stand-in install in CT {template.Ctid} failed (exit {install.ExitCode}): {install.StandardError.Trim()}");
         await host.StopAsync(template.Ctid, ct);
-        await host.UpdateConfigAsync(template.Ctid, new ConfigChange
-        {
-            Set = new Dictionary<string, string>
+        await host.UpdateConfigAsync(
+            template.Ctid,
+            new ConfigChange
             {
-                ["description"] = $"{OwnershipMarker.TemplateLine(template.Ctid)}\ntemplate: {template.Name}\nSTAND-IN template for the simulator, built by LxcForge's test helper StandInTemplates (no real service inside)\n",
-                ["tags"] = OwnershipMarker.MarkTags("stand-in"),
+                Set = new Dictionary<string, string>
+                {
+                    ["description"] =
+                        $"{OwnershipMarker.TemplateLine(template.Ctid)}\ntemplate: {template.Name}\nSTAND-IN template for the simulator, built by LxcForge's test helper StandInTemplates (no real service inside)\n",
+                    ["tags"] = OwnershipMarker.MarkTags("stand-in"),
+                },
             },
-        }, ct);
+            ct
+        );
         await host.ConvertToTemplateAsync(template.Ctid, ct);
         log?.Invoke($"template {template.Name} (CT {template.Ctid}) ready");
     }

@@ -54,7 +54,11 @@ public sealed class SshdServer : IAsyncDisposable
 
     /// <param name="pathPrefix">Directories put first on the session's PATH.</param>
     /// <param name="environment">More session variables (non-secret), e.g. how the shims reach the simulator.</param>
-    public static async Task<SshdServer> StartAsync(string? pathPrefix = null, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
+    public static async Task<SshdServer> StartAsync(
+        string? pathPrefix = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        CancellationToken cancellationToken = default
+    )
     {
         if (UnavailableReason is { } reason)
             throw new InvalidOperationException(reason);
@@ -73,13 +77,15 @@ public sealed class SshdServer : IAsyncDisposable
                 var check = await RunAsync(SshdPath, ["-t", "-f", dir.Combine("sshd_config")]);
                 if (check.ExitCode != 0)
                     throw new InvalidOperationException($"sshd rejected the generated config: {check.Output}");
-                var process = Process.Start(new ProcessStartInfo(SshdPath)
-                {
-                    ArgumentList = { "-D", "-f", dir.Combine("sshd_config"), "-E", dir.Combine("sshd.log") },
-                    UseShellExecute = false,
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                })!;
+                var process = Process.Start(
+                    new ProcessStartInfo(SshdPath)
+                    {
+                        ArgumentList = { "-D", "-f", dir.Combine("sshd_config"), "-E", dir.Combine("sshd.log") },
+                        UseShellExecute = false,
+                        RedirectStandardOutput = true,
+                        RedirectStandardError = true,
+                    }
+                )!;
                 if (await WaitForPortAsync(process, port, cancellationToken))
                 {
                     var server = new SshdServer(dir, process, port);
@@ -110,9 +116,7 @@ public sealed class SshdServer : IAsyncDisposable
                 await _process.WaitForExitAsync();
             }
         }
-        catch (InvalidOperationException)
-        {
-        }
+        catch (InvalidOperationException) { }
 
         _process.Dispose();
         _dir.Dispose();
@@ -180,9 +184,19 @@ public sealed class SshdServer : IAsyncDisposable
     }
 
     /// <summary>Runs a helper program (ssh-keygen, ssh-add…) to completion.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<(int ExitCode, string Output)> RunAsync(
+        string program,
+        IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? environment = null
+    )
     {
-        var psi = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var psi = new ProcessStartInfo(program)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
         foreach (var a in args)
             psi.ArgumentList.Add(a);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>())

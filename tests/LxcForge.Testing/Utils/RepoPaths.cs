@@ -6,8 +6,7 @@ public static class RepoPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>The shared folder (<c>../shared</c> beside the repository), or null when absent.</summary>
-    public static string? Shared =>
-        Directory.Exists(Path.Combine(Root, "..", "shared")) ? Path.GetFullPath(Path.Combine(Root, "..", "shared")) : null;
+    public static string? Shared => Directory.Exists(Path.Combine(Root, "..", "shared")) ? Path.GetFullPath(Path.Combine(Root, "..", "shared")) : null;
 
     private static string FindRoot()
     {

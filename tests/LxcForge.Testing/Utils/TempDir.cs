@@ -26,8 +26,6 @@ public sealed class TempDir : IDisposable
         {
             // Best effort: a sandbox may still hold a mount for a moment.
         }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        catch (UnauthorizedAccessException) { }
     }
 }

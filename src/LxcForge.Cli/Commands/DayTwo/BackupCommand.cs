@@ -72,7 +72,9 @@ public sealed class BackupCommand(CliConsole io) : HostCommand<BackupCommand.Set
             {
                 Output.Note($"[{instance.Name}] backing up CT {instance.Ctid} to {spec.Spec.Storage.Backups}…");
                 var outcome = await service.BackupAsync(spec.Spec, instance.Ctid, mode, cancellationToken);
-                rows.Add(new Row(instance.Name, instance.Ctid, "ok", outcome.Backup.VolumeId, outcome.Mode.ToString().ToLowerInvariant(), outcome.Pruned.Count, null));
+                rows.Add(
+                    new Row(instance.Name, instance.Ctid, "ok", outcome.Backup.VolumeId, outcome.Mode.ToString().ToLowerInvariant(), outcome.Pruned.Count, null)
+                );
             }
             catch (HostException e)
             {
@@ -82,8 +84,20 @@ public sealed class BackupCommand(CliConsole io) : HostCommand<BackupCommand.Set
 
         Output.Result(rows, o =>
         {
-            o.Table(["Service", "CTID", "Result", "Mode", "Archive", "Pruned"], rows.Select(r => (IReadOnlyList<string>)
-                [r.Service, r.Ctid.ToString(CultureInfo.InvariantCulture), r.Error is null ? r.Result : $"{r.Result}: {r.Error}", r.Mode ?? "-", r.Archive ?? "-", r.Pruned.ToString(CultureInfo.InvariantCulture)]));
+            o.Table(
+                ["Service", "CTID", "Result", "Mode", "Archive", "Pruned"],
+                rows.Select(r =>
+                    (IReadOnlyList<string>)
+                        [
+                            r.Service,
+                            r.Ctid.ToString(CultureInfo.InvariantCulture),
+                            r.Error is null ? r.Result : $"{r.Result}: {r.Error}",
+                            r.Mode ?? "-",
+                            r.Archive ?? "-",
+                            r.Pruned.ToString(CultureInfo.InvariantCulture),
+                        ]
+                )
+            );
         });
         return rows.Any(r => r.Error is not null) ? ExitCodes.StepFailed : ExitCodes.Ok;
     }

@@ -38,21 +38,33 @@ public sealed class BackupsListCommand(CliConsole io) : HostCommand<BackupsListC
         var instances = ReplicaPlanner.Instances(spec.Spec);
         var vmid = Vmid(settings, instances);
         var backups = await new BackupService(Host).ListAsync(spec.Spec, vmid, cancellationToken);
-        var rows = backups.Select(b => new
-        {
-            Service = instances.FirstOrDefault(i => i.Ctid == b.Vmid)?.Name,
-            b.Vmid,
-            b.VolumeId,
-            b.CreatedAt,
-            b.SizeBytes,
-            b.Protected,
-            b.Notes,
-        }).ToList();
-        Output.Result(rows, o => o.Table(["Service", "CTID", "Created", "Size", "Volume"], rows.Select(r => (IReadOnlyList<string>)
-        [
-            r.Service ?? "-", r.Vmid?.ToString(CultureInfo.InvariantCulture) ?? "-", r.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            $"{r.SizeBytes / 1048576.0:0.0} MiB", r.VolumeId + (r.Protected ? " (protected)" : ""),
-        ])));
+        var rows = backups
+            .Select(b => new
+            {
+                Service = instances.FirstOrDefault(i => i.Ctid == b.Vmid)?.Name,
+                b.Vmid,
+                b.VolumeId,
+                b.CreatedAt,
+                b.SizeBytes,
+                b.Protected,
+                b.Notes,
+            })
+            .ToList();
+        Output.Result(rows, o =>
+            o.Table(
+                ["Service", "CTID", "Created", "Size", "Volume"],
+                rows.Select(r =>
+                    (IReadOnlyList<string>)
+                        [
+                            r.Service ?? "-",
+                            r.Vmid?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                            r.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                            $"{r.SizeBytes / 1048576.0:0.0} MiB",
+                            r.VolumeId + (r.Protected ? " (protected)" : ""),
+                        ]
+                )
+            )
+        );
         return ExitCodes.Ok;
     }
 }

@@ -32,7 +32,8 @@ public sealed class DestroyCommand(CliConsole io) : WorkflowCommand<DestroyComma
         bool Ask(string question) => Confirm(settings, question);
         var result = await new DestroyWorkflow(Workflow())
         {
-            Confirm = targets => Ask($"Destroy {string.Join(", ", targets.Select(t => $"{t.Name} (CT {t.Ctid})"))}? Their disks are deleted; backups are kept."),
+            Confirm = targets =>
+                Ask($"Destroy {string.Join(", ", targets.Select(t => $"{t.Name} (CT {t.Ctid})"))}? Their disks are deleted; backups are kept."),
         }.RunAsync(Spec.Spec, instances, cancellationToken);
         if (!result.Confirmed)
             throw new CliException("not confirmed; nothing destroyed (give --yes to skip the question)");

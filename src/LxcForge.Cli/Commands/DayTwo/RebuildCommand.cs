@@ -17,13 +17,23 @@ public sealed class RebuildCommand(CliConsole io) : HostCommand<HostSettings>(io
     protected override async Task<int> RunOnHostAsync(HostSettings settings, CancellationToken cancellationToken)
     {
         var loaded = Spec;
-        var builder = new TemplateBuilder(Host, Connection.NodeShell, TemplateScripts.Supply(Connection, loaded, Io, Output.Detail), TimeProvider.System) { Log = Output.Detail };
+        var builder = new TemplateBuilder(Host, Connection.NodeShell, TemplateScripts.Supply(Connection, loaded, Io, Output.Detail), TimeProvider.System)
+        {
+            Log = Output.Detail,
+        };
         var report = await new Rebuild(Host, State, TimeProvider.System) { Templates = builder, Log = Output.Note }.RunAsync(loaded.Spec, cancellationToken);
         Output.Result(report, o =>
         {
-            o.Table(["Stage", "Result", "Time", "Detail"], report.Stages.Select(s => (IReadOnlyList<string>)
-                [s.Name, s.Ok ? "ok" : "FAILED", $"{s.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s", s.Detail]));
-            o.Line(report.Ok ? "rebuild complete: every service is back and healthy" : "rebuild incomplete: run it again after fixing what failed (it resumes)");
+            o.Table(
+                ["Stage", "Result", "Time", "Detail"],
+                report.Stages.Select(s =>
+                    (IReadOnlyList<string>)
+                        [s.Name, s.Ok ? "ok" : "FAILED", $"{s.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s", s.Detail]
+                )
+            );
+            o.Line(
+                report.Ok ? "rebuild complete: every service is back and healthy" : "rebuild incomplete: run it again after fixing what failed (it resumes)"
+            );
         });
         return report.Ok ? ExitCodes.Ok : ExitCodes.StepFailed;
     }

@@ -35,7 +35,8 @@ public sealed class ResizeCommand(CliConsole io) : WorkflowCommand<ResizeCommand
             throw new CliException("name exactly one service to resize");
         if (settings.Memory is null && settings.Cores is null && settings.Disk is null)
             throw new CliException("give --memory, --cores and/or --disk");
-        _ = spec.Spec.FindService(settings.Services[0]) ?? throw new CliException($"no service '{settings.Services[0]}' in the spec (replicas follow their service)");
+        _ = spec.Spec.FindService(settings.Services[0])
+            ?? throw new CliException($"no service '{settings.Services[0]}' in the spec (replicas follow their service)");
         return spec;
     }
 
@@ -53,11 +54,16 @@ public sealed class ResizeCommand(CliConsole io) : WorkflowCommand<ResizeCommand
 
         var updated = SpecFile.Set(Io, Output, Spec, name, [.. changes]);
         var safe = new SafeChange(Host, TimeProvider.System) { Log = Output.Note };
-        return await safe.RunAsync(service.Ctid, "resize", async ct =>
-        {
-            var code = Summarise(await new DeployWorkflow(Workflow()).RunAsync(updated.Spec, [name], $"resize {name}", ct));
-            return code == ExitCodes.Ok ? code : throw new HostException(HostErrorKind.TaskFailed, $"applying the new size to {name} failed");
-        }, cancellationToken);
+        return await safe.RunAsync(
+            service.Ctid,
+            "resize",
+            async ct =>
+            {
+                var code = Summarise(await new DeployWorkflow(Workflow()).RunAsync(updated.Spec, [name], $"resize {name}", ct));
+                return code == ExitCodes.Ok ? code : throw new HostException(HostErrorKind.TaskFailed, $"applying the new size to {name} failed");
+            },
+            cancellationToken
+        );
     }
 
     /// <summary>The new absolute size; a shrink below the container's current disk is refused before anything changes.</summary>
@@ -68,7 +74,9 @@ public sealed class ResizeCommand(CliConsole io) : WorkflowCommand<ResizeCommand
         var current = (await host.GetContainerAsync(ctid, cancellationToken))?.Config.RootFs?.SizeBytes ?? DiskSize.ParseBytes(specDisk);
         var target = relative ? current + bytes : bytes;
         if (target < current)
-            throw new CliException($"--disk {wanted}: CT {ctid}'s disk is {DiskSize.Format(current)}; disks cannot shrink (Proxmox refuses it: unable to shrink disk size). Nothing was changed.");
+            throw new CliException(
+                $"--disk {wanted}: CT {ctid}'s disk is {DiskSize.Format(current)}; disks cannot shrink (Proxmox refuses it: unable to shrink disk size). Nothing was changed."
+            );
         return DiskSize.Format(target);
     }
 }

@@ -45,7 +45,10 @@ public sealed class ScaleCommand(CliConsole io) : WorkflowCommand<ScaleCommand.S
         bool Ask(string question) => Confirm(settings, question);
         var result = await new ScaleWorkflow(Workflow())
         {
-            Confirm = removable => Ask($"Remove {string.Join(", ", removable.Select(r => $"{r.Name} (CT {r.Ctid})"))}{(settings.NoBackup ? " WITHOUT a backup" : " after a backup")}?"),
+            Confirm = removable =>
+                Ask(
+                    $"Remove {string.Join(", ", removable.Select(r => $"{r.Name} (CT {r.Ctid})"))}{(settings.NoBackup ? " WITHOUT a backup" : " after a backup")}?"
+                ),
         }.RunAsync(_before!.Spec, Spec.Spec, name, backUp: !settings.NoBackup, $"scale {name} --replicas {settings.Replicas}", cancellationToken);
         if (result.Deploy is not { } deploy)
             throw new CliException("not confirmed; the spec says the new count but nothing was removed");

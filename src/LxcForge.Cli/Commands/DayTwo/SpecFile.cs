@@ -27,7 +27,9 @@ internal static class SpecFile
         }
 
         File.WriteAllText(path, text);
-        output.Note(loaded.Path is null ? $"wrote the defaults to {name} and set {Describe(service, values)} there" : $"{name}: set {Describe(service, values)}");
+        output.Note(
+            loaded.Path is null ? $"wrote the defaults to {name} and set {Describe(service, values)} there" : $"{name}: set {Describe(service, values)}"
+        );
         return new LoadedSpec(result, name, path);
     }
 

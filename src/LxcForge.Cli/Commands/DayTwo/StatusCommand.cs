@@ -31,18 +31,31 @@ public sealed class StatusCommand(CliConsole io) : HostCommand<StatusCommand.Set
     {
         var spec = Spec;
         var only = Only(settings, spec);
-        var rows = await new FleetStatusReader(Host, State)
-            .ReadAsync(spec.Spec, checkHealth: !settings.NoHealth, only, cancellationToken);
+        var rows = await new FleetStatusReader(Host, State).ReadAsync(spec.Spec, checkHealth: !settings.NoHealth, only, cancellationToken);
         Output.Result(rows, o =>
         {
-            o.Table(["Service", "CTID", "Node", "IP", "State", "Health", "Drift", "Last backup"], rows.Select(r => (IReadOnlyList<string>)
-            [
-                r.Service, r.Ctid.ToString(CultureInfo.InvariantCulture), r.Node ?? "-", r.Ip, r.State, r.Health,
-                r.Drift.Count == 0 ? "none" : string.Join("; ", r.Drift),
-                r.LastBackup is { } b ? b.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "never",
-            ]));
+            o.Table(
+                ["Service", "CTID", "Node", "IP", "State", "Health", "Drift", "Last backup"],
+                rows.Select(r =>
+                    (IReadOnlyList<string>)
+                        [
+                            r.Service,
+                            r.Ctid.ToString(CultureInfo.InvariantCulture),
+                            r.Node ?? "-",
+                            r.Ip,
+                            r.State,
+                            r.Health,
+                            r.Drift.Count == 0 ? "none" : string.Join("; ", r.Drift),
+                            r.LastBackup is { } b ? b.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "never",
+                        ]
+                )
+            );
             var unhealthy = rows.Count(r => r.State != "running" || (!settings.NoHealth && !r.Healthy) || r.Drift.Count > 0);
-            o.Line(unhealthy == 0 ? $"{rows.Count} service(s) running, healthy and as the spec says" : $"{unhealthy} of {rows.Count} service(s) need attention (lxcforge plan shows what deploy would change)");
+            o.Line(
+                unhealthy == 0
+                    ? $"{rows.Count} service(s) running, healthy and as the spec says"
+                    : $"{unhealthy} of {rows.Count} service(s) need attention (lxcforge plan shows what deploy would change)"
+            );
         });
         return rows.All(r => r.State == "running" && (settings.NoHealth || r.Healthy) && r.Drift.Count == 0) ? ExitCodes.Ok : ExitCodes.StepFailed;
     }

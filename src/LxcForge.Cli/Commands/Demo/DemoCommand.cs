@@ -21,10 +21,15 @@ public sealed class DemoCommand(CliConsole io) : WorkflowCommand<PlanSettings>(i
     {
         var kind = Address.Kind;
         if (kind is not (HostKind.Simulator or HostKind.Lxc))
-            throw new CliException($"demo runs on the simulator (--host sim:// or sim://NAME) or on plain LXC (--host lxc://), not on {Address.Text}; use `lxcforge templates create --all` and `lxcforge deploy --all` for a Proxmox host");
+            throw new CliException(
+                $"demo runs on the simulator (--host sim:// or sim://NAME) or on plain LXC (--host lxc://), not on {Address.Text}; use `lxcforge templates create --all` and `lxcforge deploy --all` for a Proxmox host"
+            );
         var spec = kind == HostKind.Lxc ? loaded with { Result = loaded.Result with { Spec = LxcDemo.Fleet(loaded.Spec) } } : loaded;
         if (kind == HostKind.Lxc && LxcDemo.Missing(spec.Spec) is { Count: > 0 } missing)
-            throw new CliException($"demo --host {Address.Text} needs real containers, and this machine lacks: {string.Join("; ", missing)}", ExitCodes.HostUnreachable);
+            throw new CliException(
+                $"demo --host {Address.Text} needs real containers, and this machine lacks: {string.Join("; ", missing)}",
+                ExitCodes.HostUnreachable
+            );
         return spec;
     }
 
@@ -33,15 +38,27 @@ public sealed class DemoCommand(CliConsole io) : WorkflowCommand<PlanSettings>(i
         var fleet = Spec.Spec;
         if (Host is Lxc.LxcHost lxc)
         {
-            Output.Note($"plain LXC: the demo deploys {string.Join(" and ", LxcDemo.Services)}, whose servers Debian packages (the other built-in services need Proxmox and their community scripts)");
+            Output.Note(
+                $"plain LXC: the demo deploys {string.Join(" and ", LxcDemo.Services)}, whose servers Debian packages (the other built-in services need Proxmox and their community scripts)"
+            );
             await LxcDemo.EnsureOsTemplateAsync(lxc, fleet, Output.Note, cancellationToken);
         }
 
-        Output.Note(Address.Kind == HostKind.Lxc ? $"phase 1: the {fleet.Templates.Count} templates, from {LxcDemo.OsTemplate}" : $"phase 1: the {fleet.Templates.Count} templates, from the pinned community scripts (on the simulator: their labelled STAND-INs), one at a time");
-        var builder = new TemplateBuilder(Host, Connection.NodeShell, TemplateScripts.Supply(Connection, Spec, Io, Output.Detail), TimeProvider.System) { Log = Output.Detail };
+        Output.Note(
+            Address.Kind == HostKind.Lxc
+                ? $"phase 1: the {fleet.Templates.Count} templates, from {LxcDemo.OsTemplate}"
+                : $"phase 1: the {fleet.Templates.Count} templates, from the pinned community scripts (on the simulator: their labelled STAND-INs), one at a time"
+        );
+        var builder = new TemplateBuilder(Host, Connection.NodeShell, TemplateScripts.Supply(Connection, Spec, Io, Output.Detail), TimeProvider.System)
+        {
+            Log = Output.Detail,
+        };
         var result = await new ProvisionWorkflow(Workflow(), builder)
         {
-            TemplateBuilt = built => Output.Note($"  {built.Template,-18} CT {built.Ctid}  {built.Outcome.ToString().ToLowerInvariant(),-7} {built.Duration.TotalSeconds,5:0.0}s  {built.Message}"),
+            TemplateBuilt = built =>
+                Output.Note(
+                    $"  {built.Template, -18} CT {built.Ctid}  {built.Outcome.ToString().ToLowerInvariant(), -7} {built.Duration.TotalSeconds, 5:0.0}s  {built.Message}"
+                ),
             ServicesStarting = () => Output.Note($"phase 2: the {fleet.Services.Count} services, cloned, configured and checked in parallel"),
         }.RunAsync(fleet, "demo", cancellationToken);
         if (result.FailedTemplate is { } failed)

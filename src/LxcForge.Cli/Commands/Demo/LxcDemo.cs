@@ -26,21 +26,31 @@ public static class LxcDemo
         var problems = Preflight.Problems(needDebootstrap: true).ToList();
         var bridge = fleet.Network.Bridge;
         if (OperatingSystem.IsLinux() && !Directory.Exists($"/sys/class/net/{bridge}/bridge"))
-            problems.Add($"there is no bridge '{bridge}' for the containers (network.bridge); make one with the fleet's gateway: " +
-                $"ip link add {bridge} type bridge && ip addr add {fleet.Network.Gateway}/{fleet.Network.Subnet.Split('/')[1]} dev {bridge} && ip link set {bridge} up");
+            problems.Add(
+                $"there is no bridge '{bridge}' for the containers (network.bridge); make one with the fleet's gateway: "
+                    + $"ip link add {bridge} type bridge && ip addr add {fleet.Network.Gateway}/{fleet.Network.Subnet.Split('/')[1]} dev {bridge} && ip link set {bridge} up"
+            );
         return problems;
     }
 
     /// <summary>The spec cut down to the demo's services, their templates built from <see cref="OsTemplate"/> on the service bridge.</summary>
-    public static FleetSpec Fleet(FleetSpec spec) => spec with
-    {
-        Network = spec.Network with { TemplateBridge = spec.Network.Bridge },
-        Templates = [.. spec.Templates.Where(t => Services.Contains(t.ServiceKey)).Select(t => t with
+    public static FleetSpec Fleet(FleetSpec spec) =>
+        spec with
         {
-            Source = new TemplateSource { Kind = TemplateSourceKind.OsTemplate, OsTemplate = OsTemplate },
-        })],
-        Services = [.. spec.Services.Where(s => Services.Contains(s.Name))],
-    };
+            Network = spec.Network with { TemplateBridge = spec.Network.Bridge },
+            Templates =
+            [
+                .. spec
+                    .Templates.Where(t => Services.Contains(t.ServiceKey))
+                    .Select(t =>
+                        t with
+                        {
+                            Source = new TemplateSource { Kind = TemplateSourceKind.OsTemplate, OsTemplate = OsTemplate },
+                        }
+                    ),
+            ],
+            Services = [.. spec.Services.Where(s => Services.Contains(s.Name))],
+        };
 
     /// <summary>Builds <see cref="OsTemplate"/> with debootstrap unless the storage already holds it.</summary>
     public static async Task EnsureOsTemplateAsync(LxcHost host, FleetSpec fleet, Action<string> say, CancellationToken cancellationToken)

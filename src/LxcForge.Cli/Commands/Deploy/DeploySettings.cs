@@ -8,6 +8,8 @@ namespace LxcForge.Cli.Commands.Deploy;
 public sealed class DeploySettings : PlanSettings
 {
     [CommandOption("--parallel <N>")]
-    [Description("Containers worked on at once (default: the online nodes' CPU cores, at least one per node and container storage, at least 2); clones reading one storage take turns whatever N is")]
+    [Description(
+        "Containers worked on at once (default: the online nodes' CPU cores, at least one per node and container storage, at least 2); clones reading one storage take turns whatever N is"
+    )]
     public int? Parallel { get; init; }
 }

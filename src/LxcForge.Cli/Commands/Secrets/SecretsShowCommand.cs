@@ -26,11 +26,25 @@ public sealed class SecretsShowCommand(CliConsole io) : HostCommand<SecretsShowS
         if (secrets.Count == 0)
         {
             var known = State.ServicesWithSecrets();
-            throw new CliException($"no secrets for '{settings.Service}' on {host}" +
-                (known.Count > 0 ? $"; services with secrets there: {string.Join(", ", known)}" : "; deploy it first (lxcforge deploy " + settings.Service + ")"));
+            throw new CliException(
+                $"no secrets for '{settings.Service}' on {host}"
+                    + (
+                        known.Count > 0
+                            ? $"; services with secrets there: {string.Join(", ", known)}"
+                            : "; deploy it first (lxcforge deploy " + settings.Service + ")"
+                    )
+            );
         }
 
-        Output.Result(new { Host = host, settings.Service, Secrets = secrets }, o => o.Table(["Name", "Value"], secrets.Select(kv => (IReadOnlyList<string>)[kv.Key, kv.Value])));
+        Output.Result(
+            new
+            {
+                Host = host,
+                settings.Service,
+                Secrets = secrets,
+            },
+            o => o.Table(["Name", "Value"], secrets.Select(kv => (IReadOnlyList<string>)[kv.Key, kv.Value]))
+        );
         return Task.FromResult(ExitCodes.Ok);
     }
 }

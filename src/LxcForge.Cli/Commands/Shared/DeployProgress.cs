@@ -36,28 +36,31 @@ internal sealed class DeployProgress(CliConsole io, DeployPlan plan)
         }
 
         DeployResult? result = null;
-        await io.Error.Live(Table()).AutoClear(false).StartAsync(async ctx =>
-        {
-            void Update(DeployEvent e)
+        await io
+            .Error.Live(Table())
+            .AutoClear(false)
+            .StartAsync(async ctx =>
             {
-                _rows[e.Service] = (e.Phase, e.Kind, e.Message);
-                lock (_write)
+                void Update(DeployEvent e)
                 {
-                    ctx.UpdateTarget(Table());
-                    ctx.Refresh();
+                    _rows[e.Service] = (e.Phase, e.Kind, e.Message);
+                    lock (_write)
+                    {
+                        ctx.UpdateTarget(Table());
+                        ctx.Refresh();
+                    }
                 }
-            }
 
-            deployer.Progress += Update;
-            try
-            {
-                result = await deploy();
-            }
-            finally
-            {
-                deployer.Progress -= Update;
-            }
-        });
+                deployer.Progress += Update;
+                try
+                {
+                    result = await deploy();
+                }
+                finally
+                {
+                    deployer.Progress -= Update;
+                }
+            });
         return result!;
     }
 
@@ -65,16 +68,17 @@ internal sealed class DeployProgress(CliConsole io, DeployPlan plan)
     {
         var elapsed = (DateTimeOffset.UtcNow - _started).TotalSeconds;
         lock (_write)
-            io.Error.Profile.Out.Writer.WriteLine($"[{elapsed,6:0.0}s] {e.Service} (CT {e.Ctid}) {e.Phase.ToString().ToLowerInvariant()}: {Describe(e)}");
+            io.Error.Profile.Out.Writer.WriteLine($"[{elapsed, 6:0.0}s] {e.Service} (CT {e.Ctid}) {e.Phase.ToString().ToLowerInvariant()}: {Describe(e)}");
     }
 
-    private static string Describe(DeployEvent e) => e.Kind switch
-    {
-        DeployEventKind.Started => "started",
-        DeployEventKind.Succeeded => string.IsNullOrEmpty(e.Message) ? "done" : $"done ({e.Message})",
-        DeployEventKind.Failed => $"FAILED: {e.Message}",
-        _ => e.Message,
-    };
+    private static string Describe(DeployEvent e) =>
+        e.Kind switch
+        {
+            DeployEventKind.Started => "started",
+            DeployEventKind.Succeeded => string.IsNullOrEmpty(e.Message) ? "done" : $"done ({e.Message})",
+            DeployEventKind.Failed => $"FAILED: {e.Message}",
+            _ => e.Message,
+        };
 
     private Table Table()
     {
@@ -89,7 +93,15 @@ internal sealed class DeployProgress(CliConsole io, DeployPlan plan)
                 DeployEventKind.Started => "[yellow]…[/]",
                 _ => Markup.Escape(Short(message)),
             };
-            table.AddRow(new IRenderable[] { new Text(item.Name), new Text(item.Ctid.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Text(phase.ToString().ToLowerInvariant()), new Markup(state) });
+            table.AddRow(
+                new IRenderable[]
+                {
+                    new Text(item.Name),
+                    new Text(item.Ctid.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    new Text(phase.ToString().ToLowerInvariant()),
+                    new Markup(state),
+                }
+            );
         }
 
         return table;

@@ -12,13 +12,14 @@ public abstract class WorkflowCommand<TSettings>(CliConsole io) : HostCommand<TS
     where TSettings : HostSettings
 {
     /// <summary>This host, its state and the clock, with progress as notes, refusals on stderr and deploys shown live.</summary>
-    protected WorkflowContext Workflow(int? parallel = null) => new(Host, State, TimeProvider.System)
-    {
-        DeployOptions = new DeployOptions { Parallel = parallel },
-        Watcher = new CliDeployWatcher(Io, Session.DisplayName),
-        Log = Output.Note,
-        Warn = Output.ErrorLine,
-    };
+    protected WorkflowContext Workflow(int? parallel = null) =>
+        new(Host, State, TimeProvider.System)
+        {
+            DeployOptions = new DeployOptions { Parallel = parallel },
+            Watcher = new CliDeployWatcher(Io, Session.DisplayName),
+            Log = Output.Note,
+            Warn = Output.ErrorLine,
+        };
 
     /// <summary>Prints the deploy's summary table (or JSON); the exit code: 0 when every service succeeded.</summary>
     protected int Summarise(DeployResult result)

@@ -16,13 +16,17 @@ public class SimFaultSettings : GlobalSettings
     public string State { get; init; } = "";
 
     public override Spectre.Console.ValidationResult Validate() =>
-        State.Length == 0 ? Spectre.Console.ValidationResult.Error("--state NAME is required: faults are kept with a named cluster") : Spectre.Console.ValidationResult.Success();
+        State.Length == 0
+            ? Spectre.Console.ValidationResult.Error("--state NAME is required: faults are kept with a named cluster")
+            : Spectre.Console.ValidationResult.Success();
 }
 
 public sealed class SimFaultAddSettings : SimFaultSettings
 {
     [CommandArgument(0, "<KIND>")]
-    [Description("task (the next tasks of --type fail), error (the next API calls answer --status), delay (every call waits --milliseconds), drop (the next answers are lost), node-offline / node-online (--node stops or starts answering), slow (--storage is --factor times slower), fill (--storage keeps --leave-free-bytes free)")]
+    [Description(
+        "task (the next tasks of --type fail), error (the next API calls answer --status), delay (every call waits --milliseconds), drop (the next answers are lost), node-offline / node-online (--node stops or starts answering), slow (--storage is --factor times slower), fill (--storage keeps --leave-free-bytes free)"
+    )]
     public string Kind { get; init; } = "";
 
     [CommandOption("--count <N>")]
@@ -76,7 +80,9 @@ internal static class SimFaults
 {
     public static async Task<int> WithClusterAsync(CliConsole io, CliOutput output, SimFaultSettings settings, Action<SimulatorCluster> act)
     {
-        await using (var state = StateOption.Open(io.EnvironmentVariable, settings.State, SimulatorStates.Options(io.EnvironmentVariable), ClusterProfile.Default))
+        await using (
+            var state = StateOption.Open(io.EnvironmentVariable, settings.State, SimulatorStates.Options(io.EnvironmentVariable), ClusterProfile.Default)
+        )
         {
             try
             {
@@ -98,7 +104,11 @@ internal static class SimFaults
         var f = cluster.Faults.Export();
         var rows = new List<IReadOnlyList<string>>();
         rows.AddRange(f.Tasks.Select(t => (IReadOnlyList<string>)["task", Num(t.Count), $"{t.Type}: {t.Message}"]));
-        rows.AddRange(f.Calls.Select(c => (IReadOnlyList<string>)["error", Num(c.Count), $"{Num(c.Status)} {c.Message}{(c.Path is null ? "" : $" (paths containing {c.Path})")}"]));
+        rows.AddRange(
+            f.Calls.Select(c =>
+                (IReadOnlyList<string>)["error", Num(c.Count), $"{Num(c.Status)} {c.Message}{(c.Path is null ? "" : $" (paths containing {c.Path})")}"]
+            )
+        );
         if (f.DelayMilliseconds > 0)
             rows.Add(["delay", "every call", $"{f.DelayMilliseconds.ToString(CultureInfo.InvariantCulture)} ms"]);
         if (f.Drops > 0)
@@ -130,8 +140,7 @@ public sealed class SimFaultClearCommand(CliConsole io) : LxcForgeCommand<SimFau
 
 public sealed class SimFaultAddCommand(CliConsole io) : LxcForgeCommand<SimFaultAddSettings>(io)
 {
-    protected override Task<int> RunAsync(SimFaultAddSettings s, CancellationToken cancellationToken) =>
-        SimFaults.WithClusterAsync(Io, Output, s, c =>
+    protected override Task<int> RunAsync(SimFaultAddSettings s, CancellationToken cancellationToken) => SimFaults.WithClusterAsync(Io, Output, s, c =>
         {
             var f = c.Faults;
             var count = FaultLimits.Count("--count", s.Count ?? 1);
@@ -141,7 +150,12 @@ public sealed class SimFaultAddCommand(CliConsole io) : LxcForgeCommand<SimFault
                     f.FailNextTasks(FaultLimits.Name("--type", s.Type), count, FaultLimits.Message("--message", s.Message ?? "simulated failure"));
                     break;
                 case "error":
-                    f.FailNextCalls(count, FaultLimits.Status("--status", s.Status ?? 500), FaultLimits.Message("--message", s.Message ?? "simulated server error"), s.PathContains);
+                    f.FailNextCalls(
+                        count,
+                        FaultLimits.Status("--status", s.Status ?? 500),
+                        FaultLimits.Message("--message", s.Message ?? "simulated server error"),
+                        s.PathContains
+                    );
                     break;
                 case "delay":
                     f.CallDelay = FaultLimits.Milliseconds("--milliseconds", s.Milliseconds ?? 0);

@@ -27,11 +27,15 @@ public sealed class SimServeSettings : GlobalSettings
     public string? TokenFile { get; init; }
 
     [CommandOption("--password-file <FILE>")]
-    [Description("Write root@pam's password (for POST /access/ticket) to FILE (mode 0600); without it the password is printed once only when --token-file is not given")]
+    [Description(
+        "Write root@pam's password (for POST /access/ticket) to FILE (mode 0600); without it the password is printed once only when --token-file is not given"
+    )]
     public string? PasswordFile { get; init; }
 
     [CommandOption("--state <NAME>")]
-    [Description("Serve the kept cluster NAME, the one --host sim://NAME uses (made with --nodes when new); saved when the server stops. While it serves, sim://NAME is refused with this server's address")]
+    [Description(
+        "Serve the kept cluster NAME, the one --host sim://NAME uses (made with --nodes when new); saved when the server stops. While it serves, sim://NAME is refused with this server's address"
+    )]
     public string? State { get; init; }
 
     [CommandOption("--time-factor <X>")]
@@ -60,13 +64,30 @@ public sealed class SimServeCommand(CliConsole io) : LxcForgeCommand<SimServeSet
     protected override async Task<int> RunAsync(SimServeSettings settings, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; stop.Cancel(); });
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stop.Cancel(); });
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx =>
+        {
+            ctx.Cancel = true;
+            stop.Cancel();
+        });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
+        {
+            ctx.Cancel = true;
+            stop.Cancel();
+        });
 
         // A named state is this server's alone while it runs (one writer), and saved when it stops.
-        await using var state = StateOption.Open(Io.EnvironmentVariable, settings.State, new SimulatorOptions { TimeFactor = settings.TimeFactor }, ClusterProfile.WithNodes(settings.Nodes));
+        await using var state = StateOption.Open(
+            Io.EnvironmentVariable,
+            settings.State,
+            new SimulatorOptions { TimeFactor = settings.TimeFactor },
+            ClusterProfile.WithNodes(settings.Nodes)
+        );
         var (session, cluster) = (state.Session, state.Cluster);
-        await using var server = new SimulatorServer(cluster, new SimulatorServerOptions { Port = settings.Port, Https = !settings.Http }, new LxcForge.Simulator.NodeCli.NodeCommandLine(cluster, cluster));
+        await using var server = new SimulatorServer(
+            cluster,
+            new SimulatorServerOptions { Port = settings.Port, Https = !settings.Http },
+            new LxcForge.Simulator.NodeCli.NodeCommandLine(cluster, cluster)
+        );
         SimulatorEndpoint endpoint;
         try
         {
@@ -117,8 +138,11 @@ public sealed class SimServeCommand(CliConsole io) : LxcForgeCommand<SimServeSet
                 }
                 o.Line($"Authorization header: PVEAPIToken={credentials.TokenId}=<secret>");
                 if (session is not null)
-                    o.Line($"state: {settings.State} ({session.StatePath}), saved within a second of each change and when the server stops; --host sim://{settings.State} is refused until then");
-            });
+                    o.Line(
+                        $"state: {settings.State} ({session.StatePath}), saved within a second of each change and when the server stops; --host sim://{settings.State} is refused until then"
+                    );
+            }
+        );
         Output.Note("serving until Ctrl-C");
 
         try

@@ -40,7 +40,12 @@ public sealed class SimShellCommand(CliConsole io) : LxcForgeCommand<SimShellSet
     protected override async Task<int> RunAsync(SimShellSettings settings, CancellationToken cancellationToken)
     {
         var command = Context?.Remaining.Raw ?? [];
-        await using var state = StateOption.Open(Io.EnvironmentVariable, settings.State, SimulatorStates.Options(Io.EnvironmentVariable), ClusterProfile.WithNodes(settings.Nodes));
+        await using var state = StateOption.Open(
+            Io.EnvironmentVariable,
+            settings.State,
+            SimulatorStates.Options(Io.EnvironmentVariable),
+            ClusterProfile.WithNodes(settings.Nodes)
+        );
         var cluster = state.Cluster;
         if (state.Session is null)
             Output.Note("a fresh simulated cluster, forgotten when this shell ends; --state NAME keeps one (the same as --host sim://NAME)");
@@ -84,13 +89,16 @@ public sealed class SimShellCommand(CliConsole io) : LxcForgeCommand<SimShellSet
     private static string WriteRcFile(SimulatorNodeShell shell, string state, string node)
     {
         var path = Path.Combine(Path.GetDirectoryName(shell.ShimDirectory)!, "bashrc");
-        File.WriteAllText(path, $$"""
+        File.WriteAllText(
+            path,
+            $$"""
             [ -f ~/.bashrc ] && . ~/.bashrc
             export PATH="{{shell.ShimDirectory}}:$PATH"
             PS1="(sim:{{state}}) root@{{node}}:\w# "
             echo "LxcForge simulator: {{string.Join(", ", SimulatorNodeShell.Tools.Where(t => t != "qm"))}} act on node {{node}}; exit to leave."
 
-            """);
+            """
+        );
         return path;
     }
 }

@@ -31,7 +31,8 @@ internal static class TemplateScripts
 
     /// <summary>Every file the spec's community-script templates fetch.</summary>
     public static IReadOnlyList<string> AllFiles(FleetSpec spec) =>
-        spec.Templates.Where(t => t.Source.Kind == TemplateSourceKind.CommunityScript)
+        spec
+            .Templates.Where(t => t.Source.Kind == TemplateSourceKind.CommunityScript)
             .SelectMany(t =>
             {
                 var definition = ServiceRegistry.Find(t.ServiceKey)?.Definition;
@@ -45,5 +46,11 @@ internal static class TemplateScripts
         Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(spec.Path is { } p ? Path.GetDirectoryName(p)! : io.WorkingDirectory, path));
 
     private static string CacheDirectory(CliConsole io) =>
-        Path.Combine(io.EnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } c ? c : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "lxcforge", "scripts");
+        Path.Combine(
+            io.EnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } c
+                ? c
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
+            "lxcforge",
+            "scripts"
+        );
 }

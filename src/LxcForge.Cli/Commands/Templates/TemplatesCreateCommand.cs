@@ -68,8 +68,19 @@ public sealed class TemplatesCreateCommand(CliConsole io) : HostCommand<Template
 
         Output.Result(results, o =>
         {
-            o.Table(["Template", "CTID", "Result", "Duration", "Note"], results.Select(r => (IReadOnlyList<string>)
-                [r.Template, r.Ctid.ToString(System.Globalization.CultureInfo.InvariantCulture), Label(r.Outcome), $"{r.Duration.TotalSeconds:0.0}s", r.Outcome == TemplateBuildOutcome.Failed ? $"{r.Step}: {r.Message}" : r.Message]));
+            o.Table(
+                ["Template", "CTID", "Result", "Duration", "Note"],
+                results.Select(r =>
+                    (IReadOnlyList<string>)
+                        [
+                            r.Template,
+                            r.Ctid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            Label(r.Outcome),
+                            $"{r.Duration.TotalSeconds:0.0}s",
+                            r.Outcome == TemplateBuildOutcome.Failed ? $"{r.Step}: {r.Message}" : r.Message,
+                        ]
+                )
+            );
             var failed = results.Count(r => r.Outcome == TemplateBuildOutcome.Failed);
             o.Line(failed == 0 ? $"{results.Count} template(s) ready" : $"{failed} of {results.Count} template(s) failed");
         });
@@ -84,14 +95,19 @@ public sealed class TemplatesCreateCommand(CliConsole io) : HostCommand<Template
             return spec.Templates.ToList();
         if (settings.Names.Length == 0)
             throw new CliException("name the templates to build, or give --all");
-        return settings.Names.Select(n => spec.FindTemplate(n)
-            ?? throw new CliException($"no template '{n}' in the spec; templates: {string.Join(", ", spec.Templates.Select(t => t.Name))}")).ToList();
+        return settings
+            .Names.Select(n =>
+                spec.FindTemplate(n)
+                ?? throw new CliException($"no template '{n}' in the spec; templates: {string.Join(", ", spec.Templates.Select(t => t.Name))}")
+            )
+            .ToList();
     }
 
-    private static string Label(TemplateBuildOutcome outcome) => outcome switch
-    {
-        TemplateBuildOutcome.Built => "built",
-        TemplateBuildOutcome.Skipped => "exists",
-        _ => "FAILED",
-    };
+    private static string Label(TemplateBuildOutcome outcome) =>
+        outcome switch
+        {
+            TemplateBuildOutcome.Built => "built",
+            TemplateBuildOutcome.Skipped => "exists",
+            _ => "FAILED",
+        };
 }

@@ -29,18 +29,28 @@ public sealed class TemplatesListCommand(CliConsole io) : HostCommand<HostSettin
                 { IsTemplate: false } => "not a template",
                 _ => "template",
             };
-            var current = record is not null && ct is { IsTemplate: true } && (template.Source.Kind == TemplateSourceKind.OsTemplate || record.Ref == origin.Ref);
+            var current =
+                record is not null && ct is { IsTemplate: true } && (template.Source.Kind == TemplateSourceKind.OsTemplate || record.Ref == origin.Ref);
             rows.Add(new Row(template.Name, template.Ctid, state, record?.Source, record?.Ref, record?.StandIn ?? false, record?.BuiltAt, current));
         }
 
-        Output.Result(rows, o => o.Table(
-            ["Template", "CTID", "State", "Source", "Current"],
-            rows.Select(r => (IReadOnlyList<string>)
-            [
-                r.Template, r.Ctid.ToString(System.Globalization.CultureInfo.InvariantCulture), r.State,
-                r.Source is null ? "-" : r.Source + (r.Ref is null ? "" : $" @{r.Ref[..Math.Min(12, r.Ref.Length)]}") + (r.StandIn ? " (STAND-IN)" : ""),
-                r.State == "template" ? (r.Current ? "yes" : "no: built from another ref") : "-",
-            ])));
+        Output.Result(rows, o =>
+            o.Table(
+                ["Template", "CTID", "State", "Source", "Current"],
+                rows.Select(r =>
+                    (IReadOnlyList<string>)
+                        [
+                            r.Template,
+                            r.Ctid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            r.State,
+                            r.Source is null
+                                ? "-"
+                                : r.Source + (r.Ref is null ? "" : $" @{r.Ref[..Math.Min(12, r.Ref.Length)]}") + (r.StandIn ? " (STAND-IN)" : ""),
+                            r.State == "template" ? (r.Current ? "yes" : "no: built from another ref") : "-",
+                        ]
+                )
+            )
+        );
         return ExitCodes.Ok;
     }
 }

@@ -14,8 +14,16 @@ public sealed class TemplatesLockCommand(CliConsole io) : HostCommand<HostSettin
         var supply = TemplateScripts.Supply(Connection, spec, Io, Output.Note);
         var scriptLock = await supply.LockAsync(TemplateScripts.AllFiles(spec.Spec), cancellationToken);
         var file = TemplateScripts.LockFile(Connection, spec, Io);
-        Output.Result(new { File = file, scriptLock.Repository, scriptLock.Ref, Files = scriptLock.Sha256ByPath }, o =>
-            o.Line($"pinned {scriptLock.Sha256ByPath.Count} files of {scriptLock.Repository}@{scriptLock.Ref} in {file}"));
+        Output.Result(
+            new
+            {
+                File = file,
+                scriptLock.Repository,
+                scriptLock.Ref,
+                Files = scriptLock.Sha256ByPath,
+            },
+            o => o.Line($"pinned {scriptLock.Sha256ByPath.Count} files of {scriptLock.Repository}@{scriptLock.Ref} in {file}")
+        );
         return ExitCodes.Ok;
     }
 }

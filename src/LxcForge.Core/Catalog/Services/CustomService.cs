@@ -13,14 +13,19 @@ public sealed class CustomService(string name, CustomServiceSpec spec) : Service
     public override string Key => name;
 
     public override ServiceScript ReadyProbe(ServiceContext context) =>
-        new($"ports {string.Join(',', spec.Ports)} listen", spec.Ports.Count == 0 ? "true" : string.Join(" && ", spec.Ports.Select(p => "{ " + ShellSnippets.PortListening(p) + "; }")));
+        new(
+            $"ports {string.Join(',', spec.Ports)} listen",
+            spec.Ports.Count == 0 ? "true" : string.Join(" && ", spec.Ports.Select(p => "{ " + ShellSnippets.PortListening(p) + "; }"))
+        );
 
     public override IReadOnlyList<ServiceScript> Configure(ServiceContext context) =>
-        spec.Configure.Select((command, i) => new ServiceScript(
-            $"custom step {(i + 1).ToString(CultureInfo.InvariantCulture)}", Environment(context) + command)).ToList();
+        spec
+            .Configure.Select(
+                (command, i) => new ServiceScript($"custom step {(i + 1).ToString(CultureInfo.InvariantCulture)}", Environment(context) + command)
+            )
+            .ToList();
 
-    public override ServiceScript HealthCheck(ServiceContext context) =>
-        new("custom check", Environment(context) + (spec.Check ?? "true"));
+    public override ServiceScript HealthCheck(ServiceContext context) => new("custom check", Environment(context) + (spec.Check ?? "true"));
 
     private static string Environment(ServiceContext context) =>
         $"export LXCFORGE_IP={ShellSnippets.Quote(context.Ip)} LXCFORGE_HOSTNAME={ShellSnippets.Quote(context.Hostname)} LXCFORGE_SUBNET={ShellSnippets.Quote(context.Subnet)}\n";

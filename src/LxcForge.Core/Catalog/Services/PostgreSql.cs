@@ -10,12 +10,24 @@ public sealed class PostgreSql : BuiltInService
 {
     public const string PasswordSecret = "app-password";
 
-    public override ServiceDefinition Definition { get; } = new()
-    {
-        Key = "postgresql", DisplayName = "PostgreSQL", Script = "ct/postgresql.sh", InstallScript = "install/postgresql-install.sh",
-        Cores = 1, MemoryMb = 1024, DiskGb = 4, Tags = ["database"], Ports = [5432],
-        StdinAnswers = ["17", "n"], TemplateCtid = 900, ServiceCtid = 200, ServiceIp = "10.0.30.10", ServiceHostname = "postgresql-db",
-    };
+    public override ServiceDefinition Definition { get; } =
+        new()
+        {
+            Key = "postgresql",
+            DisplayName = "PostgreSQL",
+            Script = "ct/postgresql.sh",
+            InstallScript = "install/postgresql-install.sh",
+            Cores = 1,
+            MemoryMb = 1024,
+            DiskGb = 4,
+            Tags = ["database"],
+            Ports = [5432],
+            StdinAnswers = ["17", "n"],
+            TemplateCtid = 900,
+            ServiceCtid = 200,
+            ServiceIp = "10.0.30.10",
+            ServiceHostname = "postgresql-db",
+        };
 
     public override IReadOnlyList<string> SecretNames => [PasswordSecret];
 
@@ -26,15 +38,24 @@ public sealed class PostgreSql : BuiltInService
         var (database, user) = Names(context);
         return
         [
-            new("create the application role and database", ShellSnippets.ReadSecrets("APP_PASSWORD") + $$"""
-                runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -d postgres <<SQL
-                SET password_encryption = 'scram-sha-256';
-                SELECT 'CREATE ROLE "{{user}}" LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{{user}}')\gexec
-                ALTER ROLE "{{user}}" WITH LOGIN PASSWORD '$APP_PASSWORD';
-                SELECT 'CREATE DATABASE "{{database}}" OWNER "{{user}}"' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '{{database}}')\gexec
-                SQL
-                """) { Secrets = [PasswordSecret] },
-            new("listen on the service address, scram-sha-256 for the fleet subnet", $$"""
+            new(
+                "create the application role and database",
+                ShellSnippets.ReadSecrets("APP_PASSWORD")
+                    + $$"""
+                    runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -d postgres <<SQL
+                    SET password_encryption = 'scram-sha-256';
+                    SELECT 'CREATE ROLE "{{user}}" LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{{user}}')\gexec
+                    ALTER ROLE "{{user}}" WITH LOGIN PASSWORD '$APP_PASSWORD';
+                    SELECT 'CREATE DATABASE "{{database}}" OWNER "{{user}}"' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '{{database}}')\gexec
+                    SQL
+                    """
+            )
+            {
+                Secrets = [PasswordSecret],
+            },
+            new(
+                "listen on the service address, scram-sha-256 for the fleet subnet",
+                $$"""
                 set -eu
                 conf_dir=$(ls -d /etc/postgresql/*/main 2>/dev/null | sort -V | tail -n 1)
                 if [ -z "$conf_dir" ]; then echo "no PostgreSQL cluster under /etc/postgresql/*/main" >&2; exit 1; fi
@@ -57,17 +78,25 @@ public sealed class PostgreSql : BuiltInService
                 chown postgres:postgres "$conf_dir/pg_hba.conf" "$conf_dir/conf.d/lxcforge.conf"
                 chmod 640 "$conf_dir/pg_hba.conf"
                 {{ShellSnippets.Restart("postgresql")}}
-                """),
+                """
+            ),
         ];
     }
 
     public override ServiceScript HealthCheck(ServiceContext context)
     {
         var (database, user) = Names(context);
-        return new($"role {user} logs in to {database} over TCP", ShellSnippets.ReadSecrets("APP_PASSWORD") + $$"""
-            out=$(PGPASSWORD="$APP_PASSWORD" PGCONNECT_TIMEOUT=5 psql -X -h {{context.Ip}} -U {{user}} -d {{database}} -tAc 'SELECT 1')
-            [ "$out" = 1 ] || { echo "login as {{user}} answered '$out'" >&2; exit 1; }
-            """) { Secrets = [PasswordSecret] };
+        return new(
+            $"role {user} logs in to {database} over TCP",
+            ShellSnippets.ReadSecrets("APP_PASSWORD")
+                + $$"""
+                out=$(PGPASSWORD="$APP_PASSWORD" PGCONNECT_TIMEOUT=5 psql -X -h {{context.Ip}} -U {{user}} -d {{database}} -tAc 'SELECT 1')
+                [ "$out" = 1 ] || { echo "login as {{user}} answered '$out'" >&2; exit 1; }
+                """
+        )
+        {
+            Secrets = [PasswordSecret],
+        };
     }
 
     private static (string Database, string User) Names(ServiceContext context) =>

@@ -28,9 +28,17 @@ public abstract class ServiceRecipe
     public virtual IReadOnlyList<int> MetricsPorts(ServiceContext context) => [];
 
     /// <summary>The root password every container gets (the fleet design's "individual root passwords", docs/fleet-design.md#security).</summary>
-    public static ServiceScript RootPassword { get; } = new("set the root password", ShellSnippets.ReadSecrets("ROOT_PASSWORD") + """
-        printf 'root:%s\n' "$ROOT_PASSWORD" | chpasswd
-        """) { Secrets = [RootSecret] };
+    public static ServiceScript RootPassword { get; } =
+        new(
+            "set the root password",
+            ShellSnippets.ReadSecrets("ROOT_PASSWORD")
+                + """
+                printf 'root:%s\n' "$ROOT_PASSWORD" | chpasswd
+                """
+        )
+        {
+            Secrets = [RootSecret],
+        };
 
     public const string RootSecret = "root";
 

@@ -15,8 +15,14 @@ public sealed record ServiceScript(string Description, string Script)
 
     public ExecRequest ToRequest(IReadOnlyDictionary<string, string> secrets)
     {
-        var stdin = Secrets.Count == 0 ? null : string.Concat(Secrets.Select(name =>
-            (secrets.TryGetValue(name, out var v) ? v : throw new InvalidOperationException($"secret '{name}' was not generated")) + "\n"));
+        var stdin =
+            Secrets.Count == 0
+                ? null
+                : string.Concat(
+                    Secrets.Select(name =>
+                        (secrets.TryGetValue(name, out var v) ? v : throw new InvalidOperationException($"secret '{name}' was not generated")) + "\n"
+                    )
+                );
         return ExecRequest.Shell(Script, stdin) with { Timeout = Timeout };
     }
 }

@@ -17,13 +17,11 @@ public static partial class ServiceSettings
     /// <summary>Every service may name extra ports where it serves metrics: Prometheus scrapes them.</summary>
     public static SettingRule Metrics { get; } = new("metrics", "extra ports Prometheus scrapes, e.g. 9100,9187", PortList);
 
-    private static readonly IReadOnlyDictionary<string, IReadOnlyList<SettingRule>> Own = new Dictionary<string, IReadOnlyList<SettingRule>>(StringComparer.Ordinal)
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<SettingRule>> Own = new Dictionary<string, IReadOnlyList<SettingRule>>(
+        StringComparer.Ordinal
+    )
     {
-        ["postgresql"] =
-        [
-            new("database", "the application database's name", SqlIdentifier),
-            new("user", "the application role's name", SqlIdentifier),
-        ],
+        ["postgresql"] = [new("database", "the application database's name", SqlIdentifier), new("user", "the application role's name", SqlIdentifier)],
         ["gitea"] = [new("config", "the app.ini to edit", AbsolutePath)],
         ["prometheus"] = [new("config", "the prometheus.yml to write", AbsolutePath)],
     };
@@ -50,13 +48,17 @@ public static partial class ServiceSettings
 
     /// <summary>A comma-separated list of TCP ports.</summary>
     public static string? PortList(string value) =>
-        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault(p => !(p.All(char.IsAsciiDigit) && int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536))
-            is { } bad ? $"'{Printable(bad)}' is not a TCP port (1-65535); give ports separated by commas, e.g. 9100,9187" : null;
+        value
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(p =>
+                !(p.All(char.IsAsciiDigit) && int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536)
+            )
+            is { } bad
+            ? $"'{Printable(bad)}' is not a TCP port (1-65535); give ports separated by commas, e.g. 9100,9187"
+            : null;
 
     /// <summary>A value as it may be shown in a message: control characters escaped, so a newline cannot forge a line.</summary>
-    public static string Printable(string value) =>
-        string.Concat(value.Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString()));
+    public static string Printable(string value) => string.Concat(value.Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString()));
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex SqlIdentifierPattern();

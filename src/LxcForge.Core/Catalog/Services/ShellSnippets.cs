@@ -6,15 +6,19 @@ namespace LxcForge.Core.Catalog.Services;
 internal static class ShellSnippets
 {
     /// <summary>Reads the named secrets from stdin into shell variables and refuses anything but [A-Za-z0-9].</summary>
-    public static string ReadSecrets(params string[] variables) => string.Concat(variables.Select(v => $$"""
-        IFS= read -r {{v}}
-        case "${{v}}" in ''|*[!A-Za-z0-9]*) echo "{{v}}: expected an alphanumeric secret on stdin" >&2; exit 2;; esac
+    public static string ReadSecrets(params string[] variables) =>
+        string.Concat(
+            variables.Select(v =>
+                $$"""
+                    IFS= read -r {{v}}
+                    case "${{v}}" in ''|*[!A-Za-z0-9]*) echo "{{v}}: expected an alphanumeric secret on stdin" >&2; exit 2;; esac
 
-        """));
+                    """
+            )
+        );
 
     /// <summary>Restarts a systemd unit (or a SysV service where systemd is absent).</summary>
-    public static string Restart(string unit) =>
-        $"if command -v systemctl >/dev/null 2>&1; then systemctl restart {unit}; else service {unit} restart; fi\n";
+    public static string Restart(string unit) => $"if command -v systemctl >/dev/null 2>&1; then systemctl restart {unit}; else service {unit} restart; fi\n";
 
     /// <summary>Succeeds when something listens on TCP <paramref name="port"/> (ss from iproute2, netstat as a fallback).</summary>
     public static string PortListening(int port)

@@ -59,7 +59,8 @@ public sealed class ContainerConfig
     /// <summary>The <c>pct config</c> form: sorted <c>key: value</c> lines, description URI-escaped onto one line.</summary>
     public string ToPctText()
     {
-        var lines = _values.Where(kv => kv.Key != "digest" && !kv.Key.StartsWith("lxc.", StringComparison.Ordinal))
+        var lines = _values
+            .Where(kv => kv.Key != "digest" && !kv.Key.StartsWith("lxc.", StringComparison.Ordinal))
             .Select(kv => kv.Key == "description" ? $"description: {EscapeDescription(kv.Value)}" : $"{kv.Key}: {kv.Value}")
             .Concat(_values.Where(kv => kv.Key.StartsWith("lxc.", StringComparison.Ordinal)).Select(kv => $"{kv.Key}: {kv.Value}"));
         return string.Join('\n', lines) + "\n";

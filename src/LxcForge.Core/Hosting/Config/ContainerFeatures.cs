@@ -34,7 +34,8 @@ public sealed record ContainerFeatures
 
     /// <summary>Canonical text with only the enabled flags, sorted; empty when none.</summary>
     public override string ToString() =>
-        PropertyString.Empty(PropertyFormat.Features)
+        PropertyString
+            .Empty(PropertyFormat.Features)
             .With("nesting", Nesting ? "1" : null)
             .With("keyctl", Keyctl ? "1" : null)
             .With("fuse", Fuse ? "1" : null)

@@ -39,12 +39,23 @@ public sealed record NetworkInterface(string Name)
 
     public PropertyString ToPropertyString()
     {
-        var p = PropertyString.Empty(PropertyFormat.Net).With("name", Name)
-            .With("bridge", Bridge).With("ip", Ip).With("gw", Gateway).With("ip6", Ip6).With("gw6", Gateway6)
+        var p = PropertyString
+            .Empty(PropertyFormat.Net)
+            .With("name", Name)
+            .With("bridge", Bridge)
+            .With("ip", Ip)
+            .With("gw", Gateway)
+            .With("ip6", Ip6)
+            .With("gw6", Gateway6)
             .With("hwaddr", HardwareAddress)
             .With("mtu", Mtu?.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .With("tag", VlanTag?.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .With("firewall", Firewall is null ? null : Firewall.Value ? "1" : "0")
+            .With(
+                "firewall",
+                Firewall is null ? null
+                    : Firewall.Value ? "1"
+                    : "0"
+            )
             .With("type", Type);
         foreach (var (k, v) in Other)
             p = p.With(k, v);

@@ -32,7 +32,8 @@ public sealed class PropertyString : IEquatable<PropertyString>
         {
             var part = rawPart.Trim();
             var eq = part.IndexOf('=');
-            string key, value;
+            string key,
+                value;
             if (eq < 0)
             {
                 if (format.DefaultKey is null || values.ContainsKey(format.DefaultKey))
@@ -113,11 +114,12 @@ public sealed class PropertyString : IEquatable<PropertyString>
     public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
 
     /// <summary>Proxmox's boolean spellings: 1|0|on|off|yes|no|true|false, any case.</summary>
-    public static bool? ParseBool(string? value) => value?.ToLowerInvariant() switch
-    {
-        null => null,
-        "1" or "on" or "yes" or "true" => true,
-        "0" or "off" or "no" or "false" => false,
-        _ => throw new FormatException($"'{value}' is not a boolean (1|0|on|off|yes|no|true|false)"),
-    };
+    public static bool? ParseBool(string? value) =>
+        value?.ToLowerInvariant() switch
+        {
+            null => null,
+            "1" or "on" or "yes" or "true" => true,
+            "0" or "off" or "no" or "false" => false,
+            _ => throw new FormatException($"'{value}' is not a boolean (1|0|on|off|yes|no|true|false)"),
+        };
 }

@@ -27,7 +27,8 @@ public sealed record VolumeSpec(string Volume)
 
     public override string ToString()
     {
-        var p = PropertyString.Empty(MountPath is null ? PropertyFormat.RootFs : PropertyFormat.MountPoint)
+        var p = PropertyString
+            .Empty(MountPath is null ? PropertyFormat.RootFs : PropertyFormat.MountPoint)
             .With("volume", Volume)
             .With("mp", MountPath)
             .With("size", SizeBytes is { } b ? DiskSize.Format(b) : null);

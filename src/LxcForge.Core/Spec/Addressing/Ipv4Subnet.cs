@@ -26,9 +26,11 @@ public sealed record Ipv4Subnet(uint Network, int PrefixLength)
             return false;
         }
 
-        if (!Ipv4.TryParse(text[..slash], out var address)
+        if (
+            !Ipv4.TryParse(text[..slash], out var address)
             || !int.TryParse(text[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var prefix)
-            || prefix is < 1 or > 30)
+            || prefix is < 1 or > 30
+        )
         {
             error = $"'{text}' is not a subnet in CIDR form with a prefix of 1–30 (e.g. 10.0.30.0/24)";
             return false;
@@ -74,6 +76,5 @@ public static class Ipv4
         return true;
     }
 
-    public static string Format(uint address) =>
-        $"{address >> 24}.{(address >> 16) & 0xFF}.{(address >> 8) & 0xFF}.{address & 0xFF}";
+    public static string Format(uint address) => $"{address >> 24}.{(address >> 16) & 0xFF}.{(address >> 8) & 0xFF}.{address & 0xFF}";
 }

@@ -22,7 +22,9 @@ public static class SpecFileEditor
             throw new SpecEditException($"{file}: no service '{service}'");
         var servicePath = $"services[{index}]";
         if (!loaded.Source.Contains(servicePath))
-            throw new SpecEditException($"{file}: service '{service}' comes from the built-in defaults; list it under services: first (lxcforge init writes them all)");
+            throw new SpecEditException(
+                $"{file}: service '{service}' comes from the built-in defaults; list it under services: first (lxcforge init writes them all)"
+            );
 
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
         var parts = key.Split('.');
@@ -65,8 +67,9 @@ public static class SpecFileEditor
         if (!result.IsValid)
         {
             throw new SpecEditException(
-                $"{file}: setting {service}.{key} to {value} would make the spec invalid; nothing was changed:\n" +
-                string.Join('\n', result.Problems.Select(p => p.ToString())));
+                $"{file}: setting {service}.{key} to {value} would make the spec invalid; nothing was changed:\n"
+                    + string.Join('\n', result.Problems.Select(p => p.ToString()))
+            );
         }
 
         return (newText, result);

@@ -14,8 +14,7 @@ public static class ReplicaPlanner
     public const int DefaultCtidOffset = 10;
 
     /// <summary>Every instance of every service, primaries first in spec order, each followed by its replicas.</summary>
-    public static IReadOnlyList<ServiceInstance> Instances(FleetSpec spec) =>
-        spec.Services.SelectMany(s => Plan(spec, s).Instances).ToList();
+    public static IReadOnlyList<ServiceInstance> Instances(FleetSpec spec) => spec.Services.SelectMany(s => Plan(spec, s).Instances).ToList();
 
     /// <summary>The instances of one service; <paramref name="replicaCount"/> overrides the spec's count (for scaling).</summary>
     public static ReplicaPlan Plan(FleetSpec spec, ServiceSpec service, int? replicaCount = null)
@@ -23,7 +22,16 @@ public static class ReplicaPlanner
         var prefix = Ipv4Subnet.TryParse(spec.Network.Subnet, out var subnet, out _) ? subnet.PrefixLength : 24;
         var instances = new List<ServiceInstance>
         {
-            new() { Service = service, Name = service.Name, Ordinal = 0, Ctid = service.Ctid, Ip = service.Ip, PrefixLength = prefix, Hostname = service.Hostname },
+            new()
+            {
+                Service = service,
+                Name = service.Name,
+                Ordinal = 0,
+                Ctid = service.Ctid,
+                Ip = service.Ip,
+                PrefixLength = prefix,
+                Hostname = service.Hostname,
+            },
         };
         var problems = new List<(string, string)>();
         var r = service.Replicas ?? new ReplicaSpec();
@@ -45,16 +53,18 @@ public static class ReplicaPlanner
             var ip = NextIp(service, r, n, count, subnet, problems);
             if (ctid is null || ip is null)
                 break;
-            instances.Add(new ServiceInstance
-            {
-                Service = service,
-                Name = $"{service.Name}-{n}",
-                Ordinal = n,
-                Ctid = ctid.Value,
-                Ip = ip,
-                PrefixLength = prefix,
-                Hostname = r.Hostname.Replace("{hostname}", service.Hostname).Replace("{name}", service.Name).Replace("{n}", n.ToString()),
-            });
+            instances.Add(
+                new ServiceInstance
+                {
+                    Service = service,
+                    Name = $"{service.Name}-{n}",
+                    Ordinal = n,
+                    Ctid = ctid.Value,
+                    Ip = ip,
+                    PrefixLength = prefix,
+                    Hostname = r.Hostname.Replace("{hostname}", service.Hostname).Replace("{name}", service.Name).Replace("{n}", n.ToString()),
+                }
+            );
         }
 
         return new ReplicaPlan(instances, problems);
@@ -80,8 +90,12 @@ public static class ReplicaPlanner
         var range = spec.Ids.Services;
         if (ctid <= range.Last)
             return (int)ctid;
-        problems.Add((r.CtidStart is null ? "replicas" : "replicas.ctid-start",
-            $"runs out of CTIDs: replica {n} would get {ctid}, past the end of the service range {range}"));
+        problems.Add(
+            (
+                r.CtidStart is null ? "replicas" : "replicas.ctid-start",
+                $"runs out of CTIDs: replica {n} would get {ctid}, past the end of the service range {range}"
+            )
+        );
         return null;
     }
 
@@ -114,7 +128,12 @@ public static class ReplicaPlanner
         var address = (long)start + (r.IpStart is null ? 1 : 0) + (long)(n - 1) * r.IpStep;
         if (address < uint.MaxValue && subnet.Contains((uint)address) && address != subnet.Broadcast)
             return Ipv4.Format((uint)address);
-        problems.Add((field, $"runs out of addresses: replica {n} would need {(address <= uint.MaxValue ? Ipv4.Format((uint)address) : "an address")}, past the end of the subnet {subnet}"));
+        problems.Add(
+            (
+                field,
+                $"runs out of addresses: replica {n} would need {(address <= uint.MaxValue ? Ipv4.Format((uint)address) : "an address")}, past the end of the subnet {subnet}"
+            )
+        );
         return null;
     }
 

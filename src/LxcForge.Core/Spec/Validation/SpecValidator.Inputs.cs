@@ -30,7 +30,10 @@ public static partial class SpecValidator
     private static void CheckCommunityScriptInputs(Collector v, TemplateSource s, string path)
     {
         if (s.Script is { } script && !CommunityScriptPath().IsMatch(script))
-            v.Add($"{path}.script", $"'{ServiceSettings.Printable(script)}' is not a community script path: ct/NAME.sh, NAME of letters, digits, '.', '_' and '-' (e.g. ct/postgresql.sh)");
+            v.Add(
+                $"{path}.script",
+                $"'{ServiceSettings.Printable(script)}' is not a community script path: ct/NAME.sh, NAME of letters, digits, '.', '_' and '-' (e.g. ct/postgresql.sh)"
+            );
         if (s.Answers is { } answers)
         {
             for (var i = 0; i < answers.Count; i++)
@@ -43,22 +46,34 @@ public static partial class SpecValidator
         foreach (var (key, value) in s.Variables)
         {
             if (!ScriptVariable().IsMatch(key))
-                v.Add($"{path}.variables.{key}", $"'{ServiceSettings.Printable(key)}' is not a community-script variable (var_ then lower-case letters, digits and '_', e.g. var_os); other names (PATH, BASH_ENV…) would change how the node runs the script");
+                v.Add(
+                    $"{path}.variables.{key}",
+                    $"'{ServiceSettings.Printable(key)}' is not a community-script variable (var_ then lower-case letters, digits and '_', e.g. var_os); other names (PATH, BASH_ENV…) would change how the node runs the script"
+                );
             else if (value.Any(c => char.IsControl(c) || "$`\\\"'".Contains(c, StringComparison.Ordinal)))
-                v.Add($"{path}.variables.{key}", $"'{ServiceSettings.Printable(value)}' holds a control character or one of $ ` \\ \" ' (scripts would read them as shell syntax)");
+                v.Add(
+                    $"{path}.variables.{key}",
+                    $"'{ServiceSettings.Printable(value)}' holds a control character or one of $ ` \\ \" ' (scripts would read them as shell syntax)"
+                );
         }
     }
 
     private static void CheckOsTemplateInputs(Collector v, TemplateSource s, string path)
     {
         if (s.OsTemplate is { Length: > 0 } name && !OsTemplateName().IsMatch(name))
-            v.Add($"{path}.os-template", $"'{ServiceSettings.Printable(name)}' is not an OS template file name (letters, digits, '.', '_', '+', '-', ending in .tar.gz, .tar.xz or .tar.zst; e.g. debian-12-standard_12.12-1_amd64.tar.zst)");
+            v.Add(
+                $"{path}.os-template",
+                $"'{ServiceSettings.Printable(name)}' is not an OS template file name (letters, digits, '.', '_', '+', '-', ending in .tar.gz, .tar.xz or .tar.zst; e.g. debian-12-standard_12.12-1_amd64.tar.zst)"
+            );
 
         var p = s.Provision;
         for (var i = 0; i < p.Packages.Count; i++)
         {
             if (!DebianPackage().IsMatch(p.Packages[i]))
-                v.Add($"{path}.provision.packages[{i}]", $"'{ServiceSettings.Printable(p.Packages[i])}' is not a Debian package name (lower-case letters, digits, '+', '-', '.'; at least two, starting with a letter or digit)");
+                v.Add(
+                    $"{path}.provision.packages[{i}]",
+                    $"'{ServiceSettings.Printable(p.Packages[i])}' is not a Debian package name (lower-case letters, digits, '+', '-', '.'; at least two, starting with a letter or digit)"
+                );
         }
 
         for (var i = 0; i < p.Files.Count; i++)
@@ -83,7 +98,10 @@ public static partial class SpecValidator
             {
                 var known = rules.Select(r => r.Key).ToList();
                 var whose = catalogKey is null ? "a custom service" : $"'{catalogKey}'";
-                v.Add(field, $"'{ServiceSettings.Printable(key)}' is not a setting {whose} reads{Hint(key, known)}; known: {string.Join(", ", rules.Select(r => $"{r.Key} ({r.Meaning})"))}");
+                v.Add(
+                    field,
+                    $"'{ServiceSettings.Printable(key)}' is not a setting {whose} reads{Hint(key, known)}; known: {string.Join(", ", rules.Select(r => $"{r.Key} ({r.Meaning})"))}"
+                );
             }
             else if (rule.Check(value) is { } problem)
             {

@@ -9,8 +9,10 @@ public static partial class SpecValidator
     private static void CheckServices(Collector v, FleetSpec spec, Ipv4Subnet? subnet)
     {
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ctids = spec.Templates.Select((t, i) => (t.Ctid, Owner: $"template '{t.Name}' (templates[{i}])"))
-            .GroupBy(x => x.Ctid).ToDictionary(g => g.Key, g => g.First().Owner);
+        var ctids = spec
+            .Templates.Select((t, i) => (t.Ctid, Owner: $"template '{t.Name}' (templates[{i}])"))
+            .GroupBy(x => x.Ctid)
+            .ToDictionary(g => g.Key, g => g.First().Owner);
         foreach (var group in spec.Templates.Select((t, i) => (t, i)).GroupBy(x => x.t.Ctid).Where(g => g.Count() > 1))
         {
             foreach (var (t, i) in group.Skip(1))
@@ -30,10 +32,14 @@ public static partial class SpecValidator
             {
                 var known = spec.Templates.Select(t => t.Name).ToList();
                 // A file that lists templates but not services keeps the built-in services: say so, or the error puzzles.
-                var inherited = v.Source.Contains("templates") && !v.Source.Contains("services")
-                    ? " (the file lists templates but no services, so the built-in services apply; list the services you want too)"
-                    : "";
-                v.Add($"{path}.template", $"template '{s.Template}' does not exist{Hint(s.Template, known)}; templates in this spec: {(known.Count == 0 ? "none" : string.Join(", ", known))}{inherited}");
+                var inherited =
+                    v.Source.Contains("templates") && !v.Source.Contains("services")
+                        ? " (the file lists templates but no services, so the built-in services apply; list the services you want too)"
+                        : "";
+                v.Add(
+                    $"{path}.template",
+                    $"template '{s.Template}' does not exist{Hint(s.Template, known)}; templates in this spec: {(known.Count == 0 ? "none" : string.Join(", ", known))}{inherited}"
+                );
             }
 
             CheckNode(v, spec, s.Node, $"{path}.node");
@@ -68,7 +74,14 @@ public static partial class SpecValidator
 
     /// <summary>The primary and every replica: CTIDs, addresses and hostnames, and no clashes with anything before them.</summary>
     private static void CheckInstances(
-        Collector v, FleetSpec spec, ServiceSpec s, string path, Ipv4Subnet? subnet, Claims claims, Dictionary<string, int> names)
+        Collector v,
+        FleetSpec spec,
+        ServiceSpec s,
+        string path,
+        Ipv4Subnet? subnet,
+        Claims claims,
+        Dictionary<string, int> names
+    )
     {
         var plan = ReplicaPlanner.Plan(spec, s);
         foreach (var (field, message) in plan.Problems)
@@ -78,8 +91,14 @@ public static partial class SpecValidator
         {
             var n = instance.Ordinal;
             var owner = n == 0 ? $"service '{s.Name}' ({path})" : $"replica {n} of service '{s.Name}' ({path})";
-            var ctidPath = n == 0 ? $"{path}.ctid" : s.Replicas?.Ctids is null ? $"{path}.replicas" : $"{path}.replicas.ctids[{n - 1}]";
-            var ipPath = n == 0 ? $"{path}.ip" : s.Replicas?.Ips is null ? $"{path}.replicas" : $"{path}.replicas.ips[{n - 1}]";
+            var ctidPath =
+                n == 0 ? $"{path}.ctid"
+                : s.Replicas?.Ctids is null ? $"{path}.replicas"
+                : $"{path}.replicas.ctids[{n - 1}]";
+            var ipPath =
+                n == 0 ? $"{path}.ip"
+                : s.Replicas?.Ips is null ? $"{path}.replicas"
+                : $"{path}.replicas.ips[{n - 1}]";
             var hostPath = n == 0 ? $"{path}.hostname" : $"{path}.replicas.hostname";
             var subject = n == 0 ? "" : $"replica {n}: ";
 

@@ -18,7 +18,10 @@ public static partial class SpecValidator
             if (t.Hostname is { } hostname)
                 CheckHostname(v, hostname, $"{path}.hostname");
             if (t.Service is { } service && !IsHostnameLabel(service))
-                v.Add($"{path}.service", $"'{ServiceSettings.Printable(service)}' is not a service key (a catalogue key such as postgresql, or your own: letters, digits and hyphens)");
+                v.Add(
+                    $"{path}.service",
+                    $"'{ServiceSettings.Printable(service)}' is not a service key (a catalogue key such as postgresql, or your own: letters, digits and hyphens)"
+                );
             CheckNode(v, spec, t.Node, $"{path}.node");
             if (t.Cores is { } cores)
                 CheckPositive(v, cores, $"{path}.cores", "cores");
@@ -45,8 +48,11 @@ public static partial class SpecValidator
 
         if (s.Script is null && ServiceRegistry.Find(t.ServiceKey)?.Definition is null)
         {
-            v.Add(path, $"'{t.ServiceKey}' is not a built-in service ({string.Join(", ", ServiceRegistry.Keys)}){Hint(t.ServiceKey, ServiceRegistry.Keys)}; "
-                + "give source.script (e.g. ct/myapp.sh) or source.os-template");
+            v.Add(
+                path,
+                $"'{t.ServiceKey}' is not a built-in service ({string.Join(", ", ServiceRegistry.Keys)}){Hint(t.ServiceKey, ServiceRegistry.Keys)}; "
+                    + "give source.script (e.g. ct/myapp.sh) or source.os-template"
+            );
         }
 
         CheckCommunityScriptInputs(v, s, path);

@@ -104,7 +104,15 @@ public static partial class SpecValidator
             v.Add("backup.mode", $"'{mode}' is not a backup mode; use one of {string.Join(", ", BackupModes)}{Hint(mode, BackupModes)}");
         if (!Compressions.Contains(b.Compress))
             v.Add("backup.compress", $"'{b.Compress}' is not a compression; use one of {string.Join(", ", Compressions)}{Hint(b.Compress, Compressions)}");
-        foreach (var (key, value) in new[] { ("keep-last", b.Retention.KeepLast), ("keep-daily", b.Retention.KeepDaily), ("keep-weekly", b.Retention.KeepWeekly), ("keep-monthly", b.Retention.KeepMonthly) })
+        foreach (
+            var (key, value) in new[]
+            {
+                ("keep-last", b.Retention.KeepLast),
+                ("keep-daily", b.Retention.KeepDaily),
+                ("keep-weekly", b.Retention.KeepWeekly),
+                ("keep-monthly", b.Retention.KeepMonthly),
+            }
+        )
         {
             if (value < 0)
                 v.Add($"backup.retention.{key}", $"must be 0 or more, got {value}");

@@ -17,27 +17,37 @@ internal static partial class FleetYamlReader
                     ctx.Error(node, m.Child(key), $"service '{name}' is not one of the built-in ones, so it needs {(key == "ip" ? "an ip" : "a ctid")}");
             }
 
-            var s = seed ?? new ServiceSpec { Name = name, Template = name, Ctid = 0, Hostname = name, Ip = "" };
-            result.Add(s with
-            {
-                Template = m.String("template") ?? s.Template,
-                Ctid = m.Int("ctid") ?? s.Ctid,
-                Hostname = m.String("hostname") ?? s.Hostname,
-                Ip = m.String("ip") ?? s.Ip,
-                Node = m.String("node") ?? s.Node,
-                Cores = m.Int("cores") ?? s.Cores,
-                Memory = m.Megabytes("memory") ?? s.Memory,
-                Swap = m.Megabytes("swap") ?? s.Swap,
-                Disk = m.DiskText("disk") ?? s.Disk,
-                Features = ReadFeatures(ctx, m, s.Features),
-                Unprivileged = m.Bool("unprivileged") ?? s.Unprivileged,
-                OnBoot = m.Bool("onboot") ?? s.OnBoot,
-                StartupOrder = m.Int("startup-order") ?? s.StartupOrder,
-                Tags = m.StringList("tags") ?? s.Tags,
-                Replicas = ReadReplicas(m) ?? s.Replicas,
-                Settings = m.StringMap("settings") ?? s.Settings,
-                Custom = ReadCustom(m) ?? s.Custom,
-            });
+            var s = seed
+                ?? new ServiceSpec
+                {
+                    Name = name,
+                    Template = name,
+                    Ctid = 0,
+                    Hostname = name,
+                    Ip = "",
+                };
+            result.Add(
+                s with
+                {
+                    Template = m.String("template") ?? s.Template,
+                    Ctid = m.Int("ctid") ?? s.Ctid,
+                    Hostname = m.String("hostname") ?? s.Hostname,
+                    Ip = m.String("ip") ?? s.Ip,
+                    Node = m.String("node") ?? s.Node,
+                    Cores = m.Int("cores") ?? s.Cores,
+                    Memory = m.Megabytes("memory") ?? s.Memory,
+                    Swap = m.Megabytes("swap") ?? s.Swap,
+                    Disk = m.DiskText("disk") ?? s.Disk,
+                    Features = ReadFeatures(ctx, m, s.Features),
+                    Unprivileged = m.Bool("unprivileged") ?? s.Unprivileged,
+                    OnBoot = m.Bool("onboot") ?? s.OnBoot,
+                    StartupOrder = m.Int("startup-order") ?? s.StartupOrder,
+                    Tags = m.StringList("tags") ?? s.Tags,
+                    Replicas = ReadReplicas(m) ?? s.Replicas,
+                    Settings = m.StringMap("settings") ?? s.Settings,
+                    Custom = ReadCustom(m) ?? s.Custom,
+                }
+            );
         }
 
         return result;
@@ -59,10 +69,19 @@ internal static partial class FleetYamlReader
             }
 
             var hint = DidYouMean.Closest(name, SpecKeys.Features);
-            ctx.Error(node, path, $"unknown feature '{name}'{(hint is null ? "" : $" (did you mean '{hint}'?)")}; valid features: {string.Join(", ", SpecKeys.Features)}");
+            ctx.Error(
+                node,
+                path,
+                $"unknown feature '{name}'{(hint is null ? "" : $" (did you mean '{hint}'?)")}; valid features: {string.Join(", ", SpecKeys.Features)}"
+            );
         }
 
-        return new FeatureSpec { Nesting = set.Contains("nesting"), Keyctl = set.Contains("keyctl"), Fuse = set.Contains("fuse") };
+        return new FeatureSpec
+        {
+            Nesting = set.Contains("nesting"),
+            Keyctl = set.Contains("keyctl"),
+            Fuse = set.Contains("fuse"),
+        };
     }
 
     private static ReplicaSpec? ReadReplicas(YamlMap service)
@@ -88,11 +107,6 @@ internal static partial class FleetYamlReader
         if (service.Map("custom", SpecKeys.Custom) is not { } m)
             return null;
         var d = new CustomServiceSpec();
-        return d with
-        {
-            Ports = m.IntList("ports") ?? d.Ports,
-            Configure = m.StringList("configure") ?? d.Configure,
-            Check = m.String("check"),
-        };
+        return d with { Ports = m.IntList("ports") ?? d.Ports, Configure = m.StringList("configure") ?? d.Configure, Check = m.String("check") };
     }
 }

@@ -14,17 +14,19 @@ internal static partial class FleetYamlReader
             if (seed is null && ctid is null && !m.Has("ctid"))
                 ctx.Error(node, m.Child("ctid"), $"template '{name}' is not one of the built-in ones, so it needs a ctid");
             var t = seed ?? new TemplateSpec { Name = name, Ctid = 0 };
-            result.Add(t with
-            {
-                Ctid = ctid ?? t.Ctid,
-                Service = m.String("service") ?? t.Service,
-                Hostname = m.String("hostname") ?? t.Hostname,
-                Node = m.String("node") ?? t.Node,
-                Cores = m.Int("cores") ?? t.Cores,
-                Memory = m.Megabytes("memory") ?? t.Memory,
-                Disk = m.DiskText("disk") ?? t.Disk,
-                Source = ReadSource(ctx, m, t.Source),
-            });
+            result.Add(
+                t with
+                {
+                    Ctid = ctid ?? t.Ctid,
+                    Service = m.String("service") ?? t.Service,
+                    Hostname = m.String("hostname") ?? t.Hostname,
+                    Node = m.String("node") ?? t.Node,
+                    Cores = m.Int("cores") ?? t.Cores,
+                    Memory = m.Megabytes("memory") ?? t.Memory,
+                    Disk = m.DiskText("disk") ?? t.Disk,
+                    Source = ReadSource(ctx, m, t.Source),
+                }
+            );
         }
 
         return result;
@@ -32,7 +34,11 @@ internal static partial class FleetYamlReader
 
     /// <summary>The list's items that are mappings with a name; the others are reported.</summary>
     private static IEnumerable<(YamlMap Map, string Name, YamlNode Node)> NamedItems(
-        YamlReadContext ctx, IReadOnlyList<(YamlNode Node, string Path)> items, IReadOnlyCollection<string> keys, string what)
+        YamlReadContext ctx,
+        IReadOnlyList<(YamlNode Node, string Path)> items,
+        IReadOnlyCollection<string> keys,
+        string what
+    )
     {
         foreach (var (node, path) in items)
         {
@@ -55,7 +61,8 @@ internal static partial class FleetYamlReader
             ctx.Error(m.Get("os-template")!, m.Child("os-template"), "a template is built either from a community script or from an OS template, not both");
 
         // Naming one kind of source switches the template to it; naming neither keeps the default's.
-        var kind = osTemplate is not null ? TemplateSourceKind.OsTemplate
+        var kind =
+            osTemplate is not null ? TemplateSourceKind.OsTemplate
             : script is not null ? TemplateSourceKind.CommunityScript
             : d.Kind;
         return d with

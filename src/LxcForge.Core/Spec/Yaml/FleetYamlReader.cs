@@ -35,7 +35,9 @@ internal static partial class FleetYamlReader
             // YamlDotNet's scanner sometimes fails without a YamlException (e.g. an unclosed '[' before a
             // new key); the scanner still knows where it stopped.
             var at = scanner.CurrentPosition;
-            ctx.Problems.Add(new SpecProblem(file, (int)at.Line, (int)at.Column, "", "YAML syntax error: unexpected text here (an unclosed '[', '{' or quote above?)"));
+            ctx.Problems.Add(
+                new SpecProblem(file, (int)at.Line, (int)at.Column, "", "YAML syntax error: unexpected text here (an unclosed '[', '{' or quote above?)")
+            );
             return (defaults, ctx.Source, ctx.Problems);
         }
 
@@ -62,9 +64,7 @@ internal static partial class FleetYamlReader
     // YamlDotNet's messages repeat the position ("(Line: 3, Col: 5, Idx: 20) - (…): "); we print our own.
     private static string SyntaxMessage(YamlException e)
     {
-        var message = e.InnerException is { } inner && e.Message.StartsWith("Duplicate key", StringComparison.Ordinal)
-            ? "duplicate key"
-            : e.Message;
+        var message = e.InnerException is { } inner && e.Message.StartsWith("Duplicate key", StringComparison.Ordinal) ? "duplicate key" : e.Message;
         var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
         message = cut >= 0 ? message[(cut + 3)..] : message;
         return message.TrimEnd('.');
@@ -102,11 +102,7 @@ internal static partial class FleetYamlReader
     {
         if (root.Map("ids", SpecKeys.Ids) is not { } m)
             return d;
-        return d with
-        {
-            Templates = ReadRange(ctx, m, "templates") ?? d.Templates,
-            Services = ReadRange(ctx, m, "services") ?? d.Services,
-        };
+        return d with { Templates = ReadRange(ctx, m, "templates") ?? d.Templates, Services = ReadRange(ctx, m, "services") ?? d.Services };
     }
 
     private static IdRange? ReadRange(YamlReadContext ctx, YamlMap m, string key)

@@ -63,8 +63,12 @@ public static partial class FleetYamlWriter
     }
 
     private static bool IsCatalogueDefault(TemplateSource s) =>
-        s.Kind == TemplateSourceKind.CommunityScript && s.Script is null && s.Answers is null && s.OsTemplate is null
-        && s.Variables.Count == 0 && s.Provision.Packages.Count + s.Provision.Commands.Count + s.Provision.Files.Count == 0;
+        s.Kind == TemplateSourceKind.CommunityScript
+        && s.Script is null
+        && s.Answers is null
+        && s.OsTemplate is null
+        && s.Variables.Count == 0
+        && s.Provision.Packages.Count + s.Provision.Commands.Count + s.Provision.Files.Count == 0;
 
     private static void WriteServices(StringBuilder w, FleetSpec spec)
     {
@@ -82,7 +86,10 @@ public static partial class FleetYamlWriter
             w.AppendLine($"    memory: {s.Memory}");
             w.AppendLine($"    swap: {s.Swap}");
             w.AppendLine($"    disk: {Scalar(s.Disk)}");
-            var features = new[] { ("nesting", s.Features.Nesting), ("keyctl", s.Features.Keyctl), ("fuse", s.Features.Fuse) }.Where(f => f.Item2).Select(f => f.Item1).ToList();
+            var features = new[] { ("nesting", s.Features.Nesting), ("keyctl", s.Features.Keyctl), ("fuse", s.Features.Fuse) }
+                .Where(f => f.Item2)
+                .Select(f => f.Item1)
+                .ToList();
             w.AppendLine($"    features: {Flow(features)}{(features.Count > 0 ? "   # Docker inside LXC needs nesting and keyctl" : "")}");
             w.AppendLine($"    unprivileged: {Scalar(s.Unprivileged)}");
             w.AppendLine($"    onboot: {Scalar(s.OnBoot)}");

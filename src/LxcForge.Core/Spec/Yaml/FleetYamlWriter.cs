@@ -13,17 +13,21 @@ public static partial class FleetYamlWriter
     public static string Write(FleetSpec spec)
     {
         var w = new StringBuilder();
-        w.AppendLine("""
+        w.AppendLine(
+            """
             # fleet.yaml: the containers LxcForge builds and runs (lxcforge validate checks it).
             #
             # Every key is optional. A missing key keeps the built-in default (the values written here);
             # a list you write (templates, services, dns, tags, features...) replaces the default list.
-            """);
+            """
+        );
         WriteComment(w, $"A template or service named like a built-in one ({string.Join(", ", ServiceRegistry.Keys)}) starts from that one's values.");
-        w.AppendLine("""
+        w.AppendLine(
+            """
             # Sizes: memory and swap in MiB (or 2G, 512M); disk as 8G (a bare number means GiB).
 
-            """);
+            """
+        );
         WriteNetwork(w, spec);
         WriteStorage(w, spec);
         WriteIds(w, spec);
@@ -87,7 +91,9 @@ public static partial class FleetYamlWriter
         w.AppendLine("scripts:");
         w.AppendLine($"  repository: {Scalar(s.Repository)}");
         w.AppendLine($"  ref: {Scalar(s.Ref)}");
-        w.AppendLine(s.LocalPath is null ? "  # local-path: /srv/ProxmoxVE     # a local copy, for hosts without internet" : $"  local-path: {Scalar(s.LocalPath)}");
+        w.AppendLine(
+            s.LocalPath is null ? "  # local-path: /srv/ProxmoxVE     # a local copy, for hosts without internet" : $"  local-path: {Scalar(s.LocalPath)}"
+        );
         w.AppendLine($"  lock-file: {Scalar(s.LockFile)}");
         w.AppendLine();
     }
@@ -97,15 +103,29 @@ public static partial class FleetYamlWriter
         var b = spec.Backup;
         w.AppendLine("# vzdump backups to storage.backups; retention as Proxmox's prune-backups.");
         w.AppendLine("backup:");
-        w.AppendLine(b.Mode is null ? "  # mode: snapshot              # snapshot, suspend or stop; default: the best the storage allows" : $"  mode: {Scalar(b.Mode)}");
+        w.AppendLine(
+            b.Mode is null ? "  # mode: snapshot              # snapshot, suspend or stop; default: the best the storage allows" : $"  mode: {Scalar(b.Mode)}"
+        );
         w.AppendLine($"  compress: {Scalar(b.Compress)}");
         w.AppendLine("  retention:");
         var r = b.Retention;
         var d = new RetentionSpec();
-        foreach (var (key, value, byDefault) in new[] { ("keep-last", r.KeepLast, d.KeepLast), ("keep-daily", r.KeepDaily, d.KeepDaily), ("keep-weekly", r.KeepWeekly, d.KeepWeekly), ("keep-monthly", r.KeepMonthly, d.KeepMonthly) })
+        foreach (
+            var (key, value, byDefault) in new[]
+            {
+                ("keep-last", r.KeepLast, d.KeepLast),
+                ("keep-daily", r.KeepDaily, d.KeepDaily),
+                ("keep-weekly", r.KeepWeekly, d.KeepWeekly),
+                ("keep-monthly", r.KeepMonthly, d.KeepMonthly),
+            }
+        )
         {
             // "null" unsets a default; a commented line shows an option that is off by default.
-            w.AppendLine(value is not null ? $"    {key}: {value}" : byDefault is null ? $"    # {key}: 6" : $"    {key}: null");
+            w.AppendLine(
+                value is not null ? $"    {key}: {value}"
+                : byDefault is null ? $"    # {key}: 6"
+                : $"    {key}: null"
+            );
         }
         w.AppendLine();
     }

@@ -17,8 +17,24 @@ internal static class SpecKeys
 
     public static readonly string[] Service =
     [
-        "name", "template", "ctid", "hostname", "ip", "node", "cores", "memory", "swap", "disk", "features",
-        "unprivileged", "onboot", "startup-order", "tags", "replicas", "settings", "custom",
+        "name",
+        "template",
+        "ctid",
+        "hostname",
+        "ip",
+        "node",
+        "cores",
+        "memory",
+        "swap",
+        "disk",
+        "features",
+        "unprivileged",
+        "onboot",
+        "startup-order",
+        "tags",
+        "replicas",
+        "settings",
+        "custom",
     ];
 
     public static readonly string[] Features = ["nesting", "keyctl", "fuse"];

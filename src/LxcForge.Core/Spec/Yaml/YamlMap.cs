@@ -60,9 +60,11 @@ internal sealed class YamlMap
 
             var hint = DidYouMean.Closest(name, keys);
             var valid = string.Join(", ", keys);
-            ctx.Error(key, map.Child(name), hint is null
-                ? $"unknown key '{name}'; valid keys here: {valid}"
-                : $"unknown key '{name}' (did you mean '{hint}'?); valid keys here: {valid}");
+            ctx.Error(
+                key,
+                map.Child(name),
+                hint is null ? $"unknown key '{name}'; valid keys here: {valid}" : $"unknown key '{name}' (did you mean '{hint}'?); valid keys here: {valid}"
+            );
         }
 
         map.Merge(mapping, keys);
@@ -102,8 +104,7 @@ internal sealed class YamlMap
     public bool Has(string key) => _entries.ContainsKey(key) && !IsNull(_entries[key].Value);
 
     /// <summary>The raw value node, when present and not null.</summary>
-    public YamlNode? Get(string key) =>
-        _entries.TryGetValue(key, out var e) && !IsNull(e.Value) ? e.Value : null;
+    public YamlNode? Get(string key) => _entries.TryGetValue(key, out var e) && !IsNull(e.Value) ? e.Value : null;
 
     public string? String(string key) => Get(key) is { } n ? ScalarText(n, Child(key)) : null;
 
@@ -146,8 +147,7 @@ internal sealed class YamlMap
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var gib) ? $"{gib}G" : text;
     }
 
-    public YamlMap? Map(string key, IReadOnlyCollection<string> keys) =>
-        Get(key) is { } n ? Open(_ctx, n, Child(key), keys) : null;
+    public YamlMap? Map(string key, IReadOnlyCollection<string> keys) => Get(key) is { } n ? Open(_ctx, n, Child(key), keys) : null;
 
     /// <summary>A list's items with their paths (<c>services[2]</c>), or null when absent or not a list.</summary>
     public IReadOnlyList<(YamlNode Node, string Path)>? List(string key)
@@ -166,11 +166,9 @@ internal sealed class YamlMap
         return items;
     }
 
-    public IReadOnlyList<string>? StringList(string key) =>
-        List(key)?.Select(x => ScalarText(x.Node, x.Path)).OfType<string>().ToList();
+    public IReadOnlyList<string>? StringList(string key) => List(key)?.Select(x => ScalarText(x.Node, x.Path)).OfType<string>().ToList();
 
-    public IReadOnlyList<int>? IntList(string key) =>
-        List(key)?.Select(x => ReadInt(_ctx, x.Node, x.Path)).OfType<int>().ToList();
+    public IReadOnlyList<int>? IntList(string key) => List(key)?.Select(x => ReadInt(_ctx, x.Node, x.Path)).OfType<int>().ToList();
 
     /// <summary>A mapping of plain values (settings, script variables); values keep their text.</summary>
     public IReadOnlyDictionary<string, string>? StringMap(string key)
@@ -207,8 +205,11 @@ internal sealed class YamlMap
 
     private static int? ReadInt(YamlReadContext ctx, YamlNode node, string path)
     {
-        if (node is YamlScalarNode { Value: { } text } && !IsNull(node)
-            && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (
+            node is YamlScalarNode { Value: { } text }
+            && !IsNull(node)
+            && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+        )
             return value;
         if (!IsNull(node))
             ctx.Error(node, path, $"expected a whole number, got {YamlReadContext.Describe(node)}");

@@ -16,12 +16,13 @@ internal sealed class YamlReadContext(string file)
         Problems.Add(new SpecProblem(Source.File, (int)node.Start.Line, (int)node.Start.Column, path, message));
 
     /// <summary>A short description of what a node is, for "expected X, got Y".</summary>
-    public static string Describe(YamlNode node) => node switch
-    {
-        YamlMappingNode => "a mapping",
-        YamlSequenceNode => "a list",
-        YamlScalarNode s when s.Value is null or "" or "~" or "null" => "nothing",
-        YamlScalarNode s => $"'{s.Value}'",
-        _ => "an alias",
-    };
+    public static string Describe(YamlNode node) =>
+        node switch
+        {
+            YamlMappingNode => "a mapping",
+            YamlSequenceNode => "a list",
+            YamlScalarNode s when s.Value is null or "" or "~" or "null" => "nothing",
+            YamlScalarNode s => $"'{s.Value}'",
+            _ => "an alias",
+        };
 }

@@ -10,7 +10,8 @@ internal static partial class YamlText
 
     public static string Scalar(string value)
     {
-        var plain = PlainSafe().IsMatch(value)
+        var plain =
+            PlainSafe().IsMatch(value)
             && !Reserved.Contains(value.ToLowerInvariant())
             && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
         return plain ? value : Quote(value);

@@ -23,8 +23,10 @@ public abstract class ApiClientBase
 
     private protected Task<JsonNode?> PutAsync(ApiPath path, ApiParams? body, CancellationToken ct) => Transport.SendAsync(HttpMethod.Put, path, body, ct);
 
-    private protected Task<JsonNode?> DeleteAsync(ApiPath path, ApiParams? query, CancellationToken ct) => Transport.SendAsync(HttpMethod.Delete, path, query, ct);
+    private protected Task<JsonNode?> DeleteAsync(ApiPath path, ApiParams? query, CancellationToken ct) =>
+        Transport.SendAsync(HttpMethod.Delete, path, query, ct);
 
     /// <summary>The task id a long operation returns, or null when the endpoint returns none (<c>POST …/template</c>).</summary>
-    private protected static string? TaskIdOf(JsonNode? data) => JsonRead.Text(data) is { Length: > 0 } s && s.StartsWith("UPID:", StringComparison.Ordinal) ? s : null;
+    private protected static string? TaskIdOf(JsonNode? data) =>
+        JsonRead.Text(data) is { Length: > 0 } s && s.StartsWith("UPID:", StringComparison.Ordinal) ? s : null;
 }

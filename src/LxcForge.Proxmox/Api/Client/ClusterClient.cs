@@ -7,9 +7,7 @@ namespace LxcForge.Proxmox.Api.Client;
 public sealed class ClusterClient : ApiClientBase
 {
     internal ClusterClient(PveTransport transport, ApiPath path)
-        : base(transport, path)
-    {
-    }
+        : base(transport, path) { }
 
     /// <summary><c>GET /cluster/resources[?type=vm|storage|node]</c>.</summary>
     public async Task<IReadOnlyList<ClusterResource>> ResourcesAsync(string? type = null, CancellationToken ct = default) =>

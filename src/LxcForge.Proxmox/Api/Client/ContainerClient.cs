@@ -65,9 +65,7 @@ public sealed class ContainerStatusClient : ApiClientBase
 public sealed class SnapshotsClient : ApiClientBase
 {
     internal SnapshotsClient(PveTransport transport, ApiPath path)
-        : base(transport, path)
-    {
-    }
+        : base(transport, path) { }
 
     /// <summary>The snapshots, <c>current</c> (the live state) included.</summary>
     public async Task<IReadOnlyList<SnapshotEntry>> ListAsync(CancellationToken ct = default) =>

@@ -6,9 +6,7 @@ namespace LxcForge.Proxmox.Api.Client;
 public sealed class LxcClient : ApiClientBase
 {
     internal LxcClient(PveTransport transport, ApiPath path)
-        : base(transport, path)
-    {
-    }
+        : base(transport, path) { }
 
     public ContainerClient this[int vmid] => new(Transport, Path[vmid], vmid);
 

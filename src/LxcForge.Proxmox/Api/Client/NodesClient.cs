@@ -8,9 +8,7 @@ namespace LxcForge.Proxmox.Api.Client;
 public sealed class NodesClient : ApiClientBase
 {
     internal NodesClient(PveTransport transport, ApiPath path)
-        : base(transport, path)
-    {
-    }
+        : base(transport, path) { }
 
     public NodeClient this[string node] => new(Transport, Path[node], node);
 
@@ -47,7 +45,8 @@ public sealed class NodeClient : ApiClientBase
 
     /// <summary><c>GET /nodes/{node}/aplinfo</c>: templates the node can download, as (section, template) pairs.</summary>
     public async Task<IReadOnlyList<(string Section, string Template)>> AplinfoAsync(CancellationToken ct = default) =>
-        JsonRead.Items(await GetAsync(Path["aplinfo"], null, ct))
+        JsonRead
+            .Items(await GetAsync(Path["aplinfo"], null, ct))
             .Select(n => (JsonRead.Str(n, "section") ?? string.Empty, JsonRead.Str(n, "template") ?? string.Empty))
             .ToList();
 
@@ -56,6 +55,5 @@ public sealed class NodeClient : ApiClientBase
         TaskIdOf(await PostAsync(Path["aplinfo"], new ApiParams().Add("storage", storage).Add("template", template), ct));
 
     /// <summary><c>POST /nodes/{node}/vzdump</c>; returns the task id.</summary>
-    public async Task<string?> VzdumpAsync(ApiParams parameters, CancellationToken ct = default) =>
-        TaskIdOf(await PostAsync(Path["vzdump"], parameters, ct));
+    public async Task<string?> VzdumpAsync(ApiParams parameters, CancellationToken ct = default) => TaskIdOf(await PostAsync(Path["vzdump"], parameters, ct));
 }

@@ -11,9 +11,7 @@ namespace LxcForge.Proxmox.Api.Client;
 public sealed class ProxmoxClient : ApiClientBase, IDisposable
 {
     public ProxmoxClient(ProxmoxConnectionOptions options)
-        : this(new PveTransport(options))
-    {
-    }
+        : this(new PveTransport(options)) { }
 
     public ProxmoxClient(PveTransport transport)
         : base(transport, ApiPath.Root)

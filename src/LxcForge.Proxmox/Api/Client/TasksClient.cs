@@ -9,18 +9,26 @@ namespace LxcForge.Proxmox.Api.Client;
 public sealed class TasksClient : ApiClientBase
 {
     internal TasksClient(PveTransport transport, ApiPath path)
-        : base(transport, path)
-    {
-    }
+        : base(transport, path) { }
 
     private TaskWaitOptions Options => Transport.Options.Tasks;
 
     private TimeProvider Time => Transport.Options.Time;
 
     /// <summary><c>GET /nodes/{node}/tasks</c> with <c>source=all</c>, newest first.</summary>
-    public async Task<IReadOnlyList<PveTaskSummary>> ListAsync(string? typeFilter = null, int? vmid = null, DateTimeOffset? since = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<PveTaskSummary>> ListAsync(
+        string? typeFilter = null,
+        int? vmid = null,
+        DateTimeOffset? since = null,
+        CancellationToken ct = default
+    )
     {
-        var query = new ApiParams().Add("source", "all").Add("typefilter", typeFilter).Add("vmid", vmid).Add("since", since?.ToUnixTimeSeconds()).Add("limit", 50);
+        var query = new ApiParams()
+            .Add("source", "all")
+            .Add("typefilter", typeFilter)
+            .Add("vmid", vmid)
+            .Add("since", since?.ToUnixTimeSeconds())
+            .Add("limit", 50);
         return JsonRead.Items(await GetAsync(Path, query, ct)).Select(PveTaskSummary.From).OrderByDescending(t => t.StartTime).ToList();
     }
 
@@ -29,7 +37,8 @@ public sealed class TasksClient : ApiClientBase
 
     /// <summary>The log's lines, oldest first.</summary>
     public async Task<IReadOnlyList<string>> LogAsync(string upid, CancellationToken ct = default) =>
-        JsonRead.Items(await GetAsync(Path[upid]["log"], new ApiParams().Add("start", 0).Add("limit", 10000), ct))
+        JsonRead
+            .Items(await GetAsync(Path[upid]["log"], new ApiParams().Add("start", 0).Add("limit", 10000), ct))
             .OrderBy(l => JsonRead.Long(l, "n") ?? 0)
             .Select(l => JsonRead.Str(l, "t") ?? string.Empty)
             .ToList();
@@ -47,10 +56,16 @@ public sealed class TasksClient : ApiClientBase
         var schedule = new WaitSchedule(limit, Options.InitialPollInterval, Options.MaxPollInterval, Options.PollOvershoot, Time);
         var last = await StateWait.UntilAsync(
             async t => await StatusAsync(upid, t) is { IsRunning: false } ended ? Look<PveTaskStatus>.Ready(ended) : Look<PveTaskStatus>.NotYet("running"),
-            schedule, $"task {what}", ct);
+            schedule,
+            $"task {what}",
+            ct
+        );
         if (last is { Done: true, Value: { } status })
             return status.Succeeded ? await OutcomeAsync(status, ct) : throw await FailureAsync(status, what, parsed, ct);
-        throw new HostException(HostErrorKind.Timeout, $"task {what} was still running after {limit.TotalMinutes:0.#} min; it goes on on the host (task {upid})")
+        throw new HostException(
+            HostErrorKind.Timeout,
+            $"task {what} was still running after {limit.TotalMinutes:0.#} min; it goes on on the host (task {upid})"
+        )
         {
             TaskId = upid,
             Vmid = parsed?.Vmid,

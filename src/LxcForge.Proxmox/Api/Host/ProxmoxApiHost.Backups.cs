@@ -25,15 +25,20 @@ public sealed partial class ProxmoxApiHost
             var outcome = await _calls.WriteAsync(
                 async t => await WaitAsync(node, await _client.Nodes[node].VzdumpAsync(body, t), t),
                 // A vzdump task for this CT since we began means an earlier attempt got through: wait for it, do not back up twice.
-                async t => await FindEarlierTaskAsync(node, "vzdump", request.Vmid, started, t) is { } earlier
-                    ? await _client.Nodes[node].Tasks.WaitAsync(earlier, ct: t)
-                    : null,
-                cancellationToken);
+                async t =>
+                    await FindEarlierTaskAsync(node, "vzdump", request.Vmid, started, t) is { } earlier
+                        ? await _client.Nodes[node].Tasks.WaitAsync(earlier, ct: t)
+                        : null,
+                cancellationToken
+            );
             var file = outcome.TaskId is { } upid ? ArchiveNameFromLog(await _client.Nodes[node].Tasks.LogAsync(upid, cancellationToken)) : null;
             var volumes = await _calls.ReadAsync(t => storage.ContentAsync("backup", request.Vmid, t), cancellationToken);
             var made = (file is null ? null : volumes.FirstOrDefault(v => v.FileName == file))
                 ?? await NewestBackupAsync(storage, request.Vmid, started, cancellationToken)
-                ?? throw new HostException(HostErrorKind.TaskFailed, $"the backup task ended but no new backup of CT {request.Vmid} is on {request.Storage}") { TaskId = outcome.TaskId };
+                ?? throw new HostException(HostErrorKind.TaskFailed, $"the backup task ended but no new backup of CT {request.Vmid} is on {request.Storage}")
+                {
+                    TaskId = outcome.TaskId,
+                };
             return ToBackupInfo(made, request.Storage);
         });
     }
@@ -53,10 +58,11 @@ public sealed partial class ProxmoxApiHost
             return (IReadOnlyList<BackupInfo>)seen.Values.OrderBy(b => b.CreatedAt).ToList();
         });
 
-    public Task DeleteBackupAsync(string volumeId, CancellationToken cancellationToken = default) =>
-        DoingAsync($"delete backup {volumeId}", null, async () =>
+    public Task DeleteBackupAsync(string volumeId, CancellationToken cancellationToken = default) => DoingAsync($"delete backup {volumeId}", null, async () =>
         {
-            var storageId = volumeId.Contains(':') ? volumeId[..volumeId.IndexOf(':')] : throw new HostException(HostErrorKind.InvalidRequest, $"'{volumeId}' is not a volume id (STORAGE:backup/FILE)");
+            var storageId = volumeId.Contains(':')
+                ? volumeId[..volumeId.IndexOf(':')]
+                : throw new HostException(HostErrorKind.InvalidRequest, $"'{volumeId}' is not a volume id (STORAGE:backup/FILE)");
             foreach (var node in await NodesWithStorageAsync(storageId, cancellationToken))
             {
                 var storage = _client.Nodes[node].Storage[storageId];
@@ -65,7 +71,8 @@ public sealed partial class ProxmoxApiHost
                 await _calls.WriteAsync(
                     async t => await WaitAsync(node, await storage.DeleteVolumeAsync(volumeId, t), t),
                     async t => (await storage.ContentAsync("backup", null, t)).Any(v => v.VolumeId == volumeId) ? null : TaskOutcome.None,
-                    cancellationToken);
+                    cancellationToken
+                );
                 return;
             }
 
@@ -91,14 +98,17 @@ public sealed partial class ProxmoxApiHost
                 async t => await WaitAsync(request.Node, await _client.Nodes[request.Node].Lxc.CreateAsync(body, t), t),
                 request.Force
                     ? null
-                    : async t => await FindAsync(request.Vmid, t) is null ? null : await WaitForEarlierTaskAsync(request.Node, "vzrestore", request.Vmid, started, request.Vmid, t),
-                cancellationToken);
+                    : async t =>
+                        await FindAsync(request.Vmid, t) is null
+                            ? null
+                            : await WaitForEarlierTaskAsync(request.Node, "vzrestore", request.Vmid, started, request.Vmid, t),
+                cancellationToken
+            );
         });
     }
 
     /// <summary>vzdump logs <c>INFO: creating vzdump archive '/path/vzdump-lxc-200-….tar.zst'</c> (docs/proxmox-behaviour.md#vzdump-log).</summary>
-    internal static string? ArchiveNameFromLog(IEnumerable<string> log) =>
-        log.Select(VzdumpLog.ArchivePath).LastOrDefault(p => p is not null)?.Split('/')[^1];
+    internal static string? ArchiveNameFromLog(IEnumerable<string> log) => log.Select(VzdumpLog.ArchivePath).LastOrDefault(p => p is not null)?.Split('/')[^1];
 
     private async Task<StorageVolume?> NewestBackupAsync(Client.StorageClient storage, int vmid, DateTimeOffset since, CancellationToken ct) =>
         (await storage.ContentAsync("backup", vmid, ct))
@@ -119,5 +129,13 @@ public sealed partial class ProxmoxApiHost
     }
 
     private static BackupInfo ToBackupInfo(StorageVolume v, string storage) =>
-        new(v.VolumeId, storage, v.Vmid ?? BackupName.Vmid(v.FileName), v.Created ?? DateTimeOffset.MinValue, v.Size, string.IsNullOrEmpty(v.Notes) ? null : v.Notes, v.Protected);
+        new(
+            v.VolumeId,
+            storage,
+            v.Vmid ?? BackupName.Vmid(v.FileName),
+            v.Created ?? DateTimeOffset.MinValue,
+            v.Size,
+            string.IsNullOrEmpty(v.Notes) ? null : v.Notes,
+            v.Protected
+        );
 }

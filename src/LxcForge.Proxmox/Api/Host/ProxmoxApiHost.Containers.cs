@@ -11,21 +11,23 @@ public sealed partial class ProxmoxApiHost
         DoingAsync("list containers", null, async () =>
         {
             var resources = await _calls.ReadAsync(t => _client.Cluster.ResourcesAsync("vm", t), cancellationToken);
-            return (IReadOnlyList<ContainerSummary>)resources.Where(r => r.IsContainer && r.Vmid is not null)
-                .OrderBy(r => r.Vmid)
-                .Select(r => new ContainerSummary(
-                    r.Vmid!.Value,
-                    r.Node ?? string.Empty,
-                    r.Name ?? $"CT{r.Vmid}",
-                    r.Status == "running" ? ContainerStatus.Running : ContainerStatus.Stopped,
-                    r.Template,
-                    r.Lock,
-                    ContainerConfig.ParseTags(r.Tags)))
-                .ToList();
+            return (IReadOnlyList<ContainerSummary>)
+                resources
+                    .Where(r => r.IsContainer && r.Vmid is not null)
+                    .OrderBy(r => r.Vmid)
+                    .Select(r => new ContainerSummary(
+                        r.Vmid!.Value,
+                        r.Node ?? string.Empty,
+                        r.Name ?? $"CT{r.Vmid}",
+                        r.Status == "running" ? ContainerStatus.Running : ContainerStatus.Stopped,
+                        r.Template,
+                        r.Lock,
+                        ContainerConfig.ParseTags(r.Tags)
+                    ))
+                    .ToList();
         });
 
-    public Task<ContainerInfo?> GetContainerAsync(int vmid, CancellationToken cancellationToken = default) =>
-        DoingAsync($"read CT {vmid}", vmid, async () =>
+    public Task<ContainerInfo?> GetContainerAsync(int vmid, CancellationToken cancellationToken = default) => DoingAsync($"read CT {vmid}", vmid, async () =>
         {
             if (await FindAsync(vmid, cancellationToken) is not { Node: { } node })
                 return null;
@@ -55,21 +57,32 @@ public sealed partial class ProxmoxApiHost
             var resources = await _calls.ReadAsync(t => _client.Cluster.ResourcesAsync("vm", t), cancellationToken);
             var found = new ConcurrentDictionary<int, ContainerInfo>();
             var present = resources.Where(r => r is { IsContainer: true, Vmid: { } v, Node: not null } && wanted.Contains(v));
-            await Parallel.ForEachAsync(present, new ParallelOptions { MaxDegreeOfParallelism = IContainerHost.BulkReads, CancellationToken = cancellationToken }, async (r, t) =>
-            {
-                var vmid = r.Vmid!.Value;
-                try
+            await Parallel.ForEachAsync(
+                present,
+                new ParallelOptions { MaxDegreeOfParallelism = IContainerHost.BulkReads, CancellationToken = cancellationToken },
+                async (r, t) =>
                 {
-                    var config = await _calls.ReadAsync(Ct(r.Node!, vmid).ConfigAsync, t);
-                    var summary = new ContainerSummary(vmid, r.Node!, r.Name ?? config.Hostname ?? $"CT{vmid}",
-                        r.Status == "running" ? ContainerStatus.Running : ContainerStatus.Stopped, r.Template || config.IsTemplate, config.Lock ?? r.Lock, config.Tags);
-                    found[vmid] = new ContainerInfo(summary, config);
+                    var vmid = r.Vmid!.Value;
+                    try
+                    {
+                        var config = await _calls.ReadAsync(Ct(r.Node!, vmid).ConfigAsync, t);
+                        var summary = new ContainerSummary(
+                            vmid,
+                            r.Node!,
+                            r.Name ?? config.Hostname ?? $"CT{vmid}",
+                            r.Status == "running" ? ContainerStatus.Running : ContainerStatus.Stopped,
+                            r.Template || config.IsTemplate,
+                            config.Lock ?? r.Lock,
+                            config.Tags
+                        );
+                        found[vmid] = new ContainerInfo(summary, config);
+                    }
+                    catch (HostException e) when (e.Kind == HostErrorKind.NotFound)
+                    {
+                        // Destroyed (or migrated) between the list and the read.
+                    }
                 }
-                catch (HostException e) when (e.Kind == HostErrorKind.NotFound)
-                {
-                    // Destroyed (or migrated) between the list and the read.
-                }
-            });
+            );
             return (IReadOnlyDictionary<int, ContainerInfo>)found;
         });
 
@@ -88,8 +101,12 @@ public sealed partial class ProxmoxApiHost
                 .AddAll(request.Options);
             return await _calls.WriteAsync(
                 async t => await WaitAsync(request.Node, await _client.Nodes[request.Node].Lxc.CreateAsync(body, t), t),
-                async t => await FindAsync(request.Vmid, t) is null ? null : await WaitForEarlierTaskAsync(request.Node, "vzcreate", request.Vmid, started, request.Vmid, t),
-                cancellationToken);
+                async t =>
+                    await FindAsync(request.Vmid, t) is null
+                        ? null
+                        : await WaitForEarlierTaskAsync(request.Node, "vzcreate", request.Vmid, started, request.Vmid, t),
+                cancellationToken
+            );
         });
     }
 
@@ -110,8 +127,12 @@ public sealed partial class ProxmoxApiHost
                 .Add("pool", request.Pool);
             return await _calls.WriteAsync(
                 async t => await WaitAsync(node, await Ct(node, request.SourceVmid).CloneAsync(body, t), t),
-                async t => await FindAsync(request.NewVmid, t) is null ? null : await WaitForEarlierTaskAsync(node, "vzclone", request.SourceVmid, started, request.NewVmid, t),
-                cancellationToken);
+                async t =>
+                    await FindAsync(request.NewVmid, t) is null
+                        ? null
+                        : await WaitForEarlierTaskAsync(node, "vzclone", request.SourceVmid, started, request.NewVmid, t),
+                cancellationToken
+            );
         });
     }
 
@@ -133,17 +154,20 @@ public sealed partial class ProxmoxApiHost
                     return TaskOutcome.None;
                 },
                 async t => IsApplied(await ct.ConfigAsync(t), set, change.Delete) ? TaskOutcome.None : null,
-                cancellationToken);
+                cancellationToken
+            );
         });
 
-    private static ContainerSummary Summarize(string node, ContainerCurrentStatus status, ContainerConfig config) => new(
-        status.Vmid,
-        node,
-        status.Name ?? config.Hostname ?? $"CT{status.Vmid}",
-        status.IsRunning ? ContainerStatus.Running : ContainerStatus.Stopped,
-        status.Template || config.IsTemplate,
-        status.Lock ?? config.Lock,
-        config.Tags);
+    private static ContainerSummary Summarize(string node, ContainerCurrentStatus status, ContainerConfig config) =>
+        new(
+            status.Vmid,
+            node,
+            status.Name ?? config.Hostname ?? $"CT{status.Vmid}",
+            status.IsRunning ? ContainerStatus.Running : ContainerStatus.Stopped,
+            status.Template || config.IsTemplate,
+            status.Lock ?? config.Lock,
+            config.Tags
+        );
 
     /// <summary>True when the config already holds every value set and none of the keys deleted (an earlier attempt went through).</summary>
     private static bool IsApplied(ContainerConfig config, IReadOnlyDictionary<string, string> set, IReadOnlyList<string> delete) =>
@@ -155,7 +179,8 @@ public sealed partial class ProxmoxApiHost
             return false;
         if (PropertyFormat.ForConfigKey(key) is not { } format)
             return actual == wanted;
-        return PropertyString.TryParse(actual, format, out var a) && PropertyString.TryParse(wanted, format, out var w)
+        return PropertyString.TryParse(actual, format, out var a)
+            && PropertyString.TryParse(wanted, format, out var w)
             && w!.Values.All(kv => a!.Values.GetValueOrDefault(kv.Key) == kv.Value);
     }
 
@@ -173,7 +198,8 @@ public sealed partial class ProxmoxApiHost
             return;
         throw new HostException(
             HostErrorKind.PermissionDenied,
-            $"features '{features}' need root@pam: Proxmox lets only root@pam itself set feature flags other than nesting (keyctl and fuse for Docker), and {_credentials.Identity} is not root@pam (API tokens never are, not even root@pam's own). Use --ssh root@HOST, or a ticket login as root@pam.")
+            $"features '{features}' need root@pam: Proxmox lets only root@pam itself set feature flags other than nesting (keyctl and fuse for Docker), and {_credentials.Identity} is not root@pam (API tokens never are, not even root@pam's own). Use --ssh root@HOST, or a ticket login as root@pam."
+        )
         {
             Vmid = vmid,
         };

@@ -4,8 +4,7 @@ namespace LxcForge.Proxmox.Api.Host;
 
 public sealed partial class ProxmoxApiHost
 {
-    public Task<HostInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
-        DoingAsync("read the host's version and nodes", null, async () =>
+    public Task<HostInfo> GetInfoAsync(CancellationToken cancellationToken = default) => DoingAsync("read the host's version and nodes", null, async () =>
         {
             var version = await _calls.ReadAsync(_client.VersionAsync, cancellationToken);
             var nodes = await _calls.ReadAsync(_client.Nodes.ListAsync, cancellationToken);
@@ -13,7 +12,8 @@ public sealed partial class ProxmoxApiHost
                 "pve-manager",
                 version.Version,
                 version.Release,
-                nodes.OrderBy(n => n.Name, StringComparer.Ordinal).Select(n => new NodeInfo(n.Name, n.Online, n.Cores, n.MemoryBytes)).ToList());
+                nodes.OrderBy(n => n.Name, StringComparer.Ordinal).Select(n => new NodeInfo(n.Name, n.Online, n.Cores, n.MemoryBytes)).ToList()
+            );
         });
 
     public Task<string> GetIdentityAsync(CancellationToken cancellationToken = default) =>
@@ -34,16 +34,19 @@ public sealed partial class ProxmoxApiHost
             foreach (var n in nodes)
             {
                 var storages = await _calls.ReadAsync(t => _client.Nodes[n].Storage.ListAsync(t), cancellationToken);
-                result.AddRange(storages.Select(s => new StorageInfo(
-                    s.Storage,
-                    n,
-                    s.Type,
-                    s.Content.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
-                    s.Shared,
-                    s.Active,
-                    s.Enabled,
-                    s.Total,
-                    s.Used)));
+                result.AddRange(
+                    storages.Select(s => new StorageInfo(
+                        s.Storage,
+                        n,
+                        s.Type,
+                        s.Content.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
+                        s.Shared,
+                        s.Active,
+                        s.Enabled,
+                        s.Total,
+                        s.Used
+                    ))
+                );
             }
 
             return (IReadOnlyList<StorageInfo>)result;
@@ -53,10 +56,11 @@ public sealed partial class ProxmoxApiHost
         DoingAsync($"list the bridges of node {node}", null, async () =>
         {
             var interfaces = await _calls.ReadAsync(t => _client.Nodes[node].NetworkAsync("any_bridge", t), cancellationToken);
-            return (IReadOnlyList<BridgeInfo>)interfaces
-                .Where(i => i.Type is "bridge" or "OVSBridge" or "vnet" || i.Type.Length == 0)
-                .Select(i => new BridgeInfo(i.Iface, node, i.Cidr, i.Active))
-                .ToList();
+            return (IReadOnlyList<BridgeInfo>)
+                interfaces
+                    .Where(i => i.Type is "bridge" or "OVSBridge" or "vnet" || i.Type.Length == 0)
+                    .Select(i => new BridgeInfo(i.Iface, node, i.Cidr, i.Active))
+                    .ToList();
         });
 
     public Task<IReadOnlyList<OsTemplateInfo>> GetOsTemplatesAsync(string node, string storage, CancellationToken cancellationToken = default) =>
@@ -76,12 +80,16 @@ public sealed partial class ProxmoxApiHost
     public Task<TaskOutcome> DownloadOsTemplateAsync(string node, string storage, string template, CancellationToken cancellationToken = default)
     {
         var started = Time.GetUtcNow();
-        return DoingAsync($"download {template} to {storage}", null, () => _calls.WriteAsync(
-            async t => await WaitAsync(node, await _client.Nodes[node].DownloadAplAsync(storage, template, t), t),
-            async t => (await GetOsTemplatesAsync(node, storage, t)).Any(o => o.Name == template)
-                ? await WaitForEarlierTaskAsync(node, "download", null, started, null, t)
-                : null,
-            cancellationToken));
+        return DoingAsync($"download {template} to {storage}", null, () =>
+            _calls.WriteAsync(
+                async t => await WaitAsync(node, await _client.Nodes[node].DownloadAplAsync(storage, template, t), t),
+                async t =>
+                    (await GetOsTemplatesAsync(node, storage, t)).Any(o => o.Name == template)
+                        ? await WaitForEarlierTaskAsync(node, "download", null, started, null, t)
+                        : null,
+                cancellationToken
+            )
+        );
     }
 
     private async Task<IReadOnlyList<string>> OnlineNodesAsync(CancellationToken ct) =>

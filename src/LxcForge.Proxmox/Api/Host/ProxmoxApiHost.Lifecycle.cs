@@ -12,7 +12,13 @@ public sealed partial class ProxmoxApiHost
         ContainerTaskAsync($"stop CT {vmid}", vmid, (c, t) => c.Status.StopAsync(t), ct => ct is { IsRunning: false }, cancellationToken);
 
     public Task<TaskOutcome> ShutdownAsync(int vmid, TimeSpan timeout, bool forceStop, CancellationToken cancellationToken = default) =>
-        ContainerTaskAsync($"shut down CT {vmid}", vmid, (c, t) => c.Status.ShutdownAsync(timeout, forceStop, t), ct => ct is { IsRunning: false }, cancellationToken);
+        ContainerTaskAsync(
+            $"shut down CT {vmid}",
+            vmid,
+            (c, t) => c.Status.ShutdownAsync(timeout, forceStop, t),
+            ct => ct is { IsRunning: false },
+            cancellationToken
+        );
 
     public Task<TaskOutcome> DestroyAsync(int vmid, bool force = false, bool purge = false, CancellationToken cancellationToken = default) =>
         ContainerTaskAsync($"destroy CT {vmid}", vmid, (c, t) => c.DeleteAsync(force, purge, t), ct => ct is null, cancellationToken);
@@ -21,7 +27,8 @@ public sealed partial class ProxmoxApiHost
         _exec?.ExecAsync(vmid, request, cancellationToken)
         ?? throw new HostException(
             HostErrorKind.Unsupported,
-            $"cannot run a command in CT {vmid}: the Proxmox REST API has no exec. Service configuration, readiness and health checks and template provisioning run commands inside containers; give --ssh root@HOST beside --host so LxcForge can use pct exec.")
+            $"cannot run a command in CT {vmid}: the Proxmox REST API has no exec. Service configuration, readiness and health checks and template provisioning run commands inside containers; give --ssh root@HOST beside --host so LxcForge can use pct exec."
+        )
         {
             Vmid = vmid,
         };
@@ -42,7 +49,8 @@ public sealed partial class ProxmoxApiHost
                     return TaskOutcome.None;
                 },
                 async t => (await ct.ConfigAsync(t)).IsTemplate ? TaskOutcome.None : null,
-                cancellationToken);
+                cancellationToken
+            );
             await WaitForTemplateFlagAsync(node, ct, started, cancellationToken);
         });
     }
@@ -63,24 +71,36 @@ public sealed partial class ProxmoxApiHost
             var outcome = await _calls.WriteAsync(
                 async t => await WaitAsync(node, await ct.ResizeAsync(disk, DiskSize.Format(target), t), t),
                 async t => SizeOf(await ct.ConfigAsync(t), disk) == target ? TaskOutcome.None : null,
-                cancellationToken);
+                cancellationToken
+            );
             var after = SizeOf(await _calls.ReadAsync(ct.ConfigAsync, cancellationToken), disk);
             if (after != target)
-                throw new HostException(HostErrorKind.TaskFailed, $"the resize ended but {disk} is {DiskSize.Format(after ?? 0)}, not {DiskSize.Format(target)}") { TaskId = outcome.TaskId };
+                throw new HostException(
+                    HostErrorKind.TaskFailed,
+                    $"the resize ended but {disk} is {DiskSize.Format(after ?? 0)}, not {DiskSize.Format(target)}"
+                )
+                {
+                    TaskId = outcome.TaskId,
+                };
             return outcome;
         });
 
     /// <summary>A container operation that returns a task: dispatch, wait, and before a retry ask <paramref name="isDone"/>.</summary>
     private Task<TaskOutcome> ContainerTaskAsync(
-        string action, int vmid, Func<ContainerClient, CancellationToken, Task<string?>> dispatch, Func<ContainerInfo?, bool> isDone, CancellationToken cancellationToken) =>
-        DoingAsync(action, vmid, async () =>
+        string action,
+        int vmid,
+        Func<ContainerClient, CancellationToken, Task<string?>> dispatch,
+        Func<ContainerInfo?, bool> isDone,
+        CancellationToken cancellationToken
+    ) => DoingAsync(action, vmid, async () =>
         {
             var node = await NodeOfAsync(vmid, cancellationToken);
             var ct = Ct(node, vmid);
             return await _calls.WriteAsync(
                 async t => await WaitAsync(node, await dispatch(ct, t), t),
                 async t => isDone(await GetContainerAsync(vmid, t)) ? TaskOutcome.None : null,
-                cancellationToken);
+                cancellationToken
+            );
         });
 
     /// <summary>
@@ -109,7 +129,10 @@ public sealed partial class ProxmoxApiHost
 
                 return Look<bool>.NotYet("template: 1 not in the config yet");
             },
-            schedule, $"CT {ct.Vmid} to become a template", cancellationToken);
+            schedule,
+            $"CT {ct.Vmid} to become a template",
+            cancellationToken
+        );
         if (!last.Done)
             throw new HostException(HostErrorKind.Timeout, $"template: 1 did not appear in the config of CT {ct.Vmid} within {limit.TotalMinutes:0.#} min");
     }

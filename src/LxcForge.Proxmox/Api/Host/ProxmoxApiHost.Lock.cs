@@ -18,7 +18,12 @@ public sealed partial class ProxmoxApiHost : IHostLock
     {
         try
         {
-            await _client.Transport.SendAsync(HttpMethod.Post, ApiPath.Root["pools"], new ApiParams().Add("poolid", LockPool).Add("comment", holder), cancellationToken);
+            await _client.Transport.SendAsync(
+                HttpMethod.Post,
+                ApiPath.Root["pools"],
+                new ApiParams().Add("poolid", LockPool).Add("comment", holder),
+                cancellationToken
+            );
             return true;
         }
         catch (HostException e) when (e.Kind == HostErrorKind.AlreadyExists)

@@ -35,7 +35,10 @@ public sealed partial class ProxmoxApiHost
         var schedule = new WaitSchedule(timeout, options.InitialPollInterval, options.MaxPollInterval, options.PollOvershoot, Time);
         var last = await StateWait.UntilAsync(
             async t => (await GetContainerAsync(vmid, t))?.Summary.Lock is { } held ? Look<string>.NotYet(held) : Look<string>.Ready(""),
-            schedule, $"CT {vmid}'s lock to go", ct);
+            schedule,
+            $"CT {vmid}'s lock to go",
+            ct
+        );
         if (!last.Done)
             throw new HostException(HostErrorKind.Timeout, $"CT {vmid} still has lock '{last.Detail}' after {timeout.TotalMinutes:0.#} min") { Vmid = vmid };
     }

@@ -18,9 +18,7 @@ public sealed partial class ProxmoxApiHost : IContainerHost
     private readonly PveCredentials _credentials;
 
     public ProxmoxApiHost(ProxmoxConnectionOptions options, IContainerExec? exec = null)
-        : this(new ProxmoxClient(options), exec)
-    {
-    }
+        : this(new ProxmoxClient(options), exec) { }
 
     public ProxmoxApiHost(ProxmoxClient client, IContainerExec? exec = null)
     {
@@ -35,8 +33,7 @@ public sealed partial class ProxmoxApiHost : IContainerHost
     /// <summary>The API client underneath, for calls this interface does not cover.</summary>
     public ProxmoxClient Client => _client;
 
-    public string Description =>
-        $"pve-api {_client.Transport.Options}" + (_exec is null ? string.Empty : $" (exec via {_exec.Description})");
+    public string Description => $"pve-api {_client.Transport.Options}" + (_exec is null ? string.Empty : $" (exec via {_exec.Description})");
 
     public HostCapabilities Capabilities { get; }
 
@@ -85,8 +82,7 @@ public sealed partial class ProxmoxApiHost : IContainerHost
         }
     }
 
-    private static Task DoingAsync(string action, int? vmid, Func<Task> body) =>
-        DoingAsync<bool>(action, vmid, async () =>
+    private static Task DoingAsync(string action, int? vmid, Func<Task> body) => DoingAsync<bool>(action, vmid, async () =>
         {
             await body();
             return true;

@@ -18,17 +18,18 @@ public sealed record TaskWaitOptions
     public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Timeouts by worker type (<c>vzclone</c>, <c>vzdump</c>…); others get <see cref="DefaultTimeout"/>.</summary>
-    public IReadOnlyDictionary<string, TimeSpan> TimeoutByType { get; init; } = new Dictionary<string, TimeSpan>
-    {
-        ["vzclone"] = TimeSpan.FromMinutes(30),
-        ["vzcreate"] = TimeSpan.FromMinutes(30),
-        ["vzrestore"] = TimeSpan.FromMinutes(60),
-        ["vzdump"] = TimeSpan.FromHours(3),
-        ["download"] = TimeSpan.FromMinutes(30),
-        ["vzmigrate"] = TimeSpan.FromMinutes(60),
-        ["move_volume"] = TimeSpan.FromMinutes(60),
-        ["resize"] = TimeSpan.FromMinutes(30),
-    };
+    public IReadOnlyDictionary<string, TimeSpan> TimeoutByType { get; init; } =
+        new Dictionary<string, TimeSpan>
+        {
+            ["vzclone"] = TimeSpan.FromMinutes(30),
+            ["vzcreate"] = TimeSpan.FromMinutes(30),
+            ["vzrestore"] = TimeSpan.FromMinutes(60),
+            ["vzdump"] = TimeSpan.FromHours(3),
+            ["download"] = TimeSpan.FromMinutes(30),
+            ["vzmigrate"] = TimeSpan.FromMinutes(60),
+            ["move_volume"] = TimeSpan.FromMinutes(60),
+            ["resize"] = TimeSpan.FromMinutes(30),
+        };
 
     /// <summary>How many of the log's last lines a failure carries.</summary>
     public int LogTailLines { get; init; } = 20;
@@ -39,6 +40,5 @@ public sealed record TaskWaitOptions
     public TimeSpan Next(TimeSpan current) => TimeSpan.FromTicks(Math.Min(MaxPollInterval.Ticks, (long)(current.Ticks * 1.5)));
 
     /// <summary>The next poll interval: ×1.5 up to <see cref="MaxPollInterval"/> and to <see cref="PollOvershoot"/> of <paramref name="elapsed"/>.</summary>
-    public TimeSpan Next(TimeSpan current, TimeSpan elapsed) =>
-        PollInterval.Next(current, elapsed, InitialPollInterval, MaxPollInterval, PollOvershoot);
+    public TimeSpan Next(TimeSpan current, TimeSpan elapsed) => PollInterval.Next(current, elapsed, InitialPollInterval, MaxPollInterval, PollOvershoot);
 }

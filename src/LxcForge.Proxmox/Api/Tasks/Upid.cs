@@ -25,9 +25,11 @@ public sealed record Upid(string Value, string Node, int Pid, long ProcessStart,
         // "UPID", node, pid, pstart, starttime, type, id, user..., "" — a user never holds a colon, but be lenient.
         if (parts.Length < 9 || parts[1].Length == 0 || parts[5].Length == 0)
             return false;
-        if (!int.TryParse(parts[2], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var pid)
+        if (
+            !int.TryParse(parts[2], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var pid)
             || !long.TryParse(parts[3], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var pstart)
-            || !long.TryParse(parts[4], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var start))
+            || !long.TryParse(parts[4], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var start)
+        )
             return false;
         var user = string.Join(':', parts[7..^1]);
         if (user.Length == 0)

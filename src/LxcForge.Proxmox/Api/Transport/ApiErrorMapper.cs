@@ -12,7 +12,16 @@ public static class ApiErrorMapper
     private static readonly string[] LockPhrases = ["is locked", "can't lock file", "got timeout", "trying to acquire lock"];
     private static readonly string[] MissingPhrases = ["does not exist", "no such ", "not found"];
     private static readonly string[] TransientPhrases =
-        ["got no worker upid", "temporarily", "try again later", "connection refused", "connection timed out", "broken pipe", "proxy", "cluster not ready"];
+    [
+        "got no worker upid",
+        "temporarily",
+        "try again later",
+        "connection refused",
+        "connection timed out",
+        "broken pipe",
+        "proxy",
+        "cluster not ready",
+    ];
 
     /// <summary>Maps an error; <paramref name="host"/> names the server in authentication messages.</summary>
     public static HostException Map(int status, string? message, IReadOnlyDictionary<string, string>? errors, string host)
@@ -32,8 +41,7 @@ public static class ApiErrorMapper
     }
 
     /// <summary>The kind of failure a task's exit status stands for: a lock that was busy is transient, anything else a failed task.</summary>
-    public static HostErrorKind ClassifyTaskError(string exitStatus) =>
-        ContainsAny(exitStatus, LockPhrases) ? HostErrorKind.Locked : HostErrorKind.TaskFailed;
+    public static HostErrorKind ClassifyTaskError(string exitStatus) => ContainsAny(exitStatus, LockPhrases) ? HostErrorKind.Locked : HostErrorKind.TaskFailed;
 
     private static HostErrorKind Classify(int status, string text, IReadOnlyDictionary<string, string> errors)
     {
@@ -87,7 +95,9 @@ public static class ApiErrorMapper
     }
 
     private static bool IsGeneric(string text, int status) =>
-        text == $"HTTP {status}" || text.Equals("Internal Server Error", StringComparison.OrdinalIgnoreCase) || text.Equals("Server Error", StringComparison.OrdinalIgnoreCase);
+        text == $"HTTP {status}"
+        || text.Equals("Internal Server Error", StringComparison.OrdinalIgnoreCase)
+        || text.Equals("Server Error", StringComparison.OrdinalIgnoreCase);
 
     private static bool ContainsAny(string text, string[] phrases) => phrases.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase));
 }

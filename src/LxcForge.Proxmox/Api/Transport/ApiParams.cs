@@ -15,7 +15,13 @@ public sealed class ApiParams : IEnumerable<KeyValuePair<string, string>>
         return this;
     }
 
-    public ApiParams Add(string key, bool? value) => Add(key, value is null ? null : value.Value ? "1" : "0");
+    public ApiParams Add(string key, bool? value) =>
+        Add(
+            key,
+            value is null ? null
+                : value.Value ? "1"
+                : "0"
+        );
 
     public ApiParams Add(string key, long? value) => Add(key, value?.ToString(CultureInfo.InvariantCulture));
 

@@ -3,9 +3,7 @@ namespace LxcForge.Proxmox.Api.Transport;
 /// <summary>How LxcForge proves who it is to a Proxmox host. <see cref="object.ToString"/> never shows the secret.</summary>
 public abstract record PveCredentials
 {
-    private protected PveCredentials()
-    {
-    }
+    private protected PveCredentials() { }
 
     /// <summary>The identity Proxmox sees: <c>root@pam</c>, or a token id such as <c>root@pam!deploy</c>.</summary>
     public abstract string Identity { get; }

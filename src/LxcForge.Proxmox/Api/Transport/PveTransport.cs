@@ -47,7 +47,12 @@ public sealed class PveTransport : IDisposable
         SendAsync(HttpMethod.Get, path, query, cancellationToken);
 
     /// <summary>Sends one request and returns its <c>data</c>; throws <see cref="HostException"/> on any failure.</summary>
-    public async Task<JsonNode?> SendAsync(HttpMethod method, ApiPath path, IEnumerable<KeyValuePair<string, string>>? parameters, CancellationToken cancellationToken)
+    public async Task<JsonNode?> SendAsync(
+        HttpMethod method,
+        ApiPath path,
+        IEnumerable<KeyValuePair<string, string>>? parameters,
+        CancellationToken cancellationToken
+    )
     {
         var args = parameters?.ToList() ?? [];
         if (_options.Credentials is PasswordLogin login)
@@ -64,7 +69,11 @@ public sealed class PveTransport : IDisposable
     }
 
     private async Task<(HttpStatusCode Status, JsonNode? Body, string? Reason)> SendOnceAsync(
-        HttpMethod method, ApiPath path, List<KeyValuePair<string, string>> args, CancellationToken cancellationToken)
+        HttpMethod method,
+        ApiPath path,
+        List<KeyValuePair<string, string>> args,
+        CancellationToken cancellationToken
+    )
     {
         using var request = BuildRequest(method, path, args);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -122,23 +131,27 @@ public sealed class PveTransport : IDisposable
                 return;
             // A ticket still valid renews itself when posted as the password; otherwise log in with the password.
             var renewing = !forceNew && _ticket is not null;
-            var args = new List<KeyValuePair<string, string>>
-            {
-                new("username", login.Username),
-                new("password", renewing ? _ticket!.Value : login.Password),
-            };
+            var args = new List<KeyValuePair<string, string>> { new("username", login.Username), new("password", renewing ? _ticket!.Value : login.Password) };
             var saved = _ticket;
             _ticket = null;
             var (status, body, reason) = await SendOnceAsync(HttpMethod.Post, ApiPath.Root["access"]["ticket"], args, cancellationToken);
             if (status == HttpStatusCode.Unauthorized && renewing)
-                (status, body, reason) = await SendOnceAsync(HttpMethod.Post, ApiPath.Root["access"]["ticket"], [new("username", login.Username), new("password", login.Password)], cancellationToken);
+                (status, body, reason) = await SendOnceAsync(
+                    HttpMethod.Post,
+                    ApiPath.Root["access"]["ticket"],
+                    [new("username", login.Username), new("password", login.Password)],
+                    cancellationToken
+                );
             var data = Unwrap(status, body, reason);
             var ticket = JsonRead.Str(data, "ticket");
             var csrf = JsonRead.Str(data, "CSRFPreventionToken");
             if (ticket is null || csrf is null)
             {
                 _ticket = saved;
-                throw new HostException(HostErrorKind.AuthenticationFailed, $"{HostName} answered the login for {login.Username} without a ticket (is a second factor required?)");
+                throw new HostException(
+                    HostErrorKind.AuthenticationFailed,
+                    $"{HostName} answered the login for {login.Username} without a ticket (is a second factor required?)"
+                );
             }
 
             _ticket = new Ticket(ticket, csrf, now);
@@ -188,8 +201,10 @@ public sealed class PveTransport : IDisposable
             return new HostException(HostErrorKind.Unreachable, $"TLS: refusing {HostName}: {why}", e);
         }
 
-        if (e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse
-            || (e.HttpRequestError == HttpRequestError.Unknown && e.InnerException is IOException))
+        if (
+            e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse
+            || (e.HttpRequestError == HttpRequestError.Unknown && e.InnerException is IOException)
+        )
             return new HostException(HostErrorKind.Transient, $"{HostName} dropped the connection during {method} {path}", e);
         var detail = e.InnerException is SocketException s ? s.SocketErrorCode.ToString() : e.HttpRequestError.ToString();
         return new HostException(HostErrorKind.Unreachable, $"cannot reach {HostName} ({detail}): is the address right and pveproxy running?", e);

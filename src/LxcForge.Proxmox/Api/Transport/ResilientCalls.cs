@@ -21,15 +21,17 @@ public sealed class ResilientCalls
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
         if (options.MaxAttempts > 1)
         {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<HostException>(IsRetryable),
-                MaxRetryAttempts = options.MaxAttempts - 1,
-                Delay = options.InitialDelay,
-                MaxDelay = options.MaxDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-            });
+            builder.AddRetry(
+                new RetryStrategyOptions
+                {
+                    ShouldHandle = new PredicateBuilder().Handle<HostException>(IsRetryable),
+                    MaxRetryAttempts = options.MaxAttempts - 1,
+                    Delay = options.InitialDelay,
+                    MaxDelay = options.MaxDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                }
+            );
         }
 
         _pipeline = builder.Build();
@@ -42,8 +44,7 @@ public sealed class ResilientCalls
     public static bool IsRetryable(HostException e) => e.IsTransient && !(e.Kind == HostErrorKind.Timeout && e.TaskId is not null);
 
     /// <summary>A call that is safe to repeat as is (reads; writes whose repetition changes nothing).</summary>
-    public Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct) =>
-        RunCoreAsync(call, ct);
+    public Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct) => RunCoreAsync(call, ct);
 
     /// <summary>
     /// A call that must not be repeated blindly: before each retry, <paramref name="alreadyDone"/> reads back
@@ -61,7 +62,8 @@ public sealed class ResilientCalls
                     return done;
                 return await call(token);
             },
-            ct);
+            ct
+        );
     }
 
     private async Task<T> RunCoreAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct)
@@ -75,7 +77,8 @@ public sealed class ResilientCalls
                     attempts++;
                     return await call(token);
                 },
-                ct);
+                ct
+            );
         }
         catch (HostException e) when (IsRetryable(e) && attempts > 1)
         {

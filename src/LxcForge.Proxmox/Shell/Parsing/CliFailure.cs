@@ -15,8 +15,16 @@ public static partial class CliFailure
     // Errors raised inside a worker (the task itself failed) rather than by the checks before it.
     private static readonly string[] TaskErrorPrefixes =
     [
-        "unable to create CT", "unable to restore CT", "clone failed", "job errors", "startup for container",
-        "container did not stop", "command '", "TASK ERROR", "Template feature is not available", "rsync",
+        "unable to create CT",
+        "unable to restore CT",
+        "clone failed",
+        "job errors",
+        "startup for container",
+        "container did not stop",
+        "command '",
+        "TASK ERROR",
+        "Template feature is not available",
+        "rsync",
     ];
 
     public static HostException ToException(CommandSpec command, CommandOutput output, int? vmid = null)
@@ -26,9 +34,10 @@ public static partial class CliFailure
         var kind = Classify(output, lines, first);
         var parameterErrors = kind == HostErrorKind.InvalidRequest ? ParameterErrors(output.StandardError) : new Dictionary<string, string>();
         var detail = parameterErrors.Count > 0 ? first + " " + string.Join("; ", parameterErrors.Select(p => $"{p.Key}: {p.Value}")) : first;
-        var message = kind == HostErrorKind.Unsupported
-            ? $"'{command.Program}' is not available on this host: is it a Proxmox VE node? ({detail})"
-            : $"'{command}' failed: {detail}";
+        var message =
+            kind == HostErrorKind.Unsupported
+                ? $"'{command.Program}' is not available on this host: is it a Proxmox VE node? ({detail})"
+                : $"'{command}' failed: {detail}";
         return new HostException(kind, message)
         {
             Vmid = vmid,
@@ -41,11 +50,7 @@ public static partial class CliFailure
     public static HostException SilentFailure(CommandSpec command, CommandOutput output, string whatWasExpected, int? vmid = null)
     {
         var said = Lines(output.StandardError).FirstOrDefault() ?? "no error text";
-        return new HostException(HostErrorKind.TaskFailed, $"'{command}' exited 0 but {whatWasExpected}: {said}")
-        {
-            Vmid = vmid,
-            LogTail = LogTail(output),
-        };
+        return new HostException(HostErrorKind.TaskFailed, $"'{command}' exited 0 but {whatWasExpected}: {said}") { Vmid = vmid, LogTail = LogTail(output) };
     }
 
     private static HostErrorKind Classify(CommandOutput output, IReadOnlyList<string> lines, string first)
@@ -87,11 +92,9 @@ public static partial class CliFailure
         return errors;
     }
 
-    private static List<string> LogTail(CommandOutput output) =>
-        [.. Lines(output.StandardOutput).Concat(Lines(output.StandardError)).TakeLast(LogTailLines)];
+    private static List<string> LogTail(CommandOutput output) => [.. Lines(output.StandardOutput).Concat(Lines(output.StandardError)).TakeLast(LogTailLines)];
 
-    internal static List<string> Lines(string text) =>
-        [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0)];
+    internal static List<string> Lines(string text) => [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0)];
 
     [GeneratedRegex(@"^([A-Za-z][\w\-\[\]]*): (.+)$")]
     private static partial Regex ParameterLine();

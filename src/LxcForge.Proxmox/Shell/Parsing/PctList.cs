@@ -31,6 +31,5 @@ public static class PctList
         return rows;
     }
 
-    private static string Cut(string line, int from, int to) =>
-        from >= line.Length ? "" : line[from..Math.Min(to, line.Length)].Trim();
+    private static string Cut(string line, int from, int to) => from >= line.Length ? "" : line[from..Math.Min(to, line.Length)].Trim();
 }

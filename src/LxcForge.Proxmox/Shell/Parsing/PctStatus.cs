@@ -8,7 +8,7 @@ public static class PctStatus
     public static ContainerStatus Parse(string text)
     {
         var line = CliFailure.Lines(text).FirstOrDefault(l => l.StartsWith("status:", StringComparison.Ordinal))
-                   ?? throw new HostException(HostErrorKind.InvalidRequest, $"unexpected 'pct status' output: '{text.Trim()}'");
+            ?? throw new HostException(HostErrorKind.InvalidRequest, $"unexpected 'pct status' output: '{text.Trim()}'");
         return line["status:".Length..].Trim() switch
         {
             "running" => ContainerStatus.Running,

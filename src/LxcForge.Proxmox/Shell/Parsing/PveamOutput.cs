@@ -18,10 +18,11 @@ public static class PveamOutput
             if (fields.Length < 2 || !fields[0].Contains(':', StringComparison.Ordinal))
                 continue; // the header, or noise
             var volid = fields[0];
-            var size = fields[1].EndsWith("MB", StringComparison.Ordinal)
+            var size =
+                fields[1].EndsWith("MB", StringComparison.Ordinal)
                 && double.TryParse(fields[1][..^2], NumberStyles.Float, CultureInfo.InvariantCulture, out var mb)
-                ? (long)Math.Round(mb * MiB)
-                : 0;
+                    ? (long)Math.Round(mb * MiB)
+                    : 0;
             result.Add(new OsTemplateInfo(volid, TemplateName(volid), size));
         }
 
@@ -30,10 +31,7 @@ public static class PveamOutput
 
     /// <summary><c>pveam available</c>: <c>section  template [arch]</c> per line; the template is the second field.</summary>
     public static IReadOnlyList<string> ParseAvailable(string text) =>
-        [.. CliFailure.Lines(text)
-            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(f => f.Length >= 2)
-            .Select(f => f[1])];
+        [.. CliFailure.Lines(text).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length >= 2).Select(f => f[1])];
 
     /// <summary><c>local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst</c> → <c>debian-12-standard_12.12-1_amd64.tar.zst</c>.</summary>
     public static string TemplateName(string volid)

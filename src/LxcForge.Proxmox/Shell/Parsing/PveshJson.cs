@@ -35,12 +35,13 @@ public static class PveshJson
         }
     }
 
-    public static string? Str(JsonNode? node, string key) => node?[key] switch
-    {
-        null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        var other => other.ToJsonString(),
-    };
+    public static string? Str(JsonNode? node, string key) =>
+        node?[key] switch
+        {
+            null => null,
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+            var other => other.ToJsonString(),
+        };
 
     public static long Long(JsonNode? node, string key)
     {
@@ -50,15 +51,15 @@ public static class PveshJson
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (long)d : 0;
     }
 
-    public static bool Bool(JsonNode? node, string key, bool fallback = false) => node?[key] switch
-    {
-        null => fallback,
-        JsonValue v when v.GetValueKind() is JsonValueKind.True => true,
-        JsonValue v when v.GetValueKind() is JsonValueKind.False => false,
-        _ => Long(node, key) != 0 || Str(node, key) is "true" or "on" or "yes",
-    };
+    public static bool Bool(JsonNode? node, string key, bool fallback = false) =>
+        node?[key] switch
+        {
+            null => fallback,
+            JsonValue v when v.GetValueKind() is JsonValueKind.True => true,
+            JsonValue v when v.GetValueKind() is JsonValueKind.False => false,
+            _ => Long(node, key) != 0 || Str(node, key) is "true" or "on" or "yes",
+        };
 
     /// <summary>A config object (<c>pvesh get /nodes/N/lxc/V/config</c>) as <c>key → text</c>.</summary>
-    public static ContainerConfig Config(JsonObject obj) =>
-        new(obj.Select(kv => new KeyValuePair<string, string>(kv.Key, Str(obj, kv.Key) ?? "")));
+    public static ContainerConfig Config(JsonObject obj) => new(obj.Select(kv => new KeyValuePair<string, string>(kv.Key, Str(obj, kv.Key) ?? "")));
 }

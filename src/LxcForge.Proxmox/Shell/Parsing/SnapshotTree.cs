@@ -30,8 +30,16 @@ public static class SnapshotTree
             rest = nameEnd < 0 ? "" : rest[nameEnd..].TrimStart();
 
             DateTimeOffset? time = null;
-            if (rest.Length >= TimeFormat.Length
-                && DateTime.TryParseExact(rest[..TimeFormat.Length], TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t))
+            if (
+                rest.Length >= TimeFormat.Length
+                && DateTime.TryParseExact(
+                    rest[..TimeFormat.Length],
+                    TimeFormat,
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+                    out var t
+                )
+            )
             {
                 time = new DateTimeOffset(t, TimeSpan.Zero);
                 rest = rest[TimeFormat.Length..].Trim();

@@ -9,7 +9,8 @@ public static partial class TaskOutput
     public static TaskOutcome Outcome(string stdout, string stderr)
     {
         var lines = CliFailure.Lines(stdout).Concat(CliFailure.Lines(stderr)).ToList();
-        var warnings = lines.Where(l => l.StartsWith("WARN:", StringComparison.Ordinal) || l.StartsWith("warning:", StringComparison.OrdinalIgnoreCase))
+        var warnings = lines
+            .Where(l => l.StartsWith("WARN:", StringComparison.Ordinal) || l.StartsWith("warning:", StringComparison.OrdinalIgnoreCase))
             .Select(l => l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim())
             .ToList();
         if (warnings.Count == 0 && lines.FirstOrDefault(l => FinishedWithWarnings().IsMatch(l)) is { } summary)

@@ -7,8 +7,7 @@ namespace LxcForge.Proxmox.Shell.Parsing;
 public static partial class VzdumpLog
 {
     /// <summary>The archive vzdump wrote, e.g. <c>/var/lib/vz/dump/vzdump-lxc-200-2026_11_28-10_00_00.tar.zst</c>, or null.</summary>
-    public static string? ArchivePath(string log) =>
-        CreatingArchive().Match(log) is { Success: true } m ? m.Groups[1].Value : null;
+    public static string? ArchivePath(string log) => CreatingArchive().Match(log) is { Success: true } m ? m.Groups[1].Value : null;
 
     /// <summary>The size from <c>INFO: archive file size: 512M</c> (binary units), or null.</summary>
     public static long? ArchiveSize(string log)
@@ -17,7 +16,14 @@ public static partial class VzdumpLog
         if (!m.Success || !double.TryParse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
             return null;
         var unit = m.Groups[2].Value.ToUpperInvariant();
-        var factor = unit switch { "K" => 1L << 10, "M" => 1L << 20, "G" => 1L << 30, "T" => 1L << 40, _ => 1L };
+        var factor = unit switch
+        {
+            "K" => 1L << 10,
+            "M" => 1L << 20,
+            "G" => 1L << 30,
+            "T" => 1L << 40,
+            _ => 1L,
+        };
         return (long)Math.Round(n * factor);
     }
 

@@ -30,7 +30,8 @@ public sealed class LocalCommandRunner : ICommandRunner
                 Timeout = command.Timeout,
                 DrainGrace = DrainGrace,
             },
-            cancellationToken);
+            cancellationToken
+        );
         return new CommandOutput(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 

@@ -14,8 +14,7 @@ public static class PosixQuoting
     }
 
     /// <summary>Leaves plain words (letters, digits, <c>-_./:=,@%+</c>) alone and quotes the rest; for readable messages and command lines.</summary>
-    public static string QuoteIfNeeded(string word) =>
-        word.Length > 0 && word.All(IsPlain) ? word : Quote(word);
+    public static string QuoteIfNeeded(string word) => word.Length > 0 && word.All(IsPlain) ? word : Quote(word);
 
     /// <summary>A whole command line: each word quoted as needed, joined by spaces.</summary>
     public static string Join(IEnumerable<string> words)

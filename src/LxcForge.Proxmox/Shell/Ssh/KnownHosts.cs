@@ -25,8 +25,10 @@ public sealed class KnownHosts
     public enum Verdict
     {
         Known,
+
         /// <summary>No key at all is recorded for this host.</summary>
         Unknown,
+
         /// <summary>Other keys are recorded for this host: the key changed (or someone is in the middle).</summary>
         Changed,
         Revoked,

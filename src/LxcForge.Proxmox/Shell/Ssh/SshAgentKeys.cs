@@ -109,8 +109,7 @@ public sealed class SshAgentKeys : IPrivateKeySource
 
         public override byte[] Sign(byte[] data) => agent.Sign(blob, data, flags);
 
-        public override bool VerifySignature(byte[] data, byte[] signature) =>
-            throw new NotSupportedException("agent keys only sign");
+        public override bool VerifySignature(byte[] data, byte[] signature) => throw new NotSupportedException("agent keys only sign");
 
         public override string ToString() => $"{Name} from ssh-agent ({Encoding.ASCII.GetString(blob, 4, Math.Min(blob.Length - 4, 11))})";
     }

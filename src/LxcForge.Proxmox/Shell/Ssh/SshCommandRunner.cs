@@ -111,7 +111,11 @@ public sealed partial class SshCommandRunner : ICommandRunner
         {
             // The command may or may not have run: report it, never repeat it.
             await DropClientAsync();
-            throw new HostException(HostErrorKind.Unreachable, $"the connection to {Description} was lost while '{command}' ran; it may or may not have taken effect", e);
+            throw new HostException(
+                HostErrorKind.Unreachable,
+                $"the connection to {Description} was lost while '{command}' ran; it may or may not have taken effect",
+                e
+            );
         }
 
         var exit = ssh.ExitStatus ?? (ssh.ExitSignal is not null ? 128 + 9 : 255);
@@ -212,15 +216,17 @@ public sealed partial class SshCommandRunner : ICommandRunner
                 knownHosts.Add(_target.Host, _target.Port, key);
                 return true;
             case KnownHosts.Verdict.Unknown:
-                _hostKeyRefusal = $"the host key of {Description} ({type} {fingerprint}) is not in {knownHosts.Path}; check the fingerprint on the node "
-                                  + "(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and add it, or trust it on first use with --accept-new-host-key (which records it there)";
+                _hostKeyRefusal =
+                    $"the host key of {Description} ({type} {fingerprint}) is not in {knownHosts.Path}; check the fingerprint on the node "
+                    + "(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and add it, or trust it on first use with --accept-new-host-key (which records it there)";
                 return false;
             case KnownHosts.Verdict.Revoked:
                 _hostKeyRefusal = $"the host key of {Description} ({type} {fingerprint}) is marked @revoked in {knownHosts.Path}";
                 return false;
             default:
-                _hostKeyRefusal = $"the host key of {Description} has CHANGED: it offered {type} {fingerprint}, which does not match {knownHosts.Path}. "
-                                  + "Someone may be intercepting the connection, or the node was reinstalled; LxcForge will not connect until the entry is corrected";
+                _hostKeyRefusal =
+                    $"the host key of {Description} has CHANGED: it offered {type} {fingerprint}, which does not match {knownHosts.Path}. "
+                    + "Someone may be intercepting the connection, or the node was reinstalled; LxcForge will not connect until the entry is corrected";
                 return false;
         }
     }
@@ -230,11 +236,12 @@ public sealed partial class SshCommandRunner : ICommandRunner
     {
         if (knownTypes.Count == 0)
             return;
-        static string BaseType(string algorithm) => algorithm switch
-        {
-            "rsa-sha2-256" or "rsa-sha2-512" => "ssh-rsa",
-            _ => algorithm,
-        };
+        static string BaseType(string algorithm) =>
+            algorithm switch
+            {
+                "rsa-sha2-256" or "rsa-sha2-512" => "ssh-rsa",
+                _ => algorithm,
+            };
         var unknown = info.HostKeyAlgorithms.Keys.Where(k => !knownTypes.Contains(BaseType(k))).ToList();
         if (unknown.Count == info.HostKeyAlgorithms.Count)
             return; // none recorded that this library speaks: let the check report it
@@ -268,15 +275,19 @@ public sealed partial class SshCommandRunner : ICommandRunner
         }
     }
 
-    private HostException Translate(Exception e) => e switch
-    {
-        HostException h => h,
-        SshConnectionException when _hostKeyRefusal is not null => new HostException(HostErrorKind.AuthenticationFailed, _hostKeyRefusal, e),
-        SshAuthenticationException => new HostException(HostErrorKind.AuthenticationFailed,
-            $"{Description} refused the SSH keys offered ({e.Message}); is the public key in the node's authorized_keys?", e),
-        SshOperationTimeoutException => new HostException(HostErrorKind.Unreachable, $"{Description} did not answer within {_target.ConnectTimeout}", e),
-        _ => new HostException(HostErrorKind.Unreachable, $"cannot connect to {Description}: {e.Message}", e),
-    };
+    private HostException Translate(Exception e) =>
+        e switch
+        {
+            HostException h => h,
+            SshConnectionException when _hostKeyRefusal is not null => new HostException(HostErrorKind.AuthenticationFailed, _hostKeyRefusal, e),
+            SshAuthenticationException => new HostException(
+                HostErrorKind.AuthenticationFailed,
+                $"{Description} refused the SSH keys offered ({e.Message}); is the public key in the node's authorized_keys?",
+                e
+            ),
+            SshOperationTimeoutException => new HostException(HostErrorKind.Unreachable, $"{Description} did not answer within {_target.ConnectTimeout}", e),
+            _ => new HostException(HostErrorKind.Unreachable, $"cannot connect to {Description}: {e.Message}", e),
+        };
 
     private async Task DropClientAsync()
     {

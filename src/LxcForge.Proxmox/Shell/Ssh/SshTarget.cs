@@ -28,7 +28,11 @@ public sealed record SshTarget(string Host, string User = "root", int Port = 22)
             throw new FormatException($"'{uri}' is not an ssh://[user@]host[:port] address");
         if (u.UserInfo.Contains(':', StringComparison.Ordinal))
             throw new FormatException("an ssh:// address cannot carry a password: use a key or the ssh-agent");
-        return new SshTarget(u.IdnHost, string.IsNullOrEmpty(u.UserInfo) ? "root" : Uri.UnescapeDataString(u.UserInfo), u.IsDefaultPort || u.Port < 0 ? 22 : u.Port);
+        return new SshTarget(
+            u.IdnHost,
+            string.IsNullOrEmpty(u.UserInfo) ? "root" : Uri.UnescapeDataString(u.UserInfo),
+            u.IsDefaultPort || u.Port < 0 ? 22 : u.Port
+        );
     }
 
     public string ResolvedKnownHostsFile => KnownHostsFile ?? Path.Combine(Home, ".ssh", "known_hosts");

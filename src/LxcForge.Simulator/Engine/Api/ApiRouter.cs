@@ -10,8 +10,7 @@ internal sealed class ApiRouter
 
     public IEnumerable<(string Method, string Template)> Routes => _routes.Select(r => (r.Method, r.Template));
 
-    public ApiRouter Map(string method, string template, Func<RouteContext, JsonNode?> handler) =>
-        Add(method, template, c => new ApiReply(handler(c), null));
+    public ApiRouter Map(string method, string template, Func<RouteContext, JsonNode?> handler) => Add(method, template, c => new ApiReply(handler(c), null));
 
     /// <summary>A route whose answer is already serialised (a large list kept as bytes).</summary>
     public ApiRouter MapSerialised(string method, string template, Func<RouteContext, IReadOnlyList<ReadOnlyMemory<byte>>> handler) =>

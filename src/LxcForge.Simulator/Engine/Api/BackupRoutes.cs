@@ -15,10 +15,13 @@ internal static class BackupRoutes
     public static JsonNode? Vzdump(RouteContext c)
     {
         var node = c.NodeName;
-        var vmids = c.Bool("all") == true
-            ? c.State.Containers.Values.Where(ct => ct.Node == node).Select(ct => ct.Vmid).ToList()
-            : (c.Optional("vmid") ?? throw Pve.Die("either 'vmid', 'all' or 'pool' is needed")).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)
-                .Select(v => int.TryParse(v, out var id) ? id : throw Pve.Param("vmid", $"value '{v}' does not look like a valid VM ID")).ToList();
+        var vmids =
+            c.Bool("all") == true
+                ? c.State.Containers.Values.Where(ct => ct.Node == node).Select(ct => ct.Vmid).ToList()
+                : (c.Optional("vmid") ?? throw Pve.Die("either 'vmid', 'all' or 'pool' is needed"))
+                    .Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)
+                    .Select(v => int.TryParse(v, out var id) ? id : throw Pve.Param("vmid", $"value '{v}' does not look like a valid VM ID"))
+                    .ToList();
         var storage = c.Storage(c.Optional("storage") ?? "local");
         if (!storage.HasContent("backup"))
             throw Pve.Die($"can't use storage '{storage.Id}' for backups - wrong content type");
@@ -58,10 +61,12 @@ internal static class BackupRoutes
         var storageId = c.Optional("storage") ?? "local";
         var disks = advanced
             ? ContainerRoutes.AllocationRequests(c, overrides)
-            : backedUp.Where(kv => kv.Key == "rootfs" || ConfigValues.Indexed(kv.Key, "mp"))
+            : backedUp
+                .Where(kv => kv.Key == "rootfs" || ConfigValues.Indexed(kv.Key, "mp"))
                 .Select(kv => VolumeSpec.Parse(kv.Value, kv.Key != "rootfs"))
                 .Zip(backedUp.Keys.Where(k => k == "rootfs" || ConfigValues.Indexed(k, "mp")))
-                .Select(p => new DiskRequest(p.Second, storageId, p.First.SizeBytes ?? (4L << 30), p.First)).ToList();
+                .Select(p => new DiskRequest(p.Second, storageId, p.First.SizeBytes ?? (4L << 30), p.First))
+                .ToList();
         foreach (var d in disks)
         {
             if (!c.Storage(d.Storage).HasContent("rootdir"))
@@ -75,53 +80,74 @@ internal static class BackupRoutes
         var cluster = c.Cluster;
         var allocated = new List<string>();
         var backupStorage = c.Storage(backup.Storage);
-        return cluster.Tasks.Start(node, "vzrestore", StatusRoutes.Id(vmid), c.User, new TaskRunner.Worker(async ctx =>
-        {
-            if (protectedCt)
-                throw new TaskFailedException("protection mode enabled");
-            if (existed is not null)
-                DestroyVolumes(cluster, ct, ctx);
-            ctx.Log($"recovering backed-up configuration from '{archive}'");
-            var config = new SortedDictionary<string, string>(backedUp.Where(kv => kv.Key is not ("lock" or "template") && !ConfigValues.Indexed(kv.Key, "unused")).ToDictionary(), StringComparer.Ordinal);
-            await ContainerRoutes.AllocateAndFillAsync(cluster, node, vmid, disks, config, allocated, backupStorage, backup.DataBytes, ctx,
-                $"restoring '{archive}' now..");
-            ctx.Log($"Total bytes read: {backup.DataBytes}");
-            ctx.Log("merging backed-up and given configuration..");
-            foreach (var (k, v) in overrides.Where(kv => kv.Key != "rootfs" && !ConfigValues.Indexed(kv.Key, "mp")))
-                config[k] = v;
-            if (unique)
-                ConfigValues.RenewMacs(config);
-            if (backup.ArchiveFile is { } file)
-                await cluster.Sandboxes.ExtractAsync(Path.Combine(cluster.StateDirectory, file), vmid, ctx.CancellationToken);
-            using (cluster.Gate.Enter())
-            {
-                ct.Config = new SortedDictionary<string, string>(config, StringComparer.Ordinal) { ["lock"] = "create" };
-                ct.Pending.Clear();
-                ct.PendingDelete.Clear();
-                ct.Snapshots.Clear();
-                ct.Parent = null;
-                if (backedUp.GetValueOrDefault("template") == "1")
-                    TemplateVolumes.Convert(cluster.State, ct);
-            }
-        })
-        {
-            ErrorPrefix = $"unable to restore CT {vmid} - ",
-            OnFailure = () =>
-            {
-                foreach (var volid in allocated)
-                    StorageOps.Free(cluster.State, node, volid);
-                if (existed is null && cluster.State.Containers.GetValueOrDefault(vmid) == ct)
+        return cluster
+            .Tasks.Start(
+                node,
+                "vzrestore",
+                StatusRoutes.Id(vmid),
+                c.User,
+                new TaskRunner.Worker(async ctx =>
                 {
-                    cluster.State.Containers.Remove(vmid);
-                    cluster.Sandboxes.Delete(vmid);
+                    if (protectedCt)
+                        throw new TaskFailedException("protection mode enabled");
+                    if (existed is not null)
+                        DestroyVolumes(cluster, ct, ctx);
+                    ctx.Log($"recovering backed-up configuration from '{archive}'");
+                    var config = new SortedDictionary<string, string>(
+                        backedUp.Where(kv => kv.Key is not ("lock" or "template") && !ConfigValues.Indexed(kv.Key, "unused")).ToDictionary(),
+                        StringComparer.Ordinal
+                    );
+                    await ContainerRoutes.AllocateAndFillAsync(
+                        cluster,
+                        node,
+                        vmid,
+                        disks,
+                        config,
+                        allocated,
+                        backupStorage,
+                        backup.DataBytes,
+                        ctx,
+                        $"restoring '{archive}' now.."
+                    );
+                    ctx.Log($"Total bytes read: {backup.DataBytes}");
+                    ctx.Log("merging backed-up and given configuration..");
+                    foreach (var (k, v) in overrides.Where(kv => kv.Key != "rootfs" && !ConfigValues.Indexed(kv.Key, "mp")))
+                        config[k] = v;
+                    if (unique)
+                        ConfigValues.RenewMacs(config);
+                    if (backup.ArchiveFile is { } file)
+                        await cluster.Sandboxes.ExtractAsync(Path.Combine(cluster.StateDirectory, file), vmid, ctx.CancellationToken);
+                    using (cluster.Gate.Enter())
+                    {
+                        ct.Config = new SortedDictionary<string, string>(config, StringComparer.Ordinal) { ["lock"] = "create" };
+                        ct.Pending.Clear();
+                        ct.PendingDelete.Clear();
+                        ct.Snapshots.Clear();
+                        ct.Parent = null;
+                        if (backedUp.GetValueOrDefault("template") == "1")
+                            TemplateVolumes.Convert(cluster.State, ct);
+                    }
+                })
+                {
+                    ErrorPrefix = $"unable to restore CT {vmid} - ",
+                    OnFailure = () =>
+                    {
+                        foreach (var volid in allocated)
+                            StorageOps.Free(cluster.State, node, volid);
+                        if (existed is null && cluster.State.Containers.GetValueOrDefault(vmid) == ct)
+                        {
+                            cluster.State.Containers.Remove(vmid);
+                            cluster.Sandboxes.Delete(vmid);
+                        }
+                    },
+                    Finally = () =>
+                    {
+                        if (ct.Lock == "create")
+                            ct.Config.Remove("lock");
+                    },
                 }
-            },
-            Finally = () =>
-            {
-                if (ct.Lock == "create")
-                    ct.Config.Remove("lock");
-            },
-        }).Upid;
+            )
+            .Upid;
     }
 
     private static void DestroyVolumes(SimulatorCluster cluster, SimContainer ct, TaskContext ctx)
@@ -138,7 +164,15 @@ internal static class BackupRoutes
     }
 
     /// <summary>One vzdump job: backs up each guest in turn, holding the node's global backup lock.</summary>
-    private sealed record BackupJob(SimulatorCluster Cluster, string Node, SimStorage Storage, string Mode, string Compress, string? NotesTemplate, bool Protected)
+    private sealed record BackupJob(
+        SimulatorCluster Cluster,
+        string Node,
+        SimStorage Storage,
+        string Mode,
+        string Compress,
+        string? NotesTemplate,
+        bool Protected
+    )
     {
         public async Task RunAsync(TaskContext ctx, IReadOnlyList<int> vmids, string command)
         {
@@ -187,15 +221,18 @@ internal static class BackupRoutes
             string mode;
             using (Cluster.Gate.Enter())
             {
-                ct = Cluster.State.Containers.GetValueOrDefault(vmid) is { } found && found.Node == Node
-                    ? found
-                    : throw new TaskFailedException($"unable to find configuration file for VM {vmid} on node '{Node}'");
+                ct =
+                    Cluster.State.Containers.GetValueOrDefault(vmid) is { } found && found.Node == Node
+                        ? found
+                        : throw new TaskFailedException($"unable to find configuration file for VM {vmid} on node '{Node}'");
                 ctx.Log($"INFO: status = {(ct.Running ? "running" : "stopped")}");
                 if (ct.Lock is { } l)
                     throw Pve.Locked(l);
                 ct.Config["lock"] = "backup";
-                sources = ct.VolumeKeys.Select(k => VolumeSpec.Parse(ct.Config[k], k != "rootfs").Volume)
-                    .Select(v => (Cluster.State.Storage(Node, v.Split(':')[0])!, Cluster.State.Volume(Node, v)?.UsedBytes ?? 0)).ToList();
+                sources = ct
+                    .VolumeKeys.Select(k => VolumeSpec.Parse(ct.Config[k], k != "rootfs").Volume)
+                    .Select(v => (Cluster.State.Storage(Node, v.Split(':')[0])!, Cluster.State.Volume(Node, v)?.UsedBytes ?? 0))
+                    .ToList();
                 mode = ct.Running ? Mode : "stop";
             }
 
@@ -265,7 +302,8 @@ internal static class BackupRoutes
                 if (Storage.FreeBytes < archiveBytes)
                 {
                     throw new TaskFailedException(
-                        $"command 'set -o pipefail && lxc-usernsexec -m u:0:100000:65536 -m g:0:100000:65536 -- tar cpf - --totals --one-file-system -p --sparse --numeric-owner --acls --xattrs '--xattrs-include=user.*' '--xattrs-include=security.capability' '--warning=no-file-ignored' '--warning=no-xattr-write' --one-file-system '--warning=no-file-ignored' '--directory={StoragePaths.Path(Storage, "backup", "backup/")}' ./etc/vzdump/pct.conf ./etc/vzdump/pct.fw '--directory=/mnt/vzsnap0' --no-anchored '--exclude=lost+found' --anchored '--exclude=./tmp/?*' '--exclude=./var/tmp/?*' '--exclude=./var/run/?*.pid' ./ >{StoragePaths.Path(Storage, "backup", name)}.dat' failed: exit code 2");
+                        $"command 'set -o pipefail && lxc-usernsexec -m u:0:100000:65536 -m g:0:100000:65536 -- tar cpf - --totals --one-file-system -p --sparse --numeric-owner --acls --xattrs '--xattrs-include=user.*' '--xattrs-include=security.capability' '--warning=no-file-ignored' '--warning=no-xattr-write' --one-file-system '--warning=no-file-ignored' '--directory={StoragePaths.Path(Storage, "backup", "backup/")}' ./etc/vzdump/pct.conf ./etc/vzdump/pct.fw '--directory=/mnt/vzsnap0' --no-anchored '--exclude=lost+found' --anchored '--exclude=./tmp/?*' '--exclude=./var/tmp/?*' '--exclude=./var/run/?*.pid' ./ >{StoragePaths.Path(Storage, "backup", name)}.dat' failed: exit code 2"
+                    );
                 }
             }
 
@@ -296,10 +334,11 @@ internal static class BackupRoutes
             ctx.Log(string.Create(CultureInfo.InvariantCulture, $"INFO: archive file size: {archiveBytes / (double)(1 << 20):0.##}MB"));
         }
 
-        private string ExpandNotes(string template, SimContainer ct) => template
-            .Replace("{{guestname}}", ct.Name, StringComparison.Ordinal)
-            .Replace("{{node}}", Node, StringComparison.Ordinal)
-            .Replace("{{vmid}}", StatusRoutes.Id(ct.Vmid), StringComparison.Ordinal)
-            .Replace("{{cluster}}", Cluster.State.ClusterName, StringComparison.Ordinal);
+        private string ExpandNotes(string template, SimContainer ct) =>
+            template
+                .Replace("{{guestname}}", ct.Name, StringComparison.Ordinal)
+                .Replace("{{node}}", Node, StringComparison.Ordinal)
+                .Replace("{{vmid}}", StatusRoutes.Id(ct.Vmid), StringComparison.Ordinal)
+                .Replace("{{cluster}}", Cluster.State.ClusterName, StringComparison.Ordinal);
     }
 }

@@ -38,12 +38,13 @@ internal static class CertificateRoutes
     private static string Slashed(X500DistinguishedName name) =>
         string.Concat(name.EnumerateRelativeDistinguishedNames().Select(r => $"/{Short(r.GetSingleElementType().Value)}={r.GetSingleElementValue()}"));
 
-    private static string Short(string? oid) => oid switch
-    {
-        "2.5.4.3" => "CN",
-        "2.5.4.10" => "O",
-        "2.5.4.11" => "OU",
-        "2.5.4.6" => "C",
-        _ => oid ?? "?",
-    };
+    private static string Short(string? oid) =>
+        oid switch
+        {
+            "2.5.4.3" => "CN",
+            "2.5.4.10" => "O",
+            "2.5.4.11" => "OU",
+            "2.5.4.6" => "C",
+            _ => oid ?? "?",
+        };
 }

@@ -11,8 +11,7 @@ namespace LxcForge.Simulator.Engine.Api;
 internal static class CloneRoutes
 {
     /// <summary>Config keys a clone does not copy.</summary>
-    private static bool NotCopied(string key) =>
-        key is "lock" or "template" or "parent" or "snaptime" or "snapstate" || ConfigValues.Indexed(key, "unused");
+    private static bool NotCopied(string key) => key is "lock" or "template" or "parent" or "snaptime" or "snapstate" || ConfigValues.Indexed(key, "unused");
 
     public static JsonNode? Clone(RouteContext c)
     {
@@ -61,65 +60,73 @@ internal static class CloneRoutes
         var cluster = c.Cluster;
         var allocated = new List<(string Node, string Volid)>();
         var destNode = target ?? node;
-        return cluster.Tasks.Start(node, "vzclone", StatusRoutes.Id(src.Vmid), c.User, new TaskRunner.Worker(async ctx =>
-        {
-            SortedDictionary<string, string> config;
-            using (cluster.Gate.Enter())
-            {
-                config = new SortedDictionary<string, string>(src.Config.Where(kv => !NotCopied(kv.Key)).ToDictionary(), StringComparer.Ordinal);
-            }
-
-            if (hostname is not null)
-                config["hostname"] = hostname;
-            if (description is not null)
-                config["description"] = description;
-            ConfigValues.RenewMacs(config);
-
-            // The sandbox copy is real work the time model does not count: it runs under the modelled streaming,
-            // so a clone takes the model's time (not that plus the copy's real time × the time factor).
-            var copying = cluster.Sandboxes.CopyAsync(src.Vmid, newid);
-            try
-            {
-                foreach (var (key, spec) in volumes)
+        return cluster
+            .Tasks.Start(
+                node,
+                "vzclone",
+                StatusRoutes.Id(src.Vmid),
+                c.User,
+                new TaskRunner.Worker(async ctx =>
                 {
-                    if (full)
-                        await FullCopyAsync(cluster, ctx, src.Vmid, newid, node, destNode, key, spec, storageId, config, allocated);
-                    else
-                        await LinkAsync(cluster, ctx, node, newid, key, spec, config, allocated);
+                    SortedDictionary<string, string> config;
+                    using (cluster.Gate.Enter())
+                    {
+                        config = new SortedDictionary<string, string>(src.Config.Where(kv => !NotCopied(kv.Key)).ToDictionary(), StringComparer.Ordinal);
+                    }
+
+                    if (hostname is not null)
+                        config["hostname"] = hostname;
+                    if (description is not null)
+                        config["description"] = description;
+                    ConfigValues.RenewMacs(config);
+
+                    // The sandbox copy is real work the time model does not count: it runs under the modelled streaming,
+                    // so a clone takes the model's time (not that plus the copy's real time × the time factor).
+                    var copying = cluster.Sandboxes.CopyAsync(src.Vmid, newid);
+                    try
+                    {
+                        foreach (var (key, spec) in volumes)
+                        {
+                            if (full)
+                                await FullCopyAsync(cluster, ctx, src.Vmid, newid, node, destNode, key, spec, storageId, config, allocated);
+                            else
+                                await LinkAsync(cluster, ctx, node, newid, key, spec, config, allocated);
+                        }
+                    }
+                    catch
+                    {
+                        // Let the copy end before the failure handler deletes the sandbox.
+                        await copying.ContinueWith(_ => { }, TaskScheduler.Default);
+                        throw;
+                    }
+
+                    await copying;
+                    using (cluster.Gate.Enter())
+                    {
+                        clone.Config = config;
+                        clone.Node = destNode;
+                    }
+
+                    cluster.Sandboxes.WriteIdentity(newid, clone.Name);
+                })
+                {
+                    ErrorPrefix = "clone failed: ",
+                    OnFailure = () =>
+                    {
+                        foreach (var (n, volid) in allocated)
+                            StorageOps.Free(cluster.State, n, volid);
+                        if (cluster.State.Containers.GetValueOrDefault(newid) == clone)
+                            cluster.State.Containers.Remove(newid);
+                        cluster.Sandboxes.Delete(newid);
+                    },
+                    Finally = () =>
+                    {
+                        if (src.Lock == "disk")
+                            src.Config.Remove("lock");
+                    },
                 }
-            }
-            catch
-            {
-                // Let the copy end before the failure handler deletes the sandbox.
-                await copying.ContinueWith(_ => { }, TaskScheduler.Default);
-                throw;
-            }
-
-            await copying;
-            using (cluster.Gate.Enter())
-            {
-                clone.Config = config;
-                clone.Node = destNode;
-            }
-
-            cluster.Sandboxes.WriteIdentity(newid, clone.Name);
-        })
-        {
-            ErrorPrefix = "clone failed: ",
-            OnFailure = () =>
-            {
-                foreach (var (n, volid) in allocated)
-                    StorageOps.Free(cluster.State, n, volid);
-                if (cluster.State.Containers.GetValueOrDefault(newid) == clone)
-                    cluster.State.Containers.Remove(newid);
-                cluster.Sandboxes.Delete(newid);
-            },
-            Finally = () =>
-            {
-                if (src.Lock == "disk")
-                    src.Config.Remove("lock");
-            },
-        }).Upid;
+            )
+            .Upid;
     }
 
     /// <summary>The synchronous checks after the locks are taken (docs/proxmox-behaviour.md#clone and #clone-locks); returns the volumes to copy.</summary>
@@ -149,10 +156,22 @@ internal static class CloneRoutes
         return volumes;
     }
 
-    private static async Task FullCopyAsync(SimulatorCluster cluster, TaskContext ctx, int srcId, int newid, string node, string destNode, string key,
-        VolumeSpec spec, string? storageId, IDictionary<string, string> config, List<(string, string)> allocated)
+    private static async Task FullCopyAsync(
+        SimulatorCluster cluster,
+        TaskContext ctx,
+        int srcId,
+        int newid,
+        string node,
+        string destNode,
+        string key,
+        VolumeSpec spec,
+        string? storageId,
+        IDictionary<string, string> config,
+        List<(string, string)> allocated
+    )
     {
-        SimStorage source, dest;
+        SimStorage source,
+            dest;
         SimVolume newVolume;
         long bytes;
         using (cluster.Gate.Enter())
@@ -168,16 +187,30 @@ internal static class CloneRoutes
 
         ctx.Log($"create full clone of mountpoint {key} ({spec.Volume})");
         ctx.Log($"Formatting '{StoragePaths.Path(dest, newVolume)}', fmt={newVolume.Format} size={spec.SizeBytes ?? (4L << 30)}");
-        await StorageOps.WriteAsync(cluster, source, dest, newVolume, bytes,
+        await StorageOps.WriteAsync(
+            cluster,
+            source,
+            dest,
+            newVolume,
+            bytes,
             $"command 'rsync --stats -X -A --numeric-ids -aH --whole-file --sparse --one-file-system '--bwlimit=0' /var/lib/lxc/{newid}/.copy-volume-2/ /var/lib/lxc/{newid}/.copy-volume-1' failed: exit code 11",
-            ctx);
+            ctx
+        );
         ctx.Log($"Number of files: 31,342 (reg: 24,590, dir: 2,374, link: 4,346, special: 32)");
         ctx.Log($"Total bytes sent: {bytes}");
         _ = srcId;
     }
 
-    private static async Task LinkAsync(SimulatorCluster cluster, TaskContext ctx, string node, int newid, string key, VolumeSpec spec,
-        IDictionary<string, string> config, List<(string, string)> allocated)
+    private static async Task LinkAsync(
+        SimulatorCluster cluster,
+        TaskContext ctx,
+        string node,
+        int newid,
+        string key,
+        VolumeSpec spec,
+        IDictionary<string, string> config,
+        List<(string, string)> allocated
+    )
     {
         SimStorage storage;
         using (cluster.Gate.Enter())
@@ -218,13 +251,19 @@ internal static class CloneRoutes
             throw Pve.Die("you can't convert a CT to template if the CT is running");
         var cluster = c.Cluster;
         var node = c.NodeName;
-        cluster.Tasks.Start(node, "vztemplate", StatusRoutes.Id(ct.Vmid), c.User, new TaskRunner.Worker(_ =>
-        {
-            using (cluster.Gate.Enter())
-                TemplateVolumes.Convert(cluster.State, ct);
+        cluster.Tasks.Start(
+            node,
+            "vztemplate",
+            StatusRoutes.Id(ct.Vmid),
+            c.User,
+            new TaskRunner.Worker(_ =>
+            {
+                using (cluster.Gate.Enter())
+                    TemplateVolumes.Convert(cluster.State, ct);
 
-            return Task.CompletedTask;
-        }));
+                return Task.CompletedTask;
+            })
+        );
         return null;
     }
 }

@@ -8,15 +8,24 @@ internal static class ClusterRoutes
     public const string Version = "9.1.1";
 
     public static JsonNode? GetVersion(RouteContext c) =>
-        new JsonObject { ["version"] = Version, ["release"] = "9.1", ["repoid"] = "a1b2c3d4e5f60718" };
+        new JsonObject
+        {
+            ["version"] = Version,
+            ["release"] = "9.1",
+            ["repoid"] = "a1b2c3d4e5f60718",
+        };
 
-    public static JsonNode? Nodes(RouteContext c) => new JsonArray(c.State.Nodes.Values.Select(n => (JsonNode)NodeView(c, n.Name, (long)c.Cluster.SimulatedElapsed.TotalSeconds)).ToArray());
+    public static JsonNode? Nodes(RouteContext c) =>
+        new JsonArray(c.State.Nodes.Values.Select(n => (JsonNode)NodeView(c, n.Name, (long)c.Cluster.SimulatedElapsed.TotalSeconds)).ToArray());
 
     public static JsonNode? NodeIndex(RouteContext c)
     {
         _ = c.Node;
-        return new JsonArray(new[] { "aplinfo", "lxc", "network", "status", "storage", "tasks", "version", "vzdump" }
-            .Select(s => (JsonNode)new JsonObject { ["name"] = s }).ToArray());
+        return new JsonArray(
+            new[] { "aplinfo", "lxc", "network", "status", "storage", "tasks", "version", "vzdump" }
+                .Select(s => (JsonNode)new JsonObject { ["name"] = s })
+                .ToArray()
+        );
     }
 
     public static JsonNode? NodeStatus(RouteContext c)
@@ -26,8 +35,19 @@ internal static class ClusterRoutes
         {
             ["uptime"] = (long)c.Cluster.SimulatedElapsed.TotalSeconds + 86400,
             ["cpu"] = 0.02,
-            ["cpuinfo"] = new JsonObject { ["cpus"] = n.Profile.Cores, ["cores"] = n.Profile.Cores, ["sockets"] = 1, ["model"] = "Simulated CPU" },
-            ["memory"] = new JsonObject { ["total"] = n.Profile.MemoryBytes, ["used"] = n.Profile.MemoryBytes / 4, ["free"] = n.Profile.MemoryBytes * 3 / 4 },
+            ["cpuinfo"] = new JsonObject
+            {
+                ["cpus"] = n.Profile.Cores,
+                ["cores"] = n.Profile.Cores,
+                ["sockets"] = 1,
+                ["model"] = "Simulated CPU",
+            },
+            ["memory"] = new JsonObject
+            {
+                ["total"] = n.Profile.MemoryBytes,
+                ["used"] = n.Profile.MemoryBytes / 4,
+                ["free"] = n.Profile.MemoryBytes * 3 / 4,
+            },
             ["pveversion"] = $"pve-manager/{Version}/a1b2c3d4e5f60718",
             ["kversion"] = "Linux 6.17.2-1-pve #1 SMP PREEMPT_DYNAMIC PMX 6.17.2-1 x86_64",
         };
@@ -64,7 +84,13 @@ internal static class ClusterRoutes
         var n = c.State.Nodes[node];
         // A node that is down is listed by the others with its name and status only, as Proxmox lists it.
         if (c.Cluster.Faults.IsOffline(node))
-            return new JsonObject { ["node"] = node, ["status"] = "offline", ["type"] = "node", ["id"] = $"node/{node}" };
+            return new JsonObject
+            {
+                ["node"] = node,
+                ["status"] = "offline",
+                ["type"] = "node",
+                ["id"] = $"node/{node}",
+            };
         var o = new JsonObject
         {
             ["node"] = node,

@@ -13,7 +13,17 @@ internal static class ConfigRoutes
     /// <summary>Options a running CT takes at once (hotplug); everything else waits for the next start (docs/proxmox-behaviour.md#pending-changes).</summary>
     private static readonly HashSet<string> Hotplug = new(StringComparer.Ordinal)
     {
-        "cores", "hostname", "description", "onboot", "startup", "protection", "tags", "memory", "swap", "cpulimit", "cpuunits",
+        "cores",
+        "hostname",
+        "description",
+        "onboot",
+        "startup",
+        "protection",
+        "tags",
+        "memory",
+        "swap",
+        "cpulimit",
+        "cpuunits",
     };
 
     private static readonly HashSet<string> Required = new(StringComparer.Ordinal) { "memory", "rootfs", "ostype" };
@@ -49,17 +59,20 @@ internal static class ConfigRoutes
     {
         var ct = c.Container();
         var keys = ct.Config.Keys.Concat(ct.Pending.Keys).Concat(ct.PendingDelete).Distinct().Order(StringComparer.Ordinal);
-        return new JsonArray(keys.Select(k =>
-        {
-            var o = new JsonObject { ["key"] = k };
-            if (ct.Config.TryGetValue(k, out var cur))
-                o["value"] = cur;
-            if (ct.Pending.TryGetValue(k, out var pending))
-                o["pending"] = pending;
-            if (ct.PendingDelete.Contains(k))
-                o["delete"] = 1;
-            return (JsonNode)o;
-        }).ToArray());
+        return new JsonArray(
+            keys.Select(k =>
+                {
+                    var o = new JsonObject { ["key"] = k };
+                    if (ct.Config.TryGetValue(k, out var cur))
+                        o["value"] = cur;
+                    if (ct.Pending.TryGetValue(k, out var pending))
+                        o["pending"] = pending;
+                    if (ct.PendingDelete.Contains(k))
+                        o["delete"] = 1;
+                    return (JsonNode)o;
+                })
+                .ToArray()
+        );
     }
 
     public static JsonNode? Put(RouteContext c)
@@ -137,9 +150,16 @@ internal static class ConfigRoutes
     /// <summary>The SHA-1 of the config as written, what Proxmox returns as <c>digest</c>.</summary>
 #pragma warning disable CA5350 // Proxmox's digest is SHA-1; it detects concurrent edits, it protects no secret.
     public static string Digest(SimContainer ct) =>
-        Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(ct.Config.Select(kv => $"{kv.Key}: {kv.Value}\n")) +
-            string.Concat(ct.Pending.Select(kv => $"[pending]{kv.Key}: {kv.Value}\n")))));
+        Convert.ToHexStringLower(
+            SHA1.HashData(
+                Encoding.UTF8.GetBytes(
+                    string.Concat(ct.Config.Select(kv => $"{kv.Key}: {kv.Value}\n"))
+                        + string.Concat(ct.Pending.Select(kv => $"[pending]{kv.Key}: {kv.Value}\n"))
+                )
+            )
+        );
 #pragma warning restore CA5350
 
-    private static bool IsInteger(string key) => key is "memory" or "swap" or "cores" or "cpuunits" or "tty" or "template" or "unprivileged" or "onboot" or "protection" or "console";
+    private static bool IsInteger(string key) =>
+        key is "memory" or "swap" or "cores" or "cpuunits" or "tty" or "template" or "unprivileged" or "onboot" or "protection" or "console";
 }

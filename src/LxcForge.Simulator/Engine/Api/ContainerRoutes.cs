@@ -13,8 +13,20 @@ internal static class ContainerRoutes
     /// <summary>Create parameters that are not config keys.</summary>
     private static readonly HashSet<string> CreateOnly = new(StringComparer.Ordinal)
     {
-        "node", "vmid", "ostemplate", "storage", "password", "ssh-public-keys", "start", "pool", "restore", "force", "unique",
-        "ignore-unpack-errors", "bwlimit", "ha-managed",
+        "node",
+        "vmid",
+        "ostemplate",
+        "storage",
+        "password",
+        "ssh-public-keys",
+        "start",
+        "pool",
+        "restore",
+        "force",
+        "unique",
+        "ignore-unpack-errors",
+        "bwlimit",
+        "ha-managed",
     };
 
     public static JsonNode? List(RouteContext c)
@@ -26,8 +38,11 @@ internal static class ContainerRoutes
     public static JsonNode? Index(RouteContext c)
     {
         _ = c.Container();
-        return new JsonArray(new[] { "config", "status", "snapshot", "resize", "clone", "template", "pending", "interfaces" }
-            .Select(s => (JsonNode)new JsonObject { ["subdir"] = s }).ToArray());
+        return new JsonArray(
+            new[] { "config", "status", "snapshot", "resize", "clone", "template", "pending", "interfaces" }
+                .Select(s => (JsonNode)new JsonObject { ["subdir"] = s })
+                .ToArray()
+        );
     }
 
     public static JsonNode? Create(RouteContext c)
@@ -50,44 +65,60 @@ internal static class ContainerRoutes
         var start = c.Bool("start") == true;
         var cluster = c.Cluster;
         var allocated = new List<string>();
-        var task = cluster.Tasks.Start(node, "vzcreate", vmid.ToString(System.Globalization.CultureInfo.InvariantCulture), c.User, new TaskRunner.Worker(async ctx =>
-        {
-            SimVolume template;
-            SimStorage templateStorage;
-            using (cluster.Gate.Enter())
+        var task = cluster.Tasks.Start(
+            node,
+            "vzcreate",
+            vmid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            c.User,
+            new TaskRunner.Worker(async ctx =>
             {
-                template = cluster.State.Volume(node, ostemplate) ?? throw new TaskFailedException($"volume '{ostemplate}' does not exist");
-                templateStorage = cluster.State.Storage(node, template.Storage)!;
-            }
+                SimVolume template;
+                SimStorage templateStorage;
+                using (cluster.Gate.Enter())
+                {
+                    template = cluster.State.Volume(node, ostemplate) ?? throw new TaskFailedException($"volume '{ostemplate}' does not exist");
+                    templateStorage = cluster.State.Storage(node, template.Storage)!;
+                }
 
-            var os = cluster.State.Templates.FirstOrDefault(t => ostemplate.EndsWith("/" + t.FileName, StringComparison.Ordinal));
-            await AllocateAndFillAsync(cluster, node, vmid, disks, config, allocated, templateStorage, os?.UnpackedBytes ?? template.SizeBytes * 4, ctx,
-                $"extracting archive '{StoragePaths.Path(templateStorage, template)}'");
-            ctx.Log("Total bytes read: " + (os?.UnpackedBytes ?? template.SizeBytes * 4));
-            ctx.Log("Detected container architecture: amd64");
-            using (cluster.Gate.Enter())
-            {
-                if (!config.ContainsKey("ostype"))
-                    config["ostype"] = os?.OsType ?? "debian";
-                ct.Config = new SortedDictionary<string, string>(config, StringComparer.Ordinal);
-            }
+                var os = cluster.State.Templates.FirstOrDefault(t => ostemplate.EndsWith("/" + t.FileName, StringComparison.Ordinal));
+                await AllocateAndFillAsync(
+                    cluster,
+                    node,
+                    vmid,
+                    disks,
+                    config,
+                    allocated,
+                    templateStorage,
+                    os?.UnpackedBytes ?? template.SizeBytes * 4,
+                    ctx,
+                    $"extracting archive '{StoragePaths.Path(templateStorage, template)}'"
+                );
+                ctx.Log("Total bytes read: " + (os?.UnpackedBytes ?? template.SizeBytes * 4));
+                ctx.Log("Detected container architecture: amd64");
+                using (cluster.Gate.Enter())
+                {
+                    if (!config.ContainsKey("ostype"))
+                        config["ostype"] = os?.OsType ?? "debian";
+                    ct.Config = new SortedDictionary<string, string>(config, StringComparer.Ordinal);
+                }
 
-            ctx.Log("Creating SSH host key 'ssh_host_ed25519_key' - this may take some time ...");
-            if (start)
-                await Lifecycle.StartAsync(cluster, ct, ctx);
-        })
-        {
-            ErrorPrefix = $"unable to create CT {vmid} - ",
-            OnFailure = () =>
+                ctx.Log("Creating SSH host key 'ssh_host_ed25519_key' - this may take some time ...");
+                if (start)
+                    await Lifecycle.StartAsync(cluster, ct, ctx);
+            })
             {
-                foreach (var volid in allocated)
-                    StorageOps.Free(cluster.State, node, volid);
-                if (cluster.State.Containers.GetValueOrDefault(vmid) == ct)
-                    cluster.State.Containers.Remove(vmid);
-                cluster.Sandboxes.Delete(vmid);
-            },
-            Finally = () => ct.Config.Remove("lock"),
-        });
+                ErrorPrefix = $"unable to create CT {vmid} - ",
+                OnFailure = () =>
+                {
+                    foreach (var volid in allocated)
+                        StorageOps.Free(cluster.State, node, volid);
+                    if (cluster.State.Containers.GetValueOrDefault(vmid) == ct)
+                        cluster.State.Containers.Remove(vmid);
+                    cluster.Sandboxes.Delete(vmid);
+                },
+                Finally = () => ct.Config.Remove("lock"),
+            }
+        );
         return task.Upid;
     }
 
@@ -128,8 +159,10 @@ internal static class ContainerRoutes
     internal static List<DiskRequest> AllocationRequests(RouteContext c, IDictionary<string, string> config)
     {
         var defaultStorage = c.Optional("storage") ?? "local";
-        var disks = config.Where(kv => kv.Key == "rootfs" || ConfigValues.Indexed(kv.Key, "mp"))
-            .Select(kv => DiskRequest.Parse(kv.Key, kv.Value, defaultStorage)).ToList();
+        var disks = config
+            .Where(kv => kv.Key == "rootfs" || ConfigValues.Indexed(kv.Key, "mp"))
+            .Select(kv => DiskRequest.Parse(kv.Key, kv.Value, defaultStorage))
+            .ToList();
         if (disks.Any(d => d.Key != "rootfs") && !config.ContainsKey("rootfs"))
             throw Pve.Die("mount points configured, but 'rootfs' not set - aborting");
         foreach (var d in disks)
@@ -142,8 +175,18 @@ internal static class ContainerRoutes
     }
 
     /// <summary>Allocates each disk and streams <paramref name="dataBytes"/> from <paramref name="source"/> into the root disk.</summary>
-    internal static async Task AllocateAndFillAsync(SimulatorCluster cluster, string node, int vmid, IReadOnlyList<DiskRequest> disks,
-        IDictionary<string, string> config, List<string> allocated, SimStorage? source, long dataBytes, TaskContext ctx, string what)
+    internal static async Task AllocateAndFillAsync(
+        SimulatorCluster cluster,
+        string node,
+        int vmid,
+        IReadOnlyList<DiskRequest> disks,
+        IDictionary<string, string> config,
+        List<string> allocated,
+        SimStorage? source,
+        long dataBytes,
+        TaskContext ctx,
+        string what
+    )
     {
         foreach (var d in disks)
         {
@@ -164,9 +207,17 @@ internal static class ContainerRoutes
             if (d.Key != "rootfs")
                 continue;
             ctx.Log(what);
-            await StorageOps.WriteAsync(cluster, source, storage, volume, dataBytes,
-                "command 'lxc-usernsexec -m u:0:100000:65536 -m g:0:100000:65536 -- tar xpf - --zstd --totals --one-file-system -p --sparse --numeric-owner --acls --xattrs '--xattrs-include=user.*' '--xattrs-include=security.capability' '--warning=no-file-ignored' '--warning=no-xattr-write' -C /var/lib/lxc/" + vmid + "/rootfs --skip-old-files --anchored --exclude './dev/*'' failed: exit code 2",
-                ctx);
+            await StorageOps.WriteAsync(
+                cluster,
+                source,
+                storage,
+                volume,
+                dataBytes,
+                "command 'lxc-usernsexec -m u:0:100000:65536 -m g:0:100000:65536 -- tar xpf - --zstd --totals --one-file-system -p --sparse --numeric-owner --acls --xattrs '--xattrs-include=user.*' '--xattrs-include=security.capability' '--warning=no-file-ignored' '--warning=no-xattr-write' -C /var/lib/lxc/"
+                    + vmid
+                    + "/rootfs --skip-old-files --anchored --exclude './dev/*'' failed: exit code 2",
+                ctx
+            );
         }
     }
 
@@ -183,32 +234,40 @@ internal static class ContainerRoutes
         if (ct.Running && !force)
             throw Pve.Die($"unable to destroy CT {vmid} - container is running");
         var cluster = c.Cluster;
-        var task = cluster.Tasks.Start(node, "vzdestroy", vmid.ToString(System.Globalization.CultureInfo.InvariantCulture), c.User, new TaskRunner.Worker(async ctx =>
-        {
-            if (ct.Running)
-                await Lifecycle.StopAsync(cluster, ct, ctx, cluster.TimeModel.StopDuration);
-            using (cluster.Gate.Enter())
+        var task = cluster.Tasks.Start(
+            node,
+            "vzdestroy",
+            vmid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            c.User,
+            new TaskRunner.Worker(async ctx =>
             {
-                var volids = ct.VolumeKeys.Select(k => VolumeSpec.Parse(ct.Config[k], k != "rootfs").Volume)
-                    .Concat(ct.Config.Where(kv => ConfigValues.Indexed(kv.Key, "unused")).Select(kv => kv.Value)).ToList();
-                foreach (var volid in volids)
+                if (ct.Running)
+                    await Lifecycle.StopAsync(cluster, ct, ctx, cluster.TimeModel.StopDuration);
+                using (cluster.Gate.Enter())
                 {
-                    var name = volid[(volid.IndexOf(':') + 1)..];
-                    if (c.State.StoragesOf(node).SelectMany(s => s.Volumes.Values).Any(v => v.BaseVolid == volid))
-                        throw new TaskFailedException($"base volume '{name}' is still in use by linked clones");
+                    var volids = ct
+                        .VolumeKeys.Select(k => VolumeSpec.Parse(ct.Config[k], k != "rootfs").Volume)
+                        .Concat(ct.Config.Where(kv => ConfigValues.Indexed(kv.Key, "unused")).Select(kv => kv.Value))
+                        .ToList();
+                    foreach (var volid in volids)
+                    {
+                        var name = volid[(volid.IndexOf(':') + 1)..];
+                        if (c.State.StoragesOf(node).SelectMany(s => s.Volumes.Values).Any(v => v.BaseVolid == volid))
+                            throw new TaskFailedException($"base volume '{name}' is still in use by linked clones");
+                    }
+
+                    foreach (var volid in volids)
+                    {
+                        StorageOps.Free(cluster.State, node, volid);
+                        ctx.Log($"  Logical volume \"{volid[(volid.IndexOf(':') + 1)..]}\" successfully removed.");
+                    }
+
+                    cluster.State.Containers.Remove(vmid);
                 }
 
-                foreach (var volid in volids)
-                {
-                    StorageOps.Free(cluster.State, node, volid);
-                    ctx.Log($"  Logical volume \"{volid[(volid.IndexOf(':') + 1)..]}\" successfully removed.");
-                }
-
-                cluster.State.Containers.Remove(vmid);
-            }
-
-            cluster.Sandboxes.Delete(vmid);
-        }));
+                cluster.Sandboxes.Delete(vmid);
+            })
+        );
         return task.Upid;
     }
 }

@@ -26,13 +26,25 @@ internal static class InterfaceRoutes
 
     private static JsonObject Interface(string name, string mac, string? inet)
     {
-        var o = new JsonObject { ["name"] = name, ["hwaddr"] = mac, ["hardware-address"] = mac };
+        var o = new JsonObject
+        {
+            ["name"] = name,
+            ["hwaddr"] = mac,
+            ["hardware-address"] = mac,
+        };
         var addresses = new JsonArray();
         if (inet is not null)
         {
             o["inet"] = inet;
             var parts = inet.Split('/');
-            addresses.Add(new JsonObject { ["ip-address"] = parts[0], ["ip-address-type"] = "inet", ["prefix"] = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) });
+            addresses.Add(
+                new JsonObject
+                {
+                    ["ip-address"] = parts[0],
+                    ["ip-address-type"] = "inet",
+                    ["prefix"] = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
+                }
+            );
         }
 
         o["ip-addresses"] = addresses;

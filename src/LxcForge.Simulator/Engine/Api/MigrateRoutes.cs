@@ -43,68 +43,88 @@ internal static class MigrateRoutes
         if (ct.Lock is { } l)
             throw Pve.Locked(l);
         var mapped = c.Optional("target-storage");
-        var moves = LocalVolumes(c.State, ct).Select(v =>
-        {
-            var destId = mapped ?? v.Storage;
-            var dest = c.State.Storage(target, destId) ?? throw Pve.Die($"storage '{destId}' is not available on node '{target}'");
-            return (Volume: v, Dest: dest);
-        }).ToList();
+        var moves = LocalVolumes(c.State, ct)
+            .Select(v =>
+            {
+                var destId = mapped ?? v.Storage;
+                var dest = c.State.Storage(target, destId) ?? throw Pve.Die($"storage '{destId}' is not available on node '{target}'");
+                return (Volume: v, Dest: dest);
+            })
+            .ToList();
         ct.Config["lock"] = "migrate";
         var cluster = c.Cluster;
         var wasRunning = ct.Running;
-        return cluster.Tasks.Start(node, "vzmigrate", StatusRoutes.Id(ct.Vmid), c.User, new TaskRunner.Worker(async ctx =>
-        {
-            ctx.Log($"starting migration of CT {ct.Vmid} to node '{target}'");
-            if (wasRunning)
-            {
-                ctx.Log("shutdown CT " + ct.Vmid);
-                await Lifecycle.StopAsync(cluster, ct, ctx, cluster.TimeModel.ShutdownDuration);
-            }
-
-            foreach (var (volume, dest) in moves)
-            {
-                SimVolume copy;
-                using (cluster.Gate.Enter())
-                    copy = StorageOps.AllocateDisk(dest, ct.Vmid, volume.SizeBytes, volume.Ctime);
-
-                ctx.Log($"found local volume '{volume.Volid}' (in current VM config)");
-                await StorageOps.WriteAsync(cluster, cluster.State.Storage(node, volume.Storage), dest, copy, volume.UsedBytes,
-                    $"storage migration for '{volume.Volid}' to storage '{dest.Id}' failed - No space left on device", ctx);
-                using (cluster.Gate.Enter())
+        return cluster
+            .Tasks.Start(
+                node,
+                "vzmigrate",
+                StatusRoutes.Id(ct.Vmid),
+                c.User,
+                new TaskRunner.Worker(async ctx =>
                 {
-                    StorageOps.Free(cluster.State, node, volume.Volid);
-                    foreach (var key in ct.VolumeKeys.ToList())
+                    ctx.Log($"starting migration of CT {ct.Vmid} to node '{target}'");
+                    if (wasRunning)
                     {
-                        var spec = VolumeSpec.Parse(ct.Config[key], key != "rootfs");
-                        if (spec.Volume == volume.Volid)
-                            ct.Config[key] = (spec with { Volume = copy.Volid }).ToString();
+                        ctx.Log("shutdown CT " + ct.Vmid);
+                        await Lifecycle.StopAsync(cluster, ct, ctx, cluster.TimeModel.ShutdownDuration);
                     }
+
+                    foreach (var (volume, dest) in moves)
+                    {
+                        SimVolume copy;
+                        using (cluster.Gate.Enter())
+                            copy = StorageOps.AllocateDisk(dest, ct.Vmid, volume.SizeBytes, volume.Ctime);
+
+                        ctx.Log($"found local volume '{volume.Volid}' (in current VM config)");
+                        await StorageOps.WriteAsync(
+                            cluster,
+                            cluster.State.Storage(node, volume.Storage),
+                            dest,
+                            copy,
+                            volume.UsedBytes,
+                            $"storage migration for '{volume.Volid}' to storage '{dest.Id}' failed - No space left on device",
+                            ctx
+                        );
+                        using (cluster.Gate.Enter())
+                        {
+                            StorageOps.Free(cluster.State, node, volume.Volid);
+                            foreach (var key in ct.VolumeKeys.ToList())
+                            {
+                                var spec = VolumeSpec.Parse(ct.Config[key], key != "rootfs");
+                                if (spec.Volume == volume.Volid)
+                                    ct.Config[key] = (spec with { Volume = copy.Volid }).ToString();
+                            }
+                        }
+
+                        ctx.Log($"volume '{volume.Volid}' is '{copy.Volid}' on the target");
+                    }
+
+                    using (cluster.Gate.Enter())
+                    {
+                        ct.Node = target;
+                        ct.Config.Remove("lock");
+                    }
+
+                    ctx.Log(
+                        $"migration finished successfully (duration {cluster.Clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(ctx.Task.StartTime):hh\\:mm\\:ss})"
+                    );
+                    if (wasRunning)
+                        await Lifecycle.StartAsync(cluster, ct, ctx);
+                })
+                {
+                    Finally = () =>
+                    {
+                        if (ct.Lock == "migrate")
+                            ct.Config.Remove("lock");
+                    },
                 }
-
-                ctx.Log($"volume '{volume.Volid}' is '{copy.Volid}' on the target");
-            }
-
-            using (cluster.Gate.Enter())
-            {
-                ct.Node = target;
-                ct.Config.Remove("lock");
-            }
-
-            ctx.Log($"migration finished successfully (duration {cluster.Clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(ctx.Task.StartTime):hh\\:mm\\:ss})");
-            if (wasRunning)
-                await Lifecycle.StartAsync(cluster, ct, ctx);
-        })
-        {
-            Finally = () =>
-            {
-                if (ct.Lock == "migrate")
-                    ct.Config.Remove("lock");
-            },
-        }).Upid;
+            )
+            .Upid;
     }
 
     private static List<SimVolume> LocalVolumes(ClusterState state, SimContainer ct) =>
-        ct.VolumeKeys.Select(k => VolumeSpec.Parse(ct.Config[k], k != "rootfs").Volume)
+        ct
+            .VolumeKeys.Select(k => VolumeSpec.Parse(ct.Config[k], k != "rootfs").Volume)
             .Select(v => state.Volume(ct.Node, v))
             .OfType<SimVolume>()
             .Where(v => state.Storage(ct.Node, v.Storage) is { Profile.Shared: false })

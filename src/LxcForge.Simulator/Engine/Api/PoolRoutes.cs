@@ -19,8 +19,9 @@ internal static partial class PoolRoutes
         var wanted = c.Optional("poolid");
         if (wanted is not null)
             _ = Find(c, wanted);
-        return new JsonArray(c.State.Pools.Values.Where(p => wanted is null || p.Id == wanted)
-            .Select(p => (JsonNode)View(p, members: wanted is not null)).ToArray());
+        return new JsonArray(
+            c.State.Pools.Values.Where(p => wanted is null || p.Id == wanted).Select(p => (JsonNode)View(p, members: wanted is not null)).ToArray()
+        );
     }
 
     public static JsonNode? Get(RouteContext c)
@@ -52,8 +53,7 @@ internal static partial class PoolRoutes
         return null;
     }
 
-    private static SimPool Find(RouteContext c, string id) =>
-        c.State.Pools.GetValueOrDefault(id) ?? throw Pve.Die($"pool '{id}' does not exist");
+    private static SimPool Find(RouteContext c, string id) => c.State.Pools.GetValueOrDefault(id) ?? throw Pve.Die($"pool '{id}' does not exist");
 
     private static JsonObject View(SimPool pool, bool members)
     {

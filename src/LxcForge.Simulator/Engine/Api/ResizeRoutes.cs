@@ -36,32 +36,47 @@ internal static class ResizeRoutes
             throw Pve.Die("disk is already at specified size");
         var cluster = c.Cluster;
         var storage = c.Storage(spec.Storage);
-        return cluster.Tasks.Start(node, "resize", StatusRoutes.Id(ct.Vmid), c.User, new TaskRunner.Worker(async ctx =>
-        {
-            await cluster.Streams.TransferAsync(null, storage, 0, ctx.CancellationToken);
-            using (cluster.Gate.Enter())
-            {
-                if (StorageOps.TooLarge(storage, spec.Volume, wanted) is { } tooLarge)
-                    throw new TaskFailedException(tooLarge.Replace("lvcreate", "lvextend", StringComparison.Ordinal));
-                if (storage.AllocatesEagerly && storage.FreeBytes < wanted - current)
-                    throw new TaskFailedException($"lvextend '{storage.Id}/{spec.Volume[(spec.Volume.IndexOf(':') + 1)..]}' error:   Insufficient free space");
-                if (volume is not null)
+        return cluster
+            .Tasks.Start(
+                node,
+                "resize",
+                StatusRoutes.Id(ct.Vmid),
+                c.User,
+                new TaskRunner.Worker(async ctx =>
                 {
-                    if (storage.AllocatesEagerly)
-                        volume.UsedBytes += wanted - current;
-                    volume.SizeBytes = wanted;
-                }
+                    await cluster.Streams.TransferAsync(null, storage, 0, ctx.CancellationToken);
+                    using (cluster.Gate.Enter())
+                    {
+                        if (StorageOps.TooLarge(storage, spec.Volume, wanted) is { } tooLarge)
+                            throw new TaskFailedException(tooLarge.Replace("lvcreate", "lvextend", StringComparison.Ordinal));
+                        if (storage.AllocatesEagerly && storage.FreeBytes < wanted - current)
+                            throw new TaskFailedException(
+                                $"lvextend '{storage.Id}/{spec.Volume[(spec.Volume.IndexOf(':') + 1)..]}' error:   Insufficient free space"
+                            );
+                        if (volume is not null)
+                        {
+                            if (storage.AllocatesEagerly)
+                                volume.UsedBytes += wanted - current;
+                            volume.SizeBytes = wanted;
+                        }
 
-                if (ct.Config.TryGetValue(disk, out var now))
-                    ct.Config[disk] = (VolumeSpec.Parse(now, disk != "rootfs") with { SizeBytes = wanted }).ToString();
-            }
+                        if (ct.Config.TryGetValue(disk, out var now))
+                            ct.Config[disk] = (VolumeSpec.Parse(now, disk != "rootfs") with { SizeBytes = wanted }).ToString();
+                    }
 
-            var path = volume is null ? spec.Volume : StoragePaths.Path(storage, volume);
-            ctx.Log(storage.Type is "lvm" or "lvmthin"
-                ? string.Create(CultureInfo.InvariantCulture, $"  Size of logical volume pve/{volume?.Name} changed from {current / (double)(1L << 30):0.00} GiB to {wanted / (double)(1L << 30):0.00} GiB.")
-                : $"Image resized.");
-            ctx.Log($"resize2fs 1.47.2 (1-Jan-2025)");
-            ctx.Log($"The filesystem on {path} is now {wanted / 4096} (4k) blocks long.");
-        })).Upid;
+                    var path = volume is null ? spec.Volume : StoragePaths.Path(storage, volume);
+                    ctx.Log(
+                        storage.Type is "lvm" or "lvmthin"
+                            ? string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"  Size of logical volume pve/{volume?.Name} changed from {current / (double)(1L << 30):0.00} GiB to {wanted / (double)(1L << 30):0.00} GiB."
+                            )
+                            : $"Image resized."
+                    );
+                    ctx.Log($"resize2fs 1.47.2 (1-Jan-2025)");
+                    ctx.Log($"The filesystem on {path} is now {wanted / 4096} (4k) blocks long.");
+                })
+            )
+            .Upid;
     }
 }

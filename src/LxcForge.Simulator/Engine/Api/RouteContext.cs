@@ -28,8 +28,7 @@ internal sealed class RouteContext(SimulatorCluster cluster, ApiRequest request,
 
     public string? Optional(string name) => Parameters.TryGetValue(name, out var v) ? v : null;
 
-    public string Required(string name) =>
-        Optional(name) is { } v ? v : throw Pve.Param(name, "property is missing and it is not optional");
+    public string Required(string name) => Optional(name) is { } v ? v : throw Pve.Param(name, "property is missing and it is not optional");
 
     public bool Has(string name) => Parameters.ContainsKey(name);
 

@@ -11,14 +11,26 @@ internal static class SnapshotRoutes
     public static JsonNode? List(RouteContext c)
     {
         var ct = c.Container();
-        var items = ct.Snapshots.Select(s =>
+        var items = ct
+            .Snapshots.Select(s =>
+            {
+                var o = new JsonObject
+                {
+                    ["name"] = s.Name,
+                    ["description"] = s.Description,
+                    ["snaptime"] = s.Snaptime,
+                };
+                if (s.Parent is { } p)
+                    o["parent"] = p;
+                return (JsonNode)o;
+            })
+            .ToList();
+        var current = new JsonObject
         {
-            var o = new JsonObject { ["name"] = s.Name, ["description"] = s.Description, ["snaptime"] = s.Snaptime };
-            if (s.Parent is { } p)
-                o["parent"] = p;
-            return (JsonNode)o;
-        }).ToList();
-        var current = new JsonObject { ["name"] = "current", ["description"] = "You are here!", ["running"] = ct.Running ? 1 : 0 };
+            ["name"] = "current",
+            ["description"] = "You are here!",
+            ["running"] = ct.Running ? 1 : 0,
+        };
         if (ct.Parent is { } parent)
             current["parent"] = parent;
         items.Add(current);
@@ -50,14 +62,16 @@ internal static class SnapshotRoutes
             using (cluster.Gate.Enter())
             {
                 var config = new SortedDictionary<string, string>(ct.Config.Where(kv => kv.Key != "lock").ToDictionary(), StringComparer.Ordinal);
-                ct.Snapshots.Add(new SimSnapshot
-                {
-                    Name = name,
-                    Description = description,
-                    Snaptime = cluster.Clock.GetUtcNow().ToUnixTimeSeconds(),
-                    Parent = ct.Parent,
-                    Config = config,
-                });
+                ct.Snapshots.Add(
+                    new SimSnapshot
+                    {
+                        Name = name,
+                        Description = description,
+                        Snaptime = cluster.Clock.GetUtcNow().ToUnixTimeSeconds(),
+                        Parent = ct.Parent,
+                        Config = config,
+                    }
+                );
                 ct.Parent = name;
             }
         });
@@ -138,13 +152,21 @@ internal static class SnapshotRoutes
     private static string Locked(RouteContext c, SimContainer ct, string type, string lockName, Func<TaskContext, Task> body)
     {
         ct.Config["lock"] = lockName;
-        return c.Cluster.Tasks.Start(c.NodeName, type, StatusRoutes.Id(ct.Vmid), c.User, new TaskRunner.Worker(body)
-        {
-            Finally = () =>
-            {
-                if (ct.Lock is "snapshot" or "rollback" or "snapshot-delete")
-                    ct.Config.Remove("lock");
-            },
-        }).Upid;
+        return c
+            .Cluster.Tasks.Start(
+                c.NodeName,
+                type,
+                StatusRoutes.Id(ct.Vmid),
+                c.User,
+                new TaskRunner.Worker(body)
+                {
+                    Finally = () =>
+                    {
+                        if (ct.Lock is "snapshot" or "rollback" or "snapshot-delete")
+                            ct.Config.Remove("lock");
+                    },
+                }
+            )
+            .Upid;
     }
 }

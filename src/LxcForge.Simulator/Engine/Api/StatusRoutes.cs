@@ -23,8 +23,9 @@ internal static class StatusRoutes
             throw Pve.Die($"CT {ct.Vmid} already running");
         var skiplock = SkipLock(c);
         var cluster = c.Cluster;
-        return cluster.Tasks.Start(c.NodeName, "vzstart", Id(ct.Vmid), c.User,
-            new TaskRunner.Worker(ctx => Lifecycle.StartAsync(cluster, ct, ctx, skiplock))).Upid;
+        return cluster
+            .Tasks.Start(c.NodeName, "vzstart", Id(ct.Vmid), c.User, new TaskRunner.Worker(ctx => Lifecycle.StartAsync(cluster, ct, ctx, skiplock)))
+            .Upid;
     }
 
     public static JsonNode? Stop(RouteContext c)
@@ -34,16 +35,24 @@ internal static class StatusRoutes
             throw Pve.Die($"CT {ct.Vmid} not running");
         var skiplock = SkipLock(c);
         var cluster = c.Cluster;
-        return cluster.Tasks.Start(c.NodeName, "vzstop", Id(ct.Vmid), c.User, new TaskRunner.Worker(ctx =>
-        {
-            using (cluster.Gate.Enter())
-            {
-                if (ct.Lock is { } l && !skiplock && l != "mounted")
-                    throw Pve.Locked(l);
-            }
+        return cluster
+            .Tasks.Start(
+                c.NodeName,
+                "vzstop",
+                Id(ct.Vmid),
+                c.User,
+                new TaskRunner.Worker(ctx =>
+                {
+                    using (cluster.Gate.Enter())
+                    {
+                        if (ct.Lock is { } l && !skiplock && l != "mounted")
+                            throw Pve.Locked(l);
+                    }
 
-            return Lifecycle.StopAsync(cluster, ct, ctx, cluster.TimeModel.StopDuration);
-        })).Upid;
+                    return Lifecycle.StopAsync(cluster, ct, ctx, cluster.TimeModel.StopDuration);
+                })
+            )
+            .Upid;
     }
 
     public static JsonNode? Shutdown(RouteContext c)
@@ -54,23 +63,31 @@ internal static class StatusRoutes
         var cluster = c.Cluster;
         var timeout = TimeSpan.FromSeconds(c.Int("timeout") ?? 60);
         var force = c.Bool("forceStop") == true;
-        return cluster.Tasks.Start(c.NodeName, "vzshutdown", Id(ct.Vmid), c.User, new TaskRunner.Worker(async ctx =>
-        {
-            using (cluster.Gate.Enter())
-            {
-                if (ct.Lock is { } l)
-                    throw Pve.Locked(l);
-            }
+        return cluster
+            .Tasks.Start(
+                c.NodeName,
+                "vzshutdown",
+                Id(ct.Vmid),
+                c.User,
+                new TaskRunner.Worker(async ctx =>
+                {
+                    using (cluster.Gate.Enter())
+                    {
+                        if (ct.Lock is { } l)
+                            throw Pve.Locked(l);
+                    }
 
-            var needed = cluster.TimeModel.ShutdownDuration;
-            if (needed > timeout && !force)
-            {
-                await cluster.Clock.Delay(timeout, ctx.CancellationToken);
-                throw new TaskFailedException("container did not stop");
-            }
+                    var needed = cluster.TimeModel.ShutdownDuration;
+                    if (needed > timeout && !force)
+                    {
+                        await cluster.Clock.Delay(timeout, ctx.CancellationToken);
+                        throw new TaskFailedException("container did not stop");
+                    }
 
-            await Lifecycle.StopAsync(cluster, ct, ctx, needed > timeout ? timeout : needed);
-        })).Upid;
+                    await Lifecycle.StopAsync(cluster, ct, ctx, needed > timeout ? timeout : needed);
+                })
+            )
+            .Upid;
     }
 
     public static JsonNode? Reboot(RouteContext c)
@@ -79,11 +96,19 @@ internal static class StatusRoutes
         if (!ct.Running)
             throw Pve.Die($"VM {ct.Vmid} not running");
         var cluster = c.Cluster;
-        return cluster.Tasks.Start(c.NodeName, "vzreboot", Id(ct.Vmid), c.User, new TaskRunner.Worker(async ctx =>
-        {
-            await Lifecycle.StopAsync(cluster, ct, ctx, cluster.TimeModel.ShutdownDuration);
-            await Lifecycle.StartAsync(cluster, ct, ctx);
-        })).Upid;
+        return cluster
+            .Tasks.Start(
+                c.NodeName,
+                "vzreboot",
+                Id(ct.Vmid),
+                c.User,
+                new TaskRunner.Worker(async ctx =>
+                {
+                    await Lifecycle.StopAsync(cluster, ct, ctx, cluster.TimeModel.ShutdownDuration);
+                    await Lifecycle.StartAsync(cluster, ct, ctx);
+                })
+            )
+            .Upid;
     }
 
     private static bool SkipLock(RouteContext c)

@@ -13,35 +13,34 @@ internal static class StorageRoutes
     {
         var content = c.Optional("content")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var only = c.Optional("storage");
-        var storages = c.State.StoragesOf(c.NodeName)
-            .Where(s => only is null || s.Id == only)
-            .Where(s => content is null || content.Any(s.HasContent));
+        var storages = c.State.StoragesOf(c.NodeName).Where(s => only is null || s.Id == only).Where(s => content is null || content.Any(s.HasContent));
         return new JsonArray(storages.Select(s => (JsonNode)View(s)).ToArray());
     }
 
     public static JsonNode? Status(RouteContext c) => View(c.Storage(c.Required("storage")));
 
-    private static JsonObject View(SimStorage s) => new()
-    {
-        ["storage"] = s.Id,
-        ["type"] = s.Type,
-        ["content"] = string.Join(',', s.Profile.Content.Order(StringComparer.Ordinal)),
-        ["active"] = 1,
-        ["enabled"] = 1,
-        ["shared"] = s.Profile.Shared ? 1 : 0,
-        ["total"] = s.TotalBytes,
-        ["used"] = s.UsedBytes,
-        ["avail"] = s.FreeBytes,
-        ["used_fraction"] = s.TotalBytes == 0 ? 0 : (double)s.UsedBytes / s.TotalBytes,
-    };
+    private static JsonObject View(SimStorage s) =>
+        new()
+        {
+            ["storage"] = s.Id,
+            ["type"] = s.Type,
+            ["content"] = string.Join(',', s.Profile.Content.Order(StringComparer.Ordinal)),
+            ["active"] = 1,
+            ["enabled"] = 1,
+            ["shared"] = s.Profile.Shared ? 1 : 0,
+            ["total"] = s.TotalBytes,
+            ["used"] = s.UsedBytes,
+            ["avail"] = s.FreeBytes,
+            ["used_fraction"] = s.TotalBytes == 0 ? 0 : (double)s.UsedBytes / s.TotalBytes,
+        };
 
     public static JsonNode? Content(RouteContext c)
     {
         var storage = c.Storage(c.Required("storage"));
         var content = c.Optional("content");
         var vmid = c.Int("vmid");
-        var volumes = storage.Volumes.Values
-            .Where(v => content is null || v.Content == content)
+        var volumes = storage
+            .Volumes.Values.Where(v => content is null || v.Content == content)
             .Where(v => vmid is null || v.Vmid == vmid)
             .OrderBy(v => v.Volid, StringComparer.Ordinal);
         return new JsonArray(volumes.Select(v => (JsonNode)VolumeView(v)).ToArray());
@@ -93,19 +92,27 @@ internal static class StorageRoutes
         if (volume.Protected)
             throw Pve.Die($"unable to delete protected backup '{volume.Volid}'");
         var cluster = c.Cluster;
-        return cluster.Tasks.Start(node, "imgdel", volume.Name, c.User, new TaskRunner.Worker(_ =>
-        {
-            using (cluster.Gate.Enter())
-            {
-                if (c.State.StoragesOf(node).SelectMany(s => s.Volumes.Values).Any(v => v.BaseVolid == volume.Volid))
-                    throw new TaskFailedException($"base volume '{volume.Name}' is still in use by linked clones");
-                storage.Volumes.Remove(volume.Volid);
-            }
+        return cluster
+            .Tasks.Start(
+                node,
+                "imgdel",
+                volume.Name,
+                c.User,
+                new TaskRunner.Worker(_ =>
+                {
+                    using (cluster.Gate.Enter())
+                    {
+                        if (c.State.StoragesOf(node).SelectMany(s => s.Volumes.Values).Any(v => v.BaseVolid == volume.Volid))
+                            throw new TaskFailedException($"base volume '{volume.Name}' is still in use by linked clones");
+                        storage.Volumes.Remove(volume.Volid);
+                    }
 
-            if (volume.ArchiveFile is { } archive)
-                File.Delete(Path.Combine(cluster.StateDirectory, archive));
-            return Task.CompletedTask;
-        })).Upid;
+                    if (volume.ArchiveFile is { } archive)
+                        File.Delete(Path.Combine(cluster.StateDirectory, archive));
+                    return Task.CompletedTask;
+                })
+            )
+            .Upid;
     }
 
     private static SimVolume FindVolume(RouteContext c)
@@ -119,24 +126,30 @@ internal static class StorageRoutes
     public static JsonNode? AplInfo(RouteContext c)
     {
         _ = c.Node;
-        return new JsonArray(c.State.Templates.Select(t => (JsonNode)new JsonObject
-        {
-            ["template"] = t.FileName,
-            ["type"] = "lxc",
-            ["package"] = t.Package,
-            ["version"] = t.Version,
-            ["os"] = t.Os,
-            ["section"] = t.Section,
-            ["headline"] = t.Headline,
-            ["description"] = t.Headline,
-            ["architecture"] = "amd64",
-            ["source"] = "http://download.proxmox.com/images/system/" + t.FileName,
-            ["location"] = "http://download.proxmox.com/images/system/" + t.FileName,
-            ["infopage"] = "https://pve.proxmox.com/wiki/Linux_Container",
-            ["maintainer"] = "Proxmox Support Team <support@proxmox.com>",
-            ["manageurl"] = "",
-            ["sha512sum"] = new string('0', 128),
-        }).ToArray());
+        return new JsonArray(
+            c.State.Templates.Select(t =>
+                    (JsonNode)
+                        new JsonObject
+                        {
+                            ["template"] = t.FileName,
+                            ["type"] = "lxc",
+                            ["package"] = t.Package,
+                            ["version"] = t.Version,
+                            ["os"] = t.Os,
+                            ["section"] = t.Section,
+                            ["headline"] = t.Headline,
+                            ["description"] = t.Headline,
+                            ["architecture"] = "amd64",
+                            ["source"] = "http://download.proxmox.com/images/system/" + t.FileName,
+                            ["location"] = "http://download.proxmox.com/images/system/" + t.FileName,
+                            ["infopage"] = "https://pve.proxmox.com/wiki/Linux_Container",
+                            ["maintainer"] = "Proxmox Support Team <support@proxmox.com>",
+                            ["manageurl"] = "",
+                            ["sha512sum"] = new string('0', 128),
+                        }
+                )
+                .ToArray()
+        );
     }
 
     /// <summary><c>POST aplinfo</c>: a <c>download</c> task that streams the archive into the storage.</summary>
@@ -151,29 +164,37 @@ internal static class StorageRoutes
         var cluster = c.Cluster;
         var url = "http://download.proxmox.com/images/system/" + template.FileName;
         var path = StoragePaths.Path(storage, "vztmpl", "vztmpl/" + template.FileName);
-        return cluster.Tasks.Start(node, "download", template.FileName, c.User, new TaskRunner.Worker(async ctx =>
-        {
-            using (cluster.Gate.Enter())
-            {
-                if (storage.Volumes.ContainsKey($"{storage.Id}:vztmpl/{template.FileName}"))
+        return cluster
+            .Tasks.Start(
+                node,
+                "download",
+                template.FileName,
+                c.User,
+                new TaskRunner.Worker(async ctx =>
                 {
-                    ctx.Log("calculating checksum of existing file...OK, got correct file already, no need to download");
-                    return;
-                }
-            }
+                    using (cluster.Gate.Enter())
+                    {
+                        if (storage.Volumes.ContainsKey($"{storage.Id}:vztmpl/{template.FileName}"))
+                        {
+                            ctx.Log("calculating checksum of existing file...OK, got correct file already, no need to download");
+                            return;
+                        }
+                    }
 
-            ctx.Log($"downloading {url} to {path}");
-            await cluster.Clock.Delay(TimeSpan.FromSeconds(template.ArchiveBytes / cluster.TimeModel.DownloadBytesPerSecond), ctx.CancellationToken);
-            using (cluster.Gate.Enter())
-            {
-                if (storage.FreeBytes < template.ArchiveBytes)
-                    throw new TaskFailedException($"write failed: No space left on device");
-                StorageOps.AddTemplateVolume(storage, template, cluster.Clock.GetUtcNow().ToUnixTimeSeconds());
-            }
+                    ctx.Log($"downloading {url} to {path}");
+                    await cluster.Clock.Delay(TimeSpan.FromSeconds(template.ArchiveBytes / cluster.TimeModel.DownloadBytesPerSecond), ctx.CancellationToken);
+                    using (cluster.Gate.Enter())
+                    {
+                        if (storage.FreeBytes < template.ArchiveBytes)
+                            throw new TaskFailedException($"write failed: No space left on device");
+                        StorageOps.AddTemplateVolume(storage, template, cluster.Clock.GetUtcNow().ToUnixTimeSeconds());
+                    }
 
-            ctx.Log("calculating checksum...OK, checksum verified");
-            ctx.Log($"download of '{url}' to '{path}' finished");
-        })).Upid;
+                    ctx.Log("calculating checksum...OK, checksum verified");
+                    ctx.Log($"download of '{url}' to '{path}' finished");
+                })
+            )
+            .Upid;
     }
 
     internal static OsTemplate? TemplateFor(ClusterState state, string volid) =>

@@ -22,7 +22,10 @@ internal static class TaskRoutes
         var task = Find(c);
         var start = c.Int("start") ?? 0;
         var limit = c.Int("limit") ?? 50;
-        var lines = task.Log.Skip(start).Take(limit == 0 ? int.MaxValue : limit).Select((t, i) => (JsonNode)new JsonObject { ["n"] = start + i + 1, ["t"] = t });
+        var lines = task
+            .Log.Skip(start)
+            .Take(limit == 0 ? int.MaxValue : limit)
+            .Select((t, i) => (JsonNode)new JsonObject { ["n"] = start + i + 1, ["t"] = t });
         return new JsonArray(lines.ToArray());
     }
 
@@ -46,7 +49,8 @@ internal static class TaskRoutes
         var until = c.Int("until");
         var start = c.Int("start") ?? 0;
         var limit = c.Int("limit") ?? 50;
-        var tasks = c.State.Tasks.Where(t => t.Node == node)
+        var tasks = c
+            .State.Tasks.Where(t => t.Node == node)
             .Where(t => source == "all" || (source == "active" ? t.Status == "running" : t.Status == "stopped"))
             .Where(t => vmid is null || t.Id == vmid)
             .Where(t => type is null || t.Type == type)
@@ -55,46 +59,53 @@ internal static class TaskRoutes
             .Where(t => statuses is null || statuses.Contains(StatusClass(t)))
             .Where(t => since is null || t.StartTime >= since)
             .Where(t => until is null || t.StartTime <= until)
-            .OrderByDescending(t => t.StartTime).ThenByDescending(t => t.Pid)
-            .Skip(start).Take(limit);
-        return new JsonArray(tasks.Select(t =>
-        {
-            var o = View(t);
-            if (t.EndTime is { } end)
-                o["endtime"] = end;
-            if (t.ExitStatus is { } exit)
-                o["status"] = exit;
-            return (JsonNode)o;
-        }).ToArray());
+            .OrderByDescending(t => t.StartTime)
+            .ThenByDescending(t => t.Pid)
+            .Skip(start)
+            .Take(limit);
+        return new JsonArray(
+            tasks
+                .Select(t =>
+                {
+                    var o = View(t);
+                    if (t.EndTime is { } end)
+                        o["endtime"] = end;
+                    if (t.ExitStatus is { } exit)
+                        o["status"] = exit;
+                    return (JsonNode)o;
+                })
+                .ToArray()
+        );
     }
 
-    private static JsonObject View(SimTask t) => new()
-    {
-        ["upid"] = t.Upid,
-        ["node"] = t.Node,
-        ["pid"] = t.Pid,
-        ["pstart"] = t.PStart,
-        ["starttime"] = t.StartTime,
-        ["type"] = t.Type,
-        ["id"] = t.Id,
-        ["user"] = t.User,
-    };
+    private static JsonObject View(SimTask t) =>
+        new()
+        {
+            ["upid"] = t.Upid,
+            ["node"] = t.Node,
+            ["pid"] = t.Pid,
+            ["pstart"] = t.PStart,
+            ["starttime"] = t.StartTime,
+            ["type"] = t.Type,
+            ["id"] = t.Id,
+            ["user"] = t.User,
+        };
 
     /// <summary>ok, warning, error or running, as <c>statusfilter</c> names them.</summary>
-    private static string StatusClass(SimTask t) => t.ExitStatus switch
-    {
-        null => "running",
-        "OK" => "ok",
-        var e when e.StartsWith("WARNINGS", StringComparison.Ordinal) => "warning",
-        _ => "error",
-    };
+    private static string StatusClass(SimTask t) =>
+        t.ExitStatus switch
+        {
+            null => "running",
+            "OK" => "ok",
+            var e when e.StartsWith("WARNINGS", StringComparison.Ordinal) => "warning",
+            _ => "error",
+        };
 
     private static SimTask Find(RouteContext c)
     {
         var upid = c.Required("upid");
         if (!SimTask.TryParseNode(upid, out _))
             throw Pve.Param("upid", "unable to parse worker upid");
-        return c.State.Tasks.FirstOrDefault(t => t.Upid == upid && t.Node == c.NodeName)
-            ?? throw Pve.Die($"no such task");
+        return c.State.Tasks.FirstOrDefault(t => t.Upid == upid && t.Node == c.NodeName) ?? throw Pve.Die($"no such task");
     }
 }

@@ -6,13 +6,46 @@ namespace LxcForge.Simulator.Engine.Containers;
 /// <summary>Turns config values as sent into the canonical form Proxmox stores (property strings ordered, booleans 0/1).</summary>
 internal static class ConfigValues
 {
-    private static readonly HashSet<string> BooleanKeys = new(StringComparer.Ordinal) { "onboot", "protection", "template", "unprivileged", "console", "debug" };
+    private static readonly HashSet<string> BooleanKeys = new(StringComparer.Ordinal)
+    {
+        "onboot",
+        "protection",
+        "template",
+        "unprivileged",
+        "console",
+        "debug",
+    };
 
     private static readonly HashSet<string> PlainKeys = new(StringComparer.Ordinal)
     {
-        "arch", "cmode", "console", "cores", "cpulimit", "cpuunits", "debug", "description", "entrypoint", "env", "features", "hookscript",
-        "hostname", "lock", "memory", "nameserver", "onboot", "ostype", "protection", "rootfs", "searchdomain", "startup", "swap", "tags",
-        "template", "timezone", "tty", "unprivileged",
+        "arch",
+        "cmode",
+        "console",
+        "cores",
+        "cpulimit",
+        "cpuunits",
+        "debug",
+        "description",
+        "entrypoint",
+        "env",
+        "features",
+        "hookscript",
+        "hostname",
+        "lock",
+        "memory",
+        "nameserver",
+        "onboot",
+        "ostype",
+        "protection",
+        "rootfs",
+        "searchdomain",
+        "startup",
+        "swap",
+        "tags",
+        "template",
+        "timezone",
+        "tty",
+        "unprivileged",
     };
 
     /// <summary>Whether <paramref name="key"/> is a container config option (net0, mp3, unused1, dev0 included).</summary>

@@ -104,7 +104,8 @@ internal static class ContainerViews
                 swap,
                 maxdisk,
                 ct.Running ? disk : 0,
-                ContainerViews.Uptime(cluster, ct));
+                ContainerViews.Uptime(cluster, ct)
+            );
         }
     }
 }

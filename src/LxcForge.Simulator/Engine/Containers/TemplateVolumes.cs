@@ -40,7 +40,10 @@ internal static class TemplateVolumes
     {
         var cut = Math.Max(volid.LastIndexOf('/'), volid.IndexOf(':')) + 1;
         var name = volid[cut..];
-        name = name.StartsWith("vm-", StringComparison.Ordinal) ? "base-" + name[3..] : name.StartsWith("subvol-", StringComparison.Ordinal) ? "basevol-" + name[7..] : name;
+        name =
+            name.StartsWith("vm-", StringComparison.Ordinal) ? "base-" + name[3..]
+            : name.StartsWith("subvol-", StringComparison.Ordinal) ? "basevol-" + name[7..]
+            : name;
         return volid[..cut] + name;
     }
 }

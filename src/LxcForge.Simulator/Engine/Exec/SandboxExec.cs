@@ -33,18 +33,32 @@ internal static class SandboxExec
     private static readonly Lazy<Task<string[]>> UnshareMode = new(DetectModeAsync);
 
     public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(
-        string root, IReadOnlyList<string> command, string? standardInput, IReadOnlyDictionary<string, string> environment,
-        string? address, string hostname, CancellationToken cancellationToken)
+        string root,
+        IReadOnlyList<string> command,
+        string? standardInput,
+        IReadOnlyDictionary<string, string> environment,
+        string? address,
+        string hostname,
+        CancellationToken cancellationToken
+    )
     {
         var env = new Dictionary<string, string>(environment, StringComparer.Ordinal);
         env.Remove("SSL_CERT_FILE");
         env.Remove("SSL_CERT_DIR");
         env["__LXCFORGE_SIM_PATH"] = env.GetValueOrDefault("PATH") ?? DefaultPath;
         env["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin";
-        var args = (await UnshareMode.Value).Concat(["--mount", "--pid", "--fork", "--net", "--uts", "--ipc", "--", "/bin/sh", "-c", Script, "sh", root, address ?? "", hostname])
+        var args = (await UnshareMode.Value)
+            .Concat(["--mount", "--pid", "--fork", "--net", "--uts", "--ipc", "--", "/bin/sh", "-c", Script, "sh", root, address ?? "", hostname])
             .Concat(command);
         var result = await ProcessRunner.RunAsync(
-            new ProcessRequest("unshare", args.ToList()) { StandardInput = standardInput, Environment = env, ReplaceEnvironment = true }, cancellationToken);
+            new ProcessRequest("unshare", args.ToList())
+            {
+                StandardInput = standardInput,
+                Environment = env,
+                ReplaceEnvironment = true,
+            },
+            cancellationToken
+        );
         return (result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
@@ -57,7 +71,8 @@ internal static class SandboxExec
         if (code == 0)
             return ["--map-root-user"];
         throw new InvalidOperationException(
-            "the simulator runs pct exec in a sandbox with unshare and chroot: that needs root or unprivileged user namespaces, " +
-            $"and 'unshare --map-root-user' failed here: {err.Trim()}");
+            "the simulator runs pct exec in a sandbox with unshare and chroot: that needs root or unprivileged user namespaces, "
+                + $"and 'unshare --map-root-user' failed here: {err.Trim()}"
+        );
     }
 }

@@ -44,24 +44,26 @@ internal sealed class SandboxManager(string directory) : IDisposable
     }
 
     /// <summary>Rewrites /etc/hostname and /etc/hosts, as Proxmox does at every start.</summary>
-    public void WriteIdentity(int vmid, string hostname) => Locked(() =>
-    {
-        var etc = Path.Combine(Root(vmid), "etc");
-        if (!System.IO.Directory.Exists(etc))
-            return;
-        File.WriteAllText(Path.Combine(etc, "hostname"), hostname + "\n");
-        File.WriteAllText(Path.Combine(etc, "hosts"), $"127.0.0.1 localhost\n127.0.1.1 {hostname}\n");
-    });
+    public void WriteIdentity(int vmid, string hostname) =>
+        Locked(() =>
+        {
+            var etc = Path.Combine(Root(vmid), "etc");
+            if (!System.IO.Directory.Exists(etc))
+                return;
+            File.WriteAllText(Path.Combine(etc, "hostname"), hostname + "\n");
+            File.WriteAllText(Path.Combine(etc, "hosts"), $"127.0.0.1 localhost\n127.0.1.1 {hostname}\n");
+        });
 
     /// <summary>Deletes the sandbox and its snapshots.</summary>
-    public void Delete(int vmid) => Locked(() =>
-    {
-        DeleteTree(Root(vmid));
-        if (!System.IO.Directory.Exists(Directory))
-            return;
-        foreach (var snap in System.IO.Directory.GetDirectories(Directory, $"{vmid}@*"))
-            DeleteTree(snap);
-    });
+    public void Delete(int vmid) =>
+        Locked(() =>
+        {
+            DeleteTree(Root(vmid));
+            if (!System.IO.Directory.Exists(Directory))
+                return;
+            foreach (var snap in System.IO.Directory.GetDirectories(Directory, $"{vmid}@*"))
+                DeleteTree(snap);
+        });
 
     /// <summary>Copies <paramref name="from"/>'s sandbox (if it has one) to <paramref name="to"/>, replacing any.</summary>
     public Task CopyAsync(int from, int to) => LockedAsync(() => CopyTreeAsync(Root(from), Root(to)));
@@ -69,11 +71,12 @@ internal sealed class SandboxManager(string directory) : IDisposable
     public Task SaveSnapshotAsync(int vmid, string name) => LockedAsync(() => CopyTreeAsync(Root(vmid), SnapshotRoot(vmid, name)));
 
     /// <summary>Puts the sandbox back as it was at snapshot <paramref name="name"/>.</summary>
-    public Task RollbackAsync(int vmid, string name) => LockedAsync(() =>
-    {
-        DeleteTree(Root(vmid));
-        return CopyTreeAsync(SnapshotRoot(vmid, name), Root(vmid));
-    });
+    public Task RollbackAsync(int vmid, string name) =>
+        LockedAsync(() =>
+        {
+            DeleteTree(Root(vmid));
+            return CopyTreeAsync(SnapshotRoot(vmid, name), Root(vmid));
+        });
 
     public void DeleteSnapshot(int vmid, string name) => Locked(() => DeleteTree(SnapshotRoot(vmid, name)));
 
@@ -199,7 +202,10 @@ internal sealed class SandboxManager(string directory) : IDisposable
         File.WriteAllText(Path.Combine(etc, "hosts"), $"127.0.0.1 localhost\n127.0.1.1 {hostname}\n");
         File.WriteAllText(Path.Combine(etc, "passwd"), "root:x:0:0:root:/root:/bin/sh\n");
         File.WriteAllText(Path.Combine(etc, "group"), "root:x:0:\n");
-        File.WriteAllText(Path.Combine(etc, "os-release"), $"ID={ostype}\nNAME=\"{ostype} (LxcForge simulator sandbox)\"\nPRETTY_NAME=\"{ostype} (simulated)\"\n");
+        File.WriteAllText(
+            Path.Combine(etc, "os-release"),
+            $"ID={ostype}\nNAME=\"{ostype} (LxcForge simulator sandbox)\"\nPRETTY_NAME=\"{ostype} (simulated)\"\n"
+        );
         File.WriteAllText(Path.Combine(etc, "machine-id"), Guid.NewGuid().ToString("N") + "\n");
     }
 
@@ -209,7 +215,10 @@ internal sealed class SandboxManager(string directory) : IDisposable
             throw new InvalidOperationException($"the simulator's exec sandbox needs {HostBusybox} (install the busybox-static package)");
         var (code, output, err) = await ProcessRunner.RunAsync(new ProcessRequest(HostBusybox, ["--list"]));
         return code == 0
-            ? output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(a => a != "busybox" && !a.Contains('/')).ToArray()
+            ? output
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(a => a != "busybox" && !a.Contains('/'))
+                .ToArray()
             : throw new InvalidOperationException($"{HostBusybox} --list failed: {err.Trim()}");
     }
 }

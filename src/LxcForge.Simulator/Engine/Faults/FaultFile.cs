@@ -71,9 +71,19 @@ public sealed record FaultFile
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = path + ".tmp-" + Environment.ProcessId;
         File.Delete(temporary);
-        using (var stream = OperatingSystem.IsWindows()
-            ? new FileStream(temporary, FileMode.CreateNew, FileAccess.Write)
-            : new FileStream(temporary, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
+        using (
+            var stream = OperatingSystem.IsWindows()
+                ? new FileStream(temporary, FileMode.CreateNew, FileAccess.Write)
+                : new FileStream(
+                    temporary,
+                    new FileStreamOptions
+                    {
+                        Mode = FileMode.CreateNew,
+                        Access = FileAccess.Write,
+                        UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                    }
+                )
+        )
         {
             JsonSerializer.Serialize(stream, this, Json);
         }

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace LxcForge.Simulator.Engine.Faults;
 
@@ -13,6 +13,7 @@ public sealed class FaultInjector
     private readonly Dictionary<string, Queue<string>> _taskFailures = new(StringComparer.Ordinal);
     private readonly List<CallFailure> _callFailures = [];
     private volatile bool _anyCallFailure;
+
     // Counters in boxes bumped with Interlocked: concurrent readers of one path do not queue on a dictionary lock.
     private readonly ConcurrentDictionary<string, StrongBox<int>> _calls = new(StringComparer.Ordinal);
     private SimulatorCluster? _cluster;
@@ -187,7 +188,9 @@ public sealed class FaultInjector
             return null;
         lock (_lock)
         {
-            var match = _callFailures.FirstOrDefault(f => f.Remaining > 0 && (f.PathContains is null || path.Contains(f.PathContains, StringComparison.Ordinal)));
+            var match = _callFailures.FirstOrDefault(f =>
+                f.Remaining > 0 && (f.PathContains is null || path.Contains(f.PathContains, StringComparison.Ordinal))
+            );
             if (match is null)
                 return null;
             match.Remaining--;

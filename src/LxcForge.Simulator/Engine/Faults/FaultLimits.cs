@@ -24,17 +24,29 @@ public static class FaultLimits
     public static TimeSpan Seconds(string field, double value) =>
         double.IsFinite(value) && value > 0 && value <= MaxDuration.TotalSeconds
             ? TimeSpan.FromSeconds(value)
-            : throw Bad(field, value.ToString("R", CultureInfo.InvariantCulture), $"seconds above 0 and at most {MaxDuration.TotalSeconds.ToString(CultureInfo.InvariantCulture)} (a week)");
+            : throw Bad(
+                field,
+                value.ToString("R", CultureInfo.InvariantCulture),
+                $"seconds above 0 and at most {MaxDuration.TotalSeconds.ToString(CultureInfo.InvariantCulture)} (a week)"
+            );
 
     public static TimeSpan Milliseconds(string field, double value) =>
         double.IsFinite(value) && value > 0 && value <= MaxDuration.TotalMilliseconds
             ? TimeSpan.FromMilliseconds(value)
-            : throw Bad(field, value.ToString("R", CultureInfo.InvariantCulture), $"milliseconds above 0 and at most {MaxDuration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} (a week)");
+            : throw Bad(
+                field,
+                value.ToString("R", CultureInfo.InvariantCulture),
+                $"milliseconds above 0 and at most {MaxDuration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} (a week)"
+            );
 
     public static double SlowFactor(string field, double value) =>
         double.IsFinite(value) && value >= 1 && value <= MaxSlowFactor
             ? value
-            : throw Bad(field, value.ToString("R", CultureInfo.InvariantCulture), $"a factor from 1 (full speed) to {MaxSlowFactor.ToString(CultureInfo.InvariantCulture)}");
+            : throw Bad(
+                field,
+                value.ToString("R", CultureInfo.InvariantCulture),
+                $"a factor from 1 (full speed) to {MaxSlowFactor.ToString(CultureInfo.InvariantCulture)}"
+            );
 
     public static long Bytes(string field, long value) =>
         value >= 0 ? value : throw Bad(field, value.ToString(CultureInfo.InvariantCulture), "a number of bytes, 0 or more");

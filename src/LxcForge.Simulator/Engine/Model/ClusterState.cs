@@ -52,7 +52,9 @@ internal sealed class ClusterState
         Nodes.TryGetValue(node, out var n) && n.LocalStorages.TryGetValue(id, out var s) ? s : SharedStorages.GetValueOrDefault(id);
 
     public IEnumerable<SimStorage> StoragesOf(string node) =>
-        (Nodes.TryGetValue(node, out var n) ? n.LocalStorages.Values : Enumerable.Empty<SimStorage>()).Concat(SharedStorages.Values).OrderBy(s => s.Id, StringComparer.Ordinal);
+        (Nodes.TryGetValue(node, out var n) ? n.LocalStorages.Values : Enumerable.Empty<SimStorage>())
+            .Concat(SharedStorages.Values)
+            .OrderBy(s => s.Id, StringComparer.Ordinal);
 
     /// <summary>Finds a volume by volid as <paramref name="node"/> sees it.</summary>
     public SimVolume? Volume(string node, string volid)

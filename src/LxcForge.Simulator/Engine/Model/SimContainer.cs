@@ -34,5 +34,6 @@ internal sealed class SimContainer
     public string Name => (Config.GetValueOrDefault("hostname") ?? $"CT{Vmid}").Replace(" ", "", StringComparison.Ordinal);
 
     /// <summary>rootfs and mpN, the keys that hold volumes.</summary>
-    public IEnumerable<string> VolumeKeys => Config.Keys.Where(k => k == "rootfs" || (k.StartsWith("mp", StringComparison.Ordinal) && k[2..].All(char.IsAsciiDigit) && k.Length > 2));
+    public IEnumerable<string> VolumeKeys =>
+        Config.Keys.Where(k => k == "rootfs" || (k.StartsWith("mp", StringComparison.Ordinal) && k[2..].All(char.IsAsciiDigit) && k.Length > 2));
 }

@@ -58,5 +58,8 @@ internal sealed class SimStorage
         }
     }
 
-    public string DiskFormat => Type is "dir" or "nfs" or "cifs" or "btrfs" ? "raw" : Type == "zfspool" ? "subvol" : "raw";
+    public string DiskFormat =>
+        Type is "dir" or "nfs" or "cifs" or "btrfs" ? "raw"
+        : Type == "zfspool" ? "subvol"
+        : "raw";
 }

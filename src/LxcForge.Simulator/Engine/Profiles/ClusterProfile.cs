@@ -46,17 +46,18 @@ public sealed record NodeProfile(string Name)
 
     public long MemoryBytes { get; init; } = 16L << 30;
 
-    public static NodeProfile Seed(string name) => new(name)
-    {
-        Storages = [StorageProfile.Local, StorageProfile.LocalHdd, StorageProfile.LocalLvm],
-        Bridges =
-        [
-            new BridgeProfile("vmbr0", "192.168.1.10/24", "192.168.1.1", "eno1"),
-            new BridgeProfile("vmbr1", null, null, null),
-            new BridgeProfile("vmbr2", "10.0.30.2/24", null, null),
-        ],
-        DownloadedTemplates = [OsTemplate.Debian12.FileName],
-    };
+    public static NodeProfile Seed(string name) =>
+        new(name)
+        {
+            Storages = [StorageProfile.Local, StorageProfile.LocalHdd, StorageProfile.LocalLvm],
+            Bridges =
+            [
+                new BridgeProfile("vmbr0", "192.168.1.10/24", "192.168.1.1", "eno1"),
+                new BridgeProfile("vmbr1", null, null, null),
+                new BridgeProfile("vmbr2", "10.0.30.2/24", null, null),
+            ],
+            DownloadedTemplates = [OsTemplate.Debian12.FileName],
+        };
 }
 
 /// <summary>A Linux bridge as <c>GET /nodes/{node}/network</c> lists it.</summary>

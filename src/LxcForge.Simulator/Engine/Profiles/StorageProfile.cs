@@ -20,30 +20,30 @@ public sealed record StorageProfile(string Id, string Type, IReadOnlySet<string>
 
     private static HashSet<string> Set(params string[] items) => new(items, StringComparer.Ordinal);
 
-    public static StorageProfile Local { get; } = new("local", "dir", Set("vztmpl", "iso", "backup"), 94L << 30)
-    {
-        Path = "/var/lib/vz",
-        BandwidthBytesPerSecond = 500e6,
-        BaselineUsedBytes = 12L << 30,
-    };
+    public static StorageProfile Local { get; } =
+        new("local", "dir", Set("vztmpl", "iso", "backup"), 94L << 30)
+        {
+            Path = "/var/lib/vz",
+            BandwidthBytesPerSecond = 500e6,
+            BaselineUsedBytes = 12L << 30,
+        };
 
-    public static StorageProfile LocalHdd { get; } = new("local-hdd", "dir", Set("rootdir", "images", "backup", "vztmpl"), 500_000_000_000)
-    {
-        Path = "/mnt/hdd",
-        BandwidthBytesPerSecond = 100e6,
-        Latency = TimeSpan.FromMilliseconds(10),
-    };
+    public static StorageProfile LocalHdd { get; } =
+        new("local-hdd", "dir", Set("rootdir", "images", "backup", "vztmpl"), 500_000_000_000)
+        {
+            Path = "/mnt/hdd",
+            BandwidthBytesPerSecond = 100e6,
+            Latency = TimeSpan.FromMilliseconds(10),
+        };
 
-    public static StorageProfile LocalLvm { get; } = new("local-lvm", "lvmthin", Set("rootdir", "images"), 148L << 30)
-    {
-        BandwidthBytesPerSecond = 500e6,
-    };
+    public static StorageProfile LocalLvm { get; } = new("local-lvm", "lvmthin", Set("rootdir", "images"), 148L << 30) { BandwidthBytesPerSecond = 500e6 };
 
-    public static StorageProfile SharedNfs { get; } = new("shared-nfs", "nfs", Set("rootdir", "images", "backup", "vztmpl"), 2_000_000_000_000)
-    {
-        Path = "/mnt/pve/shared-nfs",
-        Shared = true,
-        BandwidthBytesPerSecond = 110e6,
-        Latency = TimeSpan.FromMilliseconds(2),
-    };
+    public static StorageProfile SharedNfs { get; } =
+        new("shared-nfs", "nfs", Set("rootdir", "images", "backup", "vztmpl"), 2_000_000_000_000)
+        {
+            Path = "/mnt/pve/shared-nfs",
+            Shared = true,
+            BandwidthBytesPerSecond = 110e6,
+            Latency = TimeSpan.FromMilliseconds(2),
+        };
 }

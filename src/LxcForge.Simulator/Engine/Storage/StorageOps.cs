@@ -33,8 +33,12 @@ internal static class StorageOps
             throw new TaskFailedException(tooLarge);
         if (storage.AllocatesEagerly && storage.FreeBytes < sizeBytes)
         {
-            throw new TaskFailedException(string.Create(CultureInfo.InvariantCulture,
-                $"lvcreate '{storage.Id}/{volid[(volid.IndexOf(':') + 1)..]}' error:   Volume group \"{storage.Id}\" has insufficient free space ({storage.FreeBytes / (4 << 20)} extents): {sizeBytes / (4 << 20)} required."));
+            throw new TaskFailedException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"lvcreate '{storage.Id}/{volid[(volid.IndexOf(':') + 1)..]}' error:   Volume group \"{storage.Id}\" has insufficient free space ({storage.FreeBytes / (4 << 20)} extents): {sizeBytes / (4 << 20)} required."
+                )
+            );
         }
 
         var volume = new SimVolume
@@ -65,8 +69,10 @@ internal static class StorageOps
     {
         var name = volid[(volid.IndexOf(':') + 1)..];
         if (storage.Type is "lvm" or "lvmthin" && sizeBytes > LvmMaxBytes)
-            return string.Create(CultureInfo.InvariantCulture,
-                $"lvcreate '{storage.Id}/{name}' error:   Volume too large ({Tib(sizeBytes)}) for extent size 4.00 MiB. Upper limit is 16.00 PiB.");
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"lvcreate '{storage.Id}/{name}' error:   Volume too large ({Tib(sizeBytes)}) for extent size 4.00 MiB. Upper limit is 16.00 PiB."
+            );
         if (storage.Type is "dir" or "nfs" or "cifs" or "btrfs" && sizeBytes > FileMaxBytes)
             return $"unable to create image: qemu-img: {name}: Could not resize file: File too large";
         return sizeBytes > LvmMaxBytes ? $"{storage.Id}: volume size {Tib(sizeBytes)} is larger than any volume the storage can hold" : null;
@@ -85,7 +91,15 @@ internal static class StorageOps
     /// Streams <paramref name="bytes"/> from <paramref name="source"/> into <paramref name="volume"/> on <paramref name="target"/>.
     /// What does not fit is not written, and the copy then fails with <paramref name="noSpaceError"/>, as rsync or tar fail on ENOSPC.
     /// </summary>
-    public static async Task WriteAsync(SimulatorCluster cluster, SimStorage? source, SimStorage target, SimVolume volume, long bytes, string noSpaceError, TaskContext ctx)
+    public static async Task WriteAsync(
+        SimulatorCluster cluster,
+        SimStorage? source,
+        SimStorage target,
+        SimVolume volume,
+        long bytes,
+        string noSpaceError,
+        TaskContext ctx
+    )
     {
         long fits;
         using (cluster.Gate.Enter())

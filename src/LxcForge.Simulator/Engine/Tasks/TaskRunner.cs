@@ -99,7 +99,11 @@ internal sealed class TaskRunner(ClusterState state, StateGate gate, SimulationC
                 task.Log.Add("cleanup failed: " + cleanup.Message);
             }
 
-            task.Log.Add(exit == "OK" ? "TASK OK" : exit.StartsWith("WARNINGS: ", StringComparison.Ordinal) ? "TASK " + exit : "TASK ERROR: " + exit);
+            task.Log.Add(
+                exit == "OK" ? "TASK OK"
+                : exit.StartsWith("WARNINGS: ", StringComparison.Ordinal) ? "TASK " + exit
+                : "TASK ERROR: " + exit
+            );
             task.ExitStatus = exit;
             task.EndTime = clock.GetUtcNow().ToUnixTimeSeconds();
             task.EndedAtSeconds = clock.Elapsed.TotalSeconds;

@@ -57,9 +57,14 @@ internal sealed class ResourcesView
     {
         var version = cluster.Gate.Version;
         var state = cluster.State;
-        var nodes = old is not null && old.Version == version && old.Uptime == uptime
-            ? old.Nodes
-            : Write(w => { foreach (var node in state.Nodes.Keys) nodeView(node, uptime).WriteTo(w); });
+        var nodes =
+            old is not null && old.Version == version && old.Uptime == uptime
+                ? old.Nodes
+                : Write(w =>
+                {
+                    foreach (var node in state.Nodes.Keys)
+                        nodeView(node, uptime).WriteTo(w);
+                });
         if (old is not null && old.Version == version)
         {
             // Only time moved: rewrite the running containers whose uptime second changed.
@@ -74,12 +79,25 @@ internal sealed class ResourcesView
                 }
             }
 
-            return old with { Uptime = uptime, Nodes = nodes, Containers = containers, ContainerBlock = changed ? Join(containers) : old.ContainerBlock };
+            return old with
+            {
+                Uptime = uptime,
+                Nodes = nodes,
+                Containers = containers,
+                ContainerBlock = changed ? Join(containers) : old.ContainerBlock,
+            };
         }
 
         var all = state.Containers.Values.Select(ct => Build(cluster, ct)).ToArray();
-        return new Snapshot(version, uptime, all, Enumerable.Range(0, all.Length).Where(i => all[i].Container.Running).ToArray(),
-            Join(all), nodes, Write(w => WriteStorages(w, state)));
+        return new Snapshot(
+            version,
+            uptime,
+            all,
+            Enumerable.Range(0, all.Length).Where(i => all[i].Container.Running).ToArray(),
+            Join(all),
+            nodes,
+            Write(w => WriteStorages(w, state))
+        );
     }
 
     private Entry Build(SimulatorCluster cluster, SimContainer ct) =>
@@ -142,7 +160,9 @@ internal sealed class ResourcesView
     private sealed record Snapshot(long Version, long Uptime, Entry[] Containers, int[] Running, byte[] ContainerBlock, byte[] Nodes, byte[] Storages)
     {
         public bool IsCurrent(SimulatorCluster cluster, long uptime) =>
-            Version == cluster.Gate.Version && Uptime == uptime && Running.All(i => ContainerViews.Uptime(cluster, Containers[i].Container) == Containers[i].Uptime);
+            Version == cluster.Gate.Version
+            && Uptime == uptime
+            && Running.All(i => ContainerViews.Uptime(cluster, Containers[i].Container) == Containers[i].Uptime);
 
         public IEnumerable<ReadOnlyMemory<byte>> Sections(string? type)
         {

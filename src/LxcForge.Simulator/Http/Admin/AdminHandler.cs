@@ -49,13 +49,35 @@ internal sealed class AdminHandler(IPveApi api, Authenticator authenticator, Htt
                 ("POST", "/faults/drop") => Arm(body, HttpFaultKind.Drop),
                 ("POST", "/faults/delay") => Arm(body, HttpFaultKind.Delay),
                 ("POST", "/faults/error") => Arm(body, HttpFaultKind.Error),
-                ("POST", "/faults/tasks") => Engine(f => f.FailNextTasks(
-                    FaultLimits.Name("type", Required<string>(body, "type")), FaultLimits.Count("count", Optional(body, "count", 1)), FaultLimits.Message("message", Required<string>(body, "message")))),
-                ("POST", "/faults/lock") => Engine(f => f.HoldLock(
-                    FaultLimits.Vmid("vmid", Required<int>(body, "vmid")), FaultLimits.Name("lock", Required<string>(body, "lock")), FaultLimits.Seconds("seconds", Required<double>(body, "seconds")))),
-                ("POST", "/faults/storage/slow") => Engine(f => f.SlowStorage(FaultLimits.Name("storage", Required<string>(body, "storage")), FaultLimits.SlowFactor("factor", Required<double>(body, "factor")))),
-                ("POST", "/faults/storage/fill") => Engine(f => f.FillStorage(FaultLimits.Name("storage", Required<string>(body, "storage")), FaultLimits.Bytes("leaveFreeBytes", Optional(body, "leaveFreeBytes", 0L)))),
-                ("POST", "/faults/node-offline") => Engine(f => f.SetNodeOffline(FaultLimits.Name("node", Required<string>(body, "node")), Optional(body, "offline", true))),
+                ("POST", "/faults/tasks") => Engine(f =>
+                    f.FailNextTasks(
+                        FaultLimits.Name("type", Required<string>(body, "type")),
+                        FaultLimits.Count("count", Optional(body, "count", 1)),
+                        FaultLimits.Message("message", Required<string>(body, "message"))
+                    )
+                ),
+                ("POST", "/faults/lock") => Engine(f =>
+                    f.HoldLock(
+                        FaultLimits.Vmid("vmid", Required<int>(body, "vmid")),
+                        FaultLimits.Name("lock", Required<string>(body, "lock")),
+                        FaultLimits.Seconds("seconds", Required<double>(body, "seconds"))
+                    )
+                ),
+                ("POST", "/faults/storage/slow") => Engine(f =>
+                    f.SlowStorage(
+                        FaultLimits.Name("storage", Required<string>(body, "storage")),
+                        FaultLimits.SlowFactor("factor", Required<double>(body, "factor"))
+                    )
+                ),
+                ("POST", "/faults/storage/fill") => Engine(f =>
+                    f.FillStorage(
+                        FaultLimits.Name("storage", Required<string>(body, "storage")),
+                        FaultLimits.Bytes("leaveFreeBytes", Optional(body, "leaveFreeBytes", 0L))
+                    )
+                ),
+                ("POST", "/faults/node-offline") => Engine(f =>
+                    f.SetNodeOffline(FaultLimits.Name("node", Required<string>(body, "node")), Optional(body, "offline", true))
+                ),
                 ("POST", "/cli") => await RunCommandAsync(body, context.RequestAborted),
                 _ => (404, new JsonObject { ["error"] = $"no simulator route '{route.Method} {Prefix}{route.Item2}'" }),
             };
@@ -86,8 +108,7 @@ internal sealed class AdminHandler(IPveApi api, Authenticator authenticator, Htt
     private static T Required<T>(JsonObject body, string name) =>
         body[name] is { } value ? Read<T>(value, name) : throw new ArgumentException($"'{name}' is required");
 
-    private static T Optional<T>(JsonObject body, string name, T fallback) =>
-        body[name] is { } value ? Read<T>(value, name) : fallback;
+    private static T Optional<T>(JsonObject body, string name, T fallback) => body[name] is { } value ? Read<T>(value, name) : fallback;
 
     // A value of the wrong kind or out of the type's range (1e300 as an int) is the caller's mistake: 400 naming the field.
     private static T Read<T>(JsonNode value, string name)
@@ -98,7 +119,10 @@ internal sealed class AdminHandler(IPveApi api, Authenticator authenticator, Htt
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
         {
-            throw new ArgumentException($"'{name}': {value.ToJsonString()} is not {(typeof(T) == typeof(string) ? "a string" : typeof(T) == typeof(bool) ? "true or false" : "a number in range")}", e);
+            throw new ArgumentException(
+                $"'{name}': {value.ToJsonString()} is not {(typeof(T) == typeof(string) ? "a string" : typeof(T) == typeof(bool) ? "true or false" : "a number in range")}",
+                e
+            );
         }
     }
 
@@ -121,18 +145,26 @@ internal sealed class AdminHandler(IPveApi api, Authenticator authenticator, Htt
         return (200, ListFaults());
     }
 
-    private JsonObject ListFaults() => new()
-    {
-        ["faults"] = new JsonArray(faults.Armed.Select(f => (JsonNode)new JsonObject
+    private JsonObject ListFaults() =>
+        new()
         {
-            ["kind"] = f.Kind.ToString().ToLowerInvariant(),
-            ["remaining"] = f.Remaining,
-            ["path"] = f.PathPattern,
-            ["method"] = f.Method,
-            ["milliseconds"] = f.Kind == HttpFaultKind.Delay ? f.Delay.TotalMilliseconds : null,
-            ["status"] = f.Kind == HttpFaultKind.Error ? f.Status : null,
-        }).ToArray()),
-    };
+            ["faults"] = new JsonArray(
+                faults
+                    .Armed.Select(f =>
+                        (JsonNode)
+                            new JsonObject
+                            {
+                                ["kind"] = f.Kind.ToString().ToLowerInvariant(),
+                                ["remaining"] = f.Remaining,
+                                ["path"] = f.PathPattern,
+                                ["method"] = f.Method,
+                                ["milliseconds"] = f.Kind == HttpFaultKind.Delay ? f.Delay.TotalMilliseconds : null,
+                                ["status"] = f.Kind == HttpFaultKind.Error ? f.Status : null,
+                            }
+                    )
+                    .ToArray()
+            ),
+        };
 
     // The body is read once (ReadBodyAsync) and bound to the protocol's own record, so the wire format has one definition.
     private async Task<(int, JsonNode)> RunCommandAsync(JsonObject body, CancellationToken cancellationToken)
@@ -146,7 +178,13 @@ internal sealed class AdminHandler(IPveApi api, Authenticator authenticator, Htt
         var args = (request.Args ?? []).Select(a => a ?? "").ToList();
         var env = request.Env ?? new Dictionary<string, string>();
         var result = await commandLine.RunAsync(node, request.Tool, args, request.Stdin, env, cancellationToken);
-        return (200, JsonSerializer.SerializeToNode(new SimulatorCliResponse(result.ExitCode, result.StandardOutput, result.StandardError), SimulatorCliProtocol.JsonOptions)!);
+        return (
+            200,
+            JsonSerializer.SerializeToNode(
+                new SimulatorCliResponse(result.ExitCode, result.StandardOutput, result.StandardError),
+                SimulatorCliProtocol.JsonOptions
+            )!
+        );
     }
 
     // Without a node, the tool runs on the cluster's first node (by name), as on a single-node host.

@@ -67,15 +67,39 @@ public sealed class HttpFaults
 
     /// <summary>Drops the connection of the next <paramref name="count"/> matching requests.</summary>
     public void DropNext(int count, string? pathPattern = null) =>
-        Add(new HttpFault { Kind = HttpFaultKind.Drop, Remaining = count, PathPattern = pathPattern });
+        Add(
+            new HttpFault
+            {
+                Kind = HttpFaultKind.Drop,
+                Remaining = count,
+                PathPattern = pathPattern,
+            }
+        );
 
     /// <summary>Delays matching responses by <paramref name="delay"/>: the next <paramref name="count"/>, or all when null.</summary>
     public void DelayResponses(TimeSpan delay, int? count = null, string? pathPattern = null) =>
-        Add(new HttpFault { Kind = HttpFaultKind.Delay, Delay = delay, Remaining = count, PathPattern = pathPattern });
+        Add(
+            new HttpFault
+            {
+                Kind = HttpFaultKind.Delay,
+                Delay = delay,
+                Remaining = count,
+                PathPattern = pathPattern,
+            }
+        );
 
     /// <summary>Answers the next <paramref name="count"/> matching requests with <paramref name="status"/>.</summary>
     public void FailNext(int count, int status = 500, string? pathPattern = null, string message = "simulated failure") =>
-        Add(new HttpFault { Kind = HttpFaultKind.Error, Remaining = count, Status = status, PathPattern = pathPattern, Message = message });
+        Add(
+            new HttpFault
+            {
+                Kind = HttpFaultKind.Error,
+                Remaining = count,
+                Status = status,
+                PathPattern = pathPattern,
+                Message = message,
+            }
+        );
 
     public void Clear()
     {
@@ -104,9 +128,11 @@ public sealed class HttpFaults
             for (var i = 0; i < _armed.Count; i++)
             {
                 var (fault, regex) = _armed[i];
-                if (taken.Any(t => t.Kind == fault.Kind)
+                if (
+                    taken.Any(t => t.Kind == fault.Kind)
                     || (fault.Method is not null && !string.Equals(fault.Method, method, StringComparison.OrdinalIgnoreCase))
-                    || (regex is not null && !regex.IsMatch(path)))
+                    || (regex is not null && !regex.IsMatch(path))
+                )
                     continue;
                 taken.Add(fault);
                 if (fault.Remaining is { } left)

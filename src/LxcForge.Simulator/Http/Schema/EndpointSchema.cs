@@ -40,10 +40,7 @@ public sealed class EndpointSchema
             digits--;
         if (digits == name.Length || digits == 0 || (name.Length - digits > 1 && name[digits] == '0'))
             return null;
-        return _indexed.TryGetValue(name[..digits], out var indexed)
-            && int.TryParse(name.AsSpan(digits), out var n) && n < indexed.Indexed
-            ? indexed
-            : null;
+        return _indexed.TryGetValue(name[..digits], out var indexed) && int.TryParse(name.AsSpan(digits), out var n) && n < indexed.Indexed ? indexed : null;
     }
 
     public override string ToString() => $"{Method} {Path}";

@@ -32,38 +32,43 @@ internal static partial class NamedFormats
         return CheckOne(format, value);
     }
 
-    private static string? CheckOne(string format, string value) => format switch
-    {
-        "pve-vmid" => VmidRegex().IsMatch(value) ? null : "value does not look like a valid VM ID",
-        "pve-node" => NodeRegex().IsMatch(value) ? null : "value does not look like a valid node name",
-        "pve-storage-id" => IdRegex().IsMatch(value) ? null : $"storage ID '{value}' contains illegal characters",
-        "pve-configid" => ConfigIdRegex().IsMatch(value) ? null : $"invalid configuration ID '{value}'",
-        "pve-poolid" => PoolRegex().IsMatch(value) ? null : $"pool name '{value}' contains illegal characters",
-        "pve-realm" => RealmRegex().IsMatch(value) ? null : "value does not look like a valid realm",
-        "dns-name" => DnsNameRegex().IsMatch(value) ? null : "value does not look like a valid DNS name",
-        "mac-addr" => MacRegex().IsMatch(value) ? null : "value does not look like a valid unicast MAC address",
-        "ipv4" => IsIPv4(value) ? null : "value does not look like a valid IPv4 address",
-        "ipv6" => IsIPv6(value) ? null : "value does not look like a valid IPv6 address",
-        "ip" => IsIPv4(value) || IsIPv6(value) ? null : "value does not look like a valid IP address",
-        "pve-ipv4-config" => value is "dhcp" or "manual" || IsCidr(value, AddressFamily.InterNetwork, 8, 32) ? null : "value does not look like a valid ipv4 network configuration",
-        "pve-ipv6-config" => value is "auto" or "dhcp" or "manual" || IsCidr(value, AddressFamily.InterNetworkV6, 8, 128) ? null : "value does not look like a valid ipv6 network configuration",
-        "lxc-ip-with-ll-iface" => IsIPv4(value) || IsIPv6(value.Split('%')[0]) ? null : $"unable to parse IP address '{value}'",
-        "disk-size" => DiskSizeRegex().IsMatch(value) ? null : $"value does not look like a valid disk size: {value}",
-        "pve-startup-order" => StartupOrderRegex().IsMatch(value) ? null : "unable to parse startup options",
-        "pve-tag" => TagRegex().IsMatch(value) ? null : "invalid characters in tag",
-        "pve-volume-id" => VolumeIdRegex().IsMatch(value) ? null : $"unable to parse volume ID '{value}'",
-        "pve-lxc-mp-string" => IllegalPathRegex().IsMatch(value) ? $"{value} contains illegal character sequences" : null,
-        "pve-storage-content" => ContentTypes.Contains(value) ? null : $"invalid content type '{value}'",
-        "pve-task-status-type" => TaskStatusRegex().IsMatch(value) ? null : $"invalid status '{value}'",
-        "storage-pair" => StoragePairRegex().IsMatch(value) ? null : $"entry '{value}' contains invalid ID - storage ID '{value}' contains illegal characters",
-        _ => null,
-    };
+    private static string? CheckOne(string format, string value) =>
+        format switch
+        {
+            "pve-vmid" => VmidRegex().IsMatch(value) ? null : "value does not look like a valid VM ID",
+            "pve-node" => NodeRegex().IsMatch(value) ? null : "value does not look like a valid node name",
+            "pve-storage-id" => IdRegex().IsMatch(value) ? null : $"storage ID '{value}' contains illegal characters",
+            "pve-configid" => ConfigIdRegex().IsMatch(value) ? null : $"invalid configuration ID '{value}'",
+            "pve-poolid" => PoolRegex().IsMatch(value) ? null : $"pool name '{value}' contains illegal characters",
+            "pve-realm" => RealmRegex().IsMatch(value) ? null : "value does not look like a valid realm",
+            "dns-name" => DnsNameRegex().IsMatch(value) ? null : "value does not look like a valid DNS name",
+            "mac-addr" => MacRegex().IsMatch(value) ? null : "value does not look like a valid unicast MAC address",
+            "ipv4" => IsIPv4(value) ? null : "value does not look like a valid IPv4 address",
+            "ipv6" => IsIPv6(value) ? null : "value does not look like a valid IPv6 address",
+            "ip" => IsIPv4(value) || IsIPv6(value) ? null : "value does not look like a valid IP address",
+            "pve-ipv4-config" => value is "dhcp" or "manual" || IsCidr(value, AddressFamily.InterNetwork, 8, 32)
+                ? null
+                : "value does not look like a valid ipv4 network configuration",
+            "pve-ipv6-config" => value is "auto" or "dhcp" or "manual" || IsCidr(value, AddressFamily.InterNetworkV6, 8, 128)
+                ? null
+                : "value does not look like a valid ipv6 network configuration",
+            "lxc-ip-with-ll-iface" => IsIPv4(value) || IsIPv6(value.Split('%')[0]) ? null : $"unable to parse IP address '{value}'",
+            "disk-size" => DiskSizeRegex().IsMatch(value) ? null : $"value does not look like a valid disk size: {value}",
+            "pve-startup-order" => StartupOrderRegex().IsMatch(value) ? null : "unable to parse startup options",
+            "pve-tag" => TagRegex().IsMatch(value) ? null : "invalid characters in tag",
+            "pve-volume-id" => VolumeIdRegex().IsMatch(value) ? null : $"unable to parse volume ID '{value}'",
+            "pve-lxc-mp-string" => IllegalPathRegex().IsMatch(value) ? $"{value} contains illegal character sequences" : null,
+            "pve-storage-content" => ContentTypes.Contains(value) ? null : $"invalid content type '{value}'",
+            "pve-task-status-type" => TaskStatusRegex().IsMatch(value) ? null : $"invalid status '{value}'",
+            "storage-pair" => StoragePairRegex().IsMatch(value)
+                ? null
+                : $"entry '{value}' contains invalid ID - storage ID '{value}' contains illegal characters",
+            _ => null,
+        };
 
     // PVE::Tools::split_list: \0-separated when it contains \0, otherwise on commas, semicolons and whitespace.
     private static IEnumerable<string> SplitList(string value) =>
-        value.Contains('\0', StringComparison.Ordinal)
-            ? value.Split('\0')
-            : value.Split([',', ';', ' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        value.Contains('\0', StringComparison.Ordinal) ? value.Split('\0') : value.Split([',', ';', ' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
 
     private static bool IsIPv4(string value) => IPv4Regex().IsMatch(value);
 
@@ -73,7 +78,13 @@ internal static partial class NamedFormats
     private static bool IsCidr(string value, AddressFamily family, int minBits, int maxBits)
     {
         var slash = value.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0 || !int.TryParse(value.AsSpan(slash + 1), out var bits) || bits < minBits || bits > maxBits || value[(slash + 1)..].Any(c => !char.IsAsciiDigit(c)))
+        if (
+            slash < 0
+            || !int.TryParse(value.AsSpan(slash + 1), out var bits)
+            || bits < minBits
+            || bits > maxBits
+            || value[(slash + 1)..].Any(c => !char.IsAsciiDigit(c))
+        )
             return false;
         var address = value[..slash];
         return family == AddressFamily.InterNetwork ? IsIPv4(address) : IsIPv6(address);

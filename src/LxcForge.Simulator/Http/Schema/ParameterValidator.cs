@@ -91,13 +91,14 @@ public static partial class ParameterValidator
     }
 
     // The API accepts only 1 and 0 for booleans (the CLI maps on/off/yes/no first).
-    private static string? TypeError(string type, string value) => type switch
-    {
-        "boolean" when value is not ("1" or "0") => $"type check ('boolean') failed - got '{value}'",
-        "integer" when !IntegerRegex().IsMatch(value) => $"type check ('integer') failed - got '{value}'",
-        "number" when !IsNumber(value) => $"type check ('number') failed - got '{value}'",
-        _ => null,
-    };
+    private static string? TypeError(string type, string value) =>
+        type switch
+        {
+            "boolean" when value is not ("1" or "0") => $"type check ('boolean') failed - got '{value}'",
+            "integer" when !IntegerRegex().IsMatch(value) => $"type check ('integer') failed - got '{value}'",
+            "number" when !IsNumber(value) => $"type check ('number') failed - got '{value}'",
+            _ => null,
+        };
 
     private static bool IsNumber(string value) => NumberRegex().IsMatch(value);
 

@@ -57,10 +57,11 @@ internal static class PropertyStringValidator
         return "format error\n" + string.Concat(errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}\n"));
     }
 
-    private static string ParseBoolean(string value) => value.ToLowerInvariant() switch
-    {
-        "1" or "on" or "yes" or "true" => "1",
-        "0" or "off" or "no" or "false" => "0",
-        _ => value,
-    };
+    private static string ParseBoolean(string value) =>
+        value.ToLowerInvariant() switch
+        {
+            "1" or "on" or "yes" or "true" => "1",
+            "0" or "off" or "no" or "false" => "0",
+            _ => value,
+        };
 }

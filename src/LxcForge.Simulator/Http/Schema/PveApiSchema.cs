@@ -65,18 +65,24 @@ public sealed class PveApiSchema
             ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
         using var doc = JsonDocument.Parse(stream);
         var root = doc.RootElement;
-        var endpoints = root.GetProperty("endpoints").EnumerateArray()
+        var endpoints = root.GetProperty("endpoints")
+            .EnumerateArray()
             .Select(e => new EndpointSchema(
                 e.GetProperty("method").GetString()!,
                 e.GetProperty("path").GetString()!,
                 e.GetProperty("allowtoken").GetBoolean(),
-                e.GetProperty("parameters").EnumerateObject().Select(p => ReadParameter(p.Name, p.Value))))
+                e.GetProperty("parameters").EnumerateObject().Select(p => ReadParameter(p.Name, p.Value))
+            ))
             .ToList();
-        var formats = root.GetProperty("propertyStrings").EnumerateObject().ToDictionary(
-            f => f.Name,
-            f => (IReadOnlyDictionary<string, ParameterSchema>)f.Value.EnumerateObject()
-                .ToDictionary(k => k.Name, k => ReadParameter(k.Name, k.Value), StringComparer.Ordinal),
-            StringComparer.Ordinal);
+        var formats = root.GetProperty("propertyStrings")
+            .EnumerateObject()
+            .ToDictionary(
+                f => f.Name,
+                f =>
+                    (IReadOnlyDictionary<string, ParameterSchema>)
+                        f.Value.EnumerateObject().ToDictionary(k => k.Name, k => ReadParameter(k.Name, k.Value), StringComparer.Ordinal),
+                StringComparer.Ordinal
+            );
         return new PveApiSchema(endpoints, formats);
     }
 
@@ -100,7 +106,9 @@ public sealed class PveApiSchema
             MaxLength = Int("maxLength"),
             Minimum = Num("minimum"),
             Maximum = Num("maximum"),
-            Enum = p.TryGetProperty("enum", out var e) ? e.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToList() : null,
+            Enum = p.TryGetProperty("enum", out var e)
+                ? e.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToList()
+                : null,
             Requires = Str("requires"),
             Indexed = Int("indexed") ?? 0,
             DefaultKey = Flag("default_key"),

@@ -52,13 +52,14 @@ internal static class RequestParameters
         }
     }
 
-    private static string? ToParameter(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.True => "1",
-        JsonValueKind.False => "0",
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.Array => string.Join('\0', value.EnumerateArray().Select(ToParameter).OfType<string>()),
-        _ => value.GetRawText(),
-    };
+    private static string? ToParameter(JsonElement value) =>
+        value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.True => "1",
+            JsonValueKind.False => "0",
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            JsonValueKind.Array => string.Join('\0', value.EnumerateArray().Select(ToParameter).OfType<string>()),
+            _ => value.GetRawText(),
+        };
 }

@@ -18,13 +18,14 @@ internal static class PerlJson
         return builder.Append('\n').ToString();
     }
 
-    private static JsonNode? Sorted(JsonNode? node) => node switch
-    {
-        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
-        JsonArray array => new JsonArray(array.Select(Sorted).ToArray()),
-        null => null,
-        _ => node.DeepClone(),
-    };
+    private static JsonNode? Sorted(JsonNode? node) =>
+        node switch
+        {
+            JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+            JsonArray array => new JsonArray(array.Select(Sorted).ToArray()),
+            null => null,
+            _ => node.DeepClone(),
+        };
 
     private static void Write(StringBuilder builder, JsonNode? node, int depth)
     {
@@ -33,22 +34,28 @@ internal static class PerlJson
         {
             case JsonObject obj when obj.Count > 0:
                 builder.Append("{\n");
-                builder.AppendJoin(",\n", obj.Select(p =>
-                {
-                    var item = new StringBuilder(indent).Append(JsonValue.Create(p.Key).ToJsonString(Compact)).Append(" : ");
-                    Write(item, p.Value, depth + 1);
-                    return item.ToString();
-                }));
+                builder.AppendJoin(
+                    ",\n",
+                    obj.Select(p =>
+                    {
+                        var item = new StringBuilder(indent).Append(JsonValue.Create(p.Key).ToJsonString(Compact)).Append(" : ");
+                        Write(item, p.Value, depth + 1);
+                        return item.ToString();
+                    })
+                );
                 builder.Append('\n').Append(' ', 3 * depth).Append('}');
                 break;
             case JsonArray array when array.Count > 0:
                 builder.Append("[\n");
-                builder.AppendJoin(",\n", array.Select(v =>
-                {
-                    var item = new StringBuilder(indent);
-                    Write(item, v, depth + 1);
-                    return item.ToString();
-                }));
+                builder.AppendJoin(
+                    ",\n",
+                    array.Select(v =>
+                    {
+                        var item = new StringBuilder(indent);
+                        Write(item, v, depth + 1);
+                        return item.ToString();
+                    })
+                );
                 builder.Append('\n').Append(' ', 3 * depth).Append(']');
                 break;
             default:

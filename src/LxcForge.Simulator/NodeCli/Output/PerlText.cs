@@ -9,28 +9,36 @@ namespace LxcForge.Simulator.NodeCli.Output;
 internal static class PerlText
 {
     /// <summary>A scalar as Perl prints it: strings as they are, booleans as 1/0, numbers as written; null for undef.</summary>
-    public static string? Of(JsonNode? node) => node switch
-    {
-        null => null,
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
-        JsonValue value when value.GetValueKind() == JsonValueKind.True => "1",
-        JsonValue value when value.GetValueKind() == JsonValueKind.False => "0",
-        JsonValue value when value.GetValueKind() == JsonValueKind.Null => null,
-        JsonValue value => value.ToJsonString(),
-        _ => node.ToJsonString(),
-    };
+    public static string? Of(JsonNode? node) =>
+        node switch
+        {
+            null => null,
+            JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+            JsonValue value when value.GetValueKind() == JsonValueKind.True => "1",
+            JsonValue value when value.GetValueKind() == JsonValueKind.False => "0",
+            JsonValue value when value.GetValueKind() == JsonValueKind.Null => null,
+            JsonValue value => value.ToJsonString(),
+            _ => node.ToJsonString(),
+        };
 
     /// <summary>Whether a node is a scalar (not an object or array).</summary>
     public static bool IsScalar(JsonNode? node) => node is JsonValue;
 
     /// <summary>A numeric field (a number or a numeric string), or 0 when absent.</summary>
-    public static double Number(JsonNode? node) => node switch
-    {
-        JsonValue value when value.GetValueKind() == JsonValueKind.Number => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
-        JsonValue value when value.GetValueKind() == JsonValueKind.String && double.TryParse(value.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
-        JsonValue value when value.GetValueKind() == JsonValueKind.True => 1,
-        _ => 0,
-    };
+    public static double Number(JsonNode? node) =>
+        node switch
+        {
+            JsonValue value when value.GetValueKind() == JsonValueKind.Number => double.Parse(
+                value.ToJsonString(),
+                NumberStyles.Float,
+                CultureInfo.InvariantCulture
+            ),
+            JsonValue value
+                when value.GetValueKind() == JsonValueKind.String
+                    && double.TryParse(value.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            JsonValue value when value.GetValueKind() == JsonValueKind.True => 1,
+            _ => 0,
+        };
 
     /// <summary>Perl truthiness: undef, 0, "0" and "" are false.</summary>
     public static bool IsTrue(JsonNode? node) => Of(node) is { Length: > 0 } text && text != "0";

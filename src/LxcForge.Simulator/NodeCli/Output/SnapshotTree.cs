@@ -12,7 +12,8 @@ internal static class SnapshotTree
 {
     public static IEnumerable<string> Lines(JsonArray snapshots)
     {
-        var byName = snapshots.OfType<JsonNode>()
+        var byName = snapshots
+            .OfType<JsonNode>()
             .Where(s => PerlText.Of(s["name"]) is not null)
             .GroupBy(s => PerlText.Of(s["name"])!)
             .ToDictionary(g => g.Key, g => g.First());
@@ -55,7 +56,5 @@ internal static class SnapshotTree
     }
 
     private static IEnumerable<string> BySnapTime(IEnumerable<string> names, Dictionary<string, JsonNode> byName) =>
-        names.OrderBy(n => byName[n]["snaptime"] is null ? 1 : 0)
-            .ThenBy(n => PerlText.Number(byName[n]["snaptime"]))
-            .ThenBy(n => n, StringComparer.Ordinal);
+        names.OrderBy(n => byName[n]["snaptime"] is null ? 1 : 0).ThenBy(n => PerlText.Number(byName[n]["snaptime"])).ThenBy(n => n, StringComparer.Ordinal);
 }

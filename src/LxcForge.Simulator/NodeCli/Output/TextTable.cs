@@ -8,10 +8,17 @@ namespace LxcForge.Simulator.NodeCli.Output;
 /// </summary>
 internal static class TextTable
 {
-    public static string Render(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlySet<int> rightAligned, bool border, bool header)
+    public static string Render(
+        IReadOnlyList<string> columns,
+        IReadOnlyList<IReadOnlyList<string>> rows,
+        IReadOnlySet<int> rightAligned,
+        bool border,
+        bool header
+    )
     {
         var widths = columns.Select((title, i) => rows.Select(r => r[i].Length).Append(header ? title.Length : 0).Max()).ToArray();
-        string Cells(IReadOnlyList<string> cells) => string.Join(border ? " │ " : " ", cells.Select((cell, i) => rightAligned.Contains(i) ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i])));
+        string Cells(IReadOnlyList<string> cells) =>
+            string.Join(border ? " │ " : " ", cells.Select((cell, i) => rightAligned.Contains(i) ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i])));
         string Rule(char left, char line, char cross, char right) => left + string.Join(cross, widths.Select(w => new string(line, w + 2))) + right;
 
         var builder = new StringBuilder();

@@ -5,7 +5,12 @@ namespace LxcForge.Simulator.NodeCli.Syntax;
 /// <summary>A parsed command line: positional values, the remaining words, and the options by their canonical names.</summary>
 internal sealed class CliArguments
 {
-    public CliArguments(IReadOnlyDictionary<string, string> positionals, IReadOnlyList<string> rest, IReadOnlyDictionary<string, string> options, IReadOnlyDictionary<string, IReadOnlyList<string>> arrays)
+    public CliArguments(
+        IReadOnlyDictionary<string, string> positionals,
+        IReadOnlyList<string> rest,
+        IReadOnlyDictionary<string, string> options,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> arrays
+    )
     {
         Positionals = positionals;
         Rest = rest;
@@ -30,8 +35,7 @@ internal sealed class CliArguments
 
     public string? Option(string name) => Options.GetValueOrDefault(name);
 
-    public bool Flag(string name, bool defaultValue = false) =>
-        Options.TryGetValue(name, out var value) ? value == "1" : defaultValue;
+    public bool Flag(string name, bool defaultValue = false) => Options.TryGetValue(name, out var value) ? value == "1" : defaultValue;
 
     /// <summary>The options as API parameters, plus <paramref name="extra"/> (positionals that are parameters, fixed values).</summary>
     public Dictionary<string, string> ApiParameters(params (string Name, string Value)[] extra)

@@ -30,13 +30,15 @@ internal sealed record CliCommand(string Tool, string? Name, IReadOnlyList<CliPo
     /// <summary>Space-separated names; <c>:vmid</c> marks a guest id, <c>:rest</c> the remaining words, <c>:restlist</c> a joined id list.</summary>
     private static CliPositional[] ParsePositionals(string spec) =>
         spec.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(word => word.Split(':') switch
-            {
-                [var name, "vmid"] => new CliPositional(name, CliPositionalKind.VmId),
-                [var name, "rest"] => new CliPositional(name, CliPositionalKind.Rest),
-                [var name, "restlist"] => new CliPositional(name, CliPositionalKind.RestList),
-                [var name] => new CliPositional(name),
-                _ => throw new ArgumentException($"bad positional spec '{word}'", nameof(spec)),
-            })
+            .Select(word =>
+                word.Split(':') switch
+                {
+                    [var name, "vmid"] => new CliPositional(name, CliPositionalKind.VmId),
+                    [var name, "rest"] => new CliPositional(name, CliPositionalKind.Rest),
+                    [var name, "restlist"] => new CliPositional(name, CliPositionalKind.RestList),
+                    [var name] => new CliPositional(name),
+                    _ => throw new ArgumentException($"bad positional spec '{word}'", nameof(spec)),
+                }
+            )
             .ToArray();
 }

@@ -53,8 +53,7 @@ internal sealed record CliOption(string Name, CliOptionKind Kind)
     /// Reads a compact option list: space-separated names, <c>:b</c> for a boolean, <c>:l</c> for a list,
     /// <c>:a</c> for an array, <c>:p</c> for a value read from stdin when none is given (<c>"full:b storage hostname delete:l"</c>); <c>*</c> accepts any other option.
     /// </summary>
-    public static IReadOnlyList<CliOption> ParseList(string spec) =>
-        spec.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Parse).ToArray();
+    public static IReadOnlyList<CliOption> ParseList(string spec) => spec.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Parse).ToArray();
 
     private static CliOption Parse(string word)
     {

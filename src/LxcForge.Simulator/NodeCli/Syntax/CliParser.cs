@@ -11,8 +11,14 @@ internal static class CliParser
 {
     private static readonly Dictionary<string, string> Booleans = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["1"] = "1", ["on"] = "1", ["yes"] = "1", ["true"] = "1",
-        ["0"] = "0", ["off"] = "0", ["no"] = "0", ["false"] = "0",
+        ["1"] = "1",
+        ["on"] = "1",
+        ["yes"] = "1",
+        ["true"] = "1",
+        ["0"] = "0",
+        ["off"] = "0",
+        ["no"] = "0",
+        ["false"] = "0",
     };
 
     public static CliArguments Parse(CliCommand command, IReadOnlyList<string> words)
@@ -133,13 +139,19 @@ internal static class CliParser
             return abbreviated[0];
         if (command.Options.Any(o => o.IsWildcard))
             return new CliOption(given, CliOptionKind.Passthrough);
-        warnings.Add(abbreviated.Count == 0
-            ? $"Unknown option: {given.ToLowerInvariant()}"
-            : $"Option {given} is ambiguous ({string.Join(", ", abbreviated.Select(o => o.Name))})");
+        warnings.Add(
+            abbreviated.Count == 0
+                ? $"Unknown option: {given.ToLowerInvariant()}"
+                : $"Option {given} is ambiguous ({string.Join(", ", abbreviated.Select(o => o.Name))})"
+        );
         return null;
     }
 
-    private static (Dictionary<string, string> Positionals, List<string> Remaining) BindPositionals(CliCommand command, List<string> words, SortedDictionary<string, string> errors)
+    private static (Dictionary<string, string> Positionals, List<string> Remaining) BindPositionals(
+        CliCommand command,
+        List<string> words,
+        SortedDictionary<string, string> errors
+    )
     {
         var positionals = new Dictionary<string, string>();
         var rest = new List<string>();

@@ -22,10 +22,11 @@ internal sealed record CliPositional(string Name, CliPositionalKind Kind = CliPo
     public bool TakesTheRest => Kind is CliPositionalKind.Rest or CliPositionalKind.RestList;
 
     /// <summary>How the synopsis shows it: <c>&lt;vmid&gt;</c>, <c>[&lt;extra-args&gt;]</c>, <c>{&lt;vmid&gt;}</c>.</summary>
-    public string Synopsis => Kind switch
-    {
-        CliPositionalKind.Rest => $"[<{Name}>]",
-        CliPositionalKind.RestList => $"{{<{Name}>}}",
-        _ => $"<{Name}>",
-    };
+    public string Synopsis =>
+        Kind switch
+        {
+            CliPositionalKind.Rest => $"[<{Name}>]",
+            CliPositionalKind.RestList => $"{{<{Name}>}}",
+            _ => $"<{Name}>",
+        };
 }

@@ -31,13 +31,16 @@ internal static class LxcAttachTool
             if (!word.StartsWith('-') || word == "-")
                 break;
 
-            var (option, inline) = word.Contains('=', StringComparison.Ordinal) && word.StartsWith("--", StringComparison.Ordinal)
-                ? (word[..word.IndexOf('=', StringComparison.Ordinal)], word[(word.IndexOf('=', StringComparison.Ordinal) + 1)..])
-                : (word, null);
+            var (option, inline) =
+                word.Contains('=', StringComparison.Ordinal) && word.StartsWith("--", StringComparison.Ordinal)
+                    ? (word[..word.IndexOf('=', StringComparison.Ordinal)], word[(word.IndexOf('=', StringComparison.Ordinal) + 1)..])
+                    : (word, null);
             if (option.StartsWith("-n", StringComparison.Ordinal) && option.Length > 2 && !option.StartsWith("--", StringComparison.Ordinal))
                 (option, inline) = ("-n", option[2..]);
 
-            string Value() => inline ?? (index + 1 < words.Count ? words[++index] : throw new AttachUsageException($"option requires an argument -- '{option.TrimStart('-')}'"));
+            string Value() =>
+                inline
+                ?? (index + 1 < words.Count ? words[++index] : throw new AttachUsageException($"option requires an argument -- '{option.TrimStart('-')}'"));
             try
             {
                 switch (option)

@@ -9,9 +9,9 @@ namespace LxcForge.Simulator.NodeCli.Tools;
 internal static class VzdumpTool
 {
     private const string Options =
-        "all:b bwlimit compress dumpdir exclude:l exclude-path:a fleecing ionice job-id lockwait mailnotification mailto:l maxfiles mode " +
-        "notes-template notification-mode pbs-change-detection-mode performance pigz pool protected:b prune-backups quiet:b remove:b script " +
-        "stdexcludes:b stdout:b stop:b stopwait storage tmpdir zstd";
+        "all:b bwlimit compress dumpdir exclude:l exclude-path:a fleecing ionice job-id lockwait mailnotification mailto:l maxfiles mode "
+        + "notes-template notification-mode pbs-change-detection-mode performance pigz pool protected:b prune-backups quiet:b remove:b script "
+        + "stdexcludes:b stdout:b stop:b stopwait storage tmpdir zstd";
 
     public static NodeTool Create() => new("vzdump", [CliCommand.Of("vzdump", null, "vmid:restlist", Options, RunAsync)]);
 

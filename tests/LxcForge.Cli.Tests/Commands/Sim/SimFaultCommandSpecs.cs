@@ -15,7 +15,22 @@ public sealed class SimFaultCommandSpecs
         var env = new Dictionary<string, string> { ["XDG_DATA_HOME"] = dir.Combine("data") };
 
         // Act
-        var add = await CliRun.InAsync(dir.Path, env, "sim", "fault", "add", "task", "--state", "lab", "--type", "vzcreate", "--count", "2", "--message", "no luck");
+        var add = await CliRun.InAsync(
+            dir.Path,
+            env,
+            "sim",
+            "fault",
+            "add",
+            "task",
+            "--state",
+            "lab",
+            "--type",
+            "vzcreate",
+            "--count",
+            "2",
+            "--message",
+            "no luck"
+        );
         var offline = await CliRun.InAsync(dir.Path, env, "sim", "fault", "add", "node-offline", "--state", "lab", "--node", "pve");
         var list = await CliRun.InAsync(dir.Path, env, "sim", "fault", "list", "--state", "lab");
         // sim shell runs its command as a child process: a real lxcforge process, so the child's stderr is captured.
@@ -46,7 +61,22 @@ public sealed class SimFaultCommandSpecs
         var env = new Dictionary<string, string> { ["XDG_DATA_HOME"] = dir.Combine("data") };
 
         // Act
-        var run = await CliRun.InAsync(dir.Path, env, "sim", "fault", "add", kind, "--state", "lab", "--type", "vzclone", "--storage", "local-lvm", option, value);
+        var run = await CliRun.InAsync(
+            dir.Path,
+            env,
+            "sim",
+            "fault",
+            "add",
+            kind,
+            "--state",
+            "lab",
+            "--type",
+            "vzclone",
+            "--storage",
+            "local-lvm",
+            option,
+            value
+        );
 
         // Assert
         run.ExitCode.Should().Be(ExitCodes.BadInput, run.Stdout);

@@ -22,7 +22,9 @@ public partial class SimServeCommandSpecs
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "lxcforge.dll"), "sim", "serve", "--port", "0", "--nodes", "3", "--token-file", "token" })
+        foreach (
+            var arg in new[] { Path.Combine(AppContext.BaseDirectory, "lxcforge.dll"), "sim", "serve", "--port", "0", "--nodes", "3", "--token-file", "token" }
+        )
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
@@ -37,7 +39,9 @@ public partial class SimServeCommandSpecs
                 lines.Add(line);
             }
             var url = new Uri(UrlRegex().Match(lines[0]).Value);
-            var fingerprint = lines.Single(l => l.StartsWith("certificate SHA-256 fingerprint: ", StringComparison.Ordinal))["certificate SHA-256 fingerprint: ".Length..];
+            var fingerprint = lines.Single(l => l.StartsWith("certificate SHA-256 fingerprint: ", StringComparison.Ordinal))[
+                "certificate SHA-256 fingerprint: ".Length..
+            ];
             var tokenId = lines.Single(l => l.StartsWith("API token id: ", StringComparison.Ordinal))["API token id: ".Length..];
             var secret = (await File.ReadAllTextAsync(dir.Combine("token"))).Trim();
             using var handler = new SocketsHttpHandler();

@@ -18,8 +18,11 @@ public sealed partial class SimServeStateSpecs
         using var dir = TempDir.Create();
         var lxcforge = new LxcForgeProcess(dir.Path);
         (await lxcforge.RunAsync("sim", "shell", "--state", "lab", "--", "pct", "create", "200", Debian12, "--rootfs", "local-lvm:1", "--hostname", "web"))
-            .Code.Should().Be(0);
-        using var server = Process.Start(lxcforge.StartInfo("sim", "serve", "--state", "lab", "--port", "0", "--token-file", "token", "--time-factor", "1000"))!;
+            .Code.Should()
+            .Be(0);
+        using var server = Process.Start(
+            lxcforge.StartInfo("sim", "serve", "--state", "lab", "--port", "0", "--token-file", "token", "--time-factor", "1000")
+        )!;
         var serverErr = server.StandardError.ReadToEndAsync();
         try
         {
@@ -29,10 +32,23 @@ public sealed partial class SimServeStateSpecs
             // Act
             var servedVms = await DataAsync(client.GetAsync("cluster/resources?type=vm"));
             var second = await lxcforge.RunAsync("sim", "shell", "--state", "lab", "--", "pct", "list");
-            var upid = (string)(await DataAsync(client.PostAsync("nodes/pve/lxc", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["vmid"] = "201", ["ostemplate"] = Debian12, ["rootfs"] = "local-lvm:1", ["hostname"] = "api",
-            }))))!;
+            var upid = (string)
+                (
+                    await DataAsync(
+                        client.PostAsync(
+                            "nodes/pve/lxc",
+                            new FormUrlEncodedContent(
+                                new Dictionary<string, string>
+                                {
+                                    ["vmid"] = "201",
+                                    ["ostemplate"] = Debian12,
+                                    ["rootfs"] = "local-lvm:1",
+                                    ["hostname"] = "api",
+                                }
+                            )
+                        )
+                    )
+                )!;
             await WaitForTaskAsync(client, upid);
             using (var interrupt = Process.Start("kill", ["-INT", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
                 await interrupt.WaitForExitAsync();
@@ -61,16 +77,31 @@ public sealed partial class SimServeStateSpecs
         // Arrange
         using var dir = TempDir.Create();
         var lxcforge = new LxcForgeProcess(dir.Path);
-        using var server = Process.Start(lxcforge.StartInfo("sim", "serve", "--state", "lab", "--port", "0", "--token-file", "token", "--time-factor", "1000"))!;
+        using var server = Process.Start(
+            lxcforge.StartInfo("sim", "serve", "--state", "lab", "--port", "0", "--token-file", "token", "--time-factor", "1000")
+        )!;
         var serverErr = server.StandardError.ReadToEndAsync();
         try
         {
             var (_, client) = await ConnectAsync(server, serverErr, dir);
             using var __ = client;
-            var upid = (string)(await DataAsync(client.PostAsync("nodes/pve/lxc", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["vmid"] = "202", ["ostemplate"] = Debian12, ["rootfs"] = "local-lvm:1", ["hostname"] = "kept",
-            }))))!;
+            var upid = (string)
+                (
+                    await DataAsync(
+                        client.PostAsync(
+                            "nodes/pve/lxc",
+                            new FormUrlEncodedContent(
+                                new Dictionary<string, string>
+                                {
+                                    ["vmid"] = "202",
+                                    ["ostemplate"] = Debian12,
+                                    ["rootfs"] = "local-lvm:1",
+                                    ["hostname"] = "kept",
+                                }
+                            )
+                        )
+                    )
+                )!;
             await WaitForTaskAsync(client, upid);
 
             // Act: wait for the save (state file names the container), then kill the server outright.
@@ -105,12 +136,16 @@ public sealed partial class SimServeStateSpecs
         var lines = new List<string>();
         while (!lines.Any(l => l.StartsWith("state: ", StringComparison.Ordinal)))
         {
-            lines.Add(await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))
-                ?? throw new InvalidOperationException("sim serve ended early: " + await serverErr));
+            lines.Add(
+                await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))
+                    ?? throw new InvalidOperationException("sim serve ended early: " + await serverErr)
+            );
         }
 
         var url = new Uri(UrlRegex().Match(lines[0]).Value);
-        var fingerprint = lines.Single(l => l.StartsWith("certificate SHA-256 fingerprint: ", StringComparison.Ordinal))["certificate SHA-256 fingerprint: ".Length..];
+        var fingerprint = lines.Single(l => l.StartsWith("certificate SHA-256 fingerprint: ", StringComparison.Ordinal))[
+            "certificate SHA-256 fingerprint: ".Length..
+        ];
         return (url, Client(url, fingerprint, (await File.ReadAllTextAsync(dir.Combine("token"))).Trim()));
     }
 

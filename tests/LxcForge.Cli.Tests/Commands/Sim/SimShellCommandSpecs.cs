@@ -13,7 +13,21 @@ public sealed class SimShellCommandSpecs
         // Arrange
         using var dir = TempDir.Create();
         var lxcforge = new LxcForgeProcess(dir.Path);
-        var created = await lxcforge.RunAsync("sim", "shell", "--state", "lab", "--", "pct", "create", "200", Debian12, "--rootfs", "local-lvm:1", "--hostname", "web");
+        var created = await lxcforge.RunAsync(
+            "sim",
+            "shell",
+            "--state",
+            "lab",
+            "--",
+            "pct",
+            "create",
+            "200",
+            Debian12,
+            "--rootfs",
+            "local-lvm:1",
+            "--hostname",
+            "web"
+        );
 
         // Act
         var (code, stdout, stderr) = await lxcforge.RunAsync("sim", "shell", "--state", "lab", "--", "pct", "list");
@@ -21,9 +35,7 @@ public sealed class SimShellCommandSpecs
         // Assert
         created.Code.Should().Be(0, created.Stderr);
         code.Should().Be(0, stderr);
-        stdout.Should().Be(
-            "VMID       Status     Lock         Name                \n" +
-            "200        stopped                 web                 \n");
+        stdout.Should().Be("VMID       Status     Lock         Name                \n" + "200        stopped                 web                 \n");
         File.Exists(dir.Combine("data/lxcforge/sim/lab.json")).Should().BeTrue("the state is the one --host sim://lab uses");
     }
 
@@ -33,7 +45,9 @@ public sealed class SimShellCommandSpecs
         // Arrange
         using var dir = TempDir.Create();
         var script = dir.Combine("make-ct.sh");
-        await File.WriteAllTextAsync(script, $"""
+        await File.WriteAllTextAsync(
+            script,
+            $"""
             #!/usr/bin/env bash
             set -e
             pct create 300 {Debian12} --rootfs local-lvm:1 --hostname app > /dev/null
@@ -41,7 +55,8 @@ public sealed class SimShellCommandSpecs
             pct start 300
             pct status 300
             pct config 300 | grep '^hostname:'
-            """);
+            """
+        );
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var lxcforge = new LxcForgeProcess(dir.Path);

@@ -19,10 +19,17 @@ public sealed class ApiBulkReadSpecs : IAsyncLifetime
         await using var host = _pve.Host(wrap: h => recorder = new RecordingHandler(h));
         foreach (var vmid in new[] { 300, 301, 302 })
         {
-            await host.CreateAsync(new CreateContainerRequest(vmid, "pve", Template, "local-lvm")
-            {
-                Options = new Dictionary<string, string> { ["hostname"] = $"bulk-{vmid}", ["rootfs"] = "local-lvm:1", ["memory"] = $"{vmid + 212}" },
-            });
+            await host.CreateAsync(
+                new CreateContainerRequest(vmid, "pve", Template, "local-lvm")
+                {
+                    Options = new Dictionary<string, string>
+                    {
+                        ["hostname"] = $"bulk-{vmid}",
+                        ["rootfs"] = "local-lvm:1",
+                        ["memory"] = $"{vmid + 212}",
+                    },
+                }
+            );
         }
 
         await host.StartAsync(301);
@@ -38,9 +45,14 @@ public sealed class ApiBulkReadSpecs : IAsyncLifetime
         found[300].Summary.Name.Should().Be("bulk-300");
         found[301].IsRunning.Should().BeTrue();
         found[300].IsRunning.Should().BeFalse();
-        found.Values.Should().BeEquivalentTo([(await host.GetContainerAsync(300))!, (await host.GetContainerAsync(301))!], "the bulk read says what one by one says");
-        requests.Should().BeEquivalentTo(
-            ["GET /api2/json/cluster/resources", "GET /api2/json/nodes/pve/lxc/300/config", "GET /api2/json/nodes/pve/lxc/301/config"],
-            "one list, then only the configs of the containers asked for that exist");
+        found
+            .Values.Should()
+            .BeEquivalentTo([(await host.GetContainerAsync(300))!, (await host.GetContainerAsync(301))!], "the bulk read says what one by one says");
+        requests
+            .Should()
+            .BeEquivalentTo(
+                ["GET /api2/json/cluster/resources", "GET /api2/json/nodes/pve/lxc/300/config", "GET /api2/json/nodes/pve/lxc/301/config"],
+                "one list, then only the configs of the containers asked for that exist"
+            );
     }
 }

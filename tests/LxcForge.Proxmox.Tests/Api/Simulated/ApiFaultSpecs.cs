@@ -13,10 +13,16 @@ public sealed class ApiFaultSpecs : IAsyncLifetime
 
     public async Task DisposeAsync() => await _pve.DisposeAsync();
 
-    private static CreateContainerRequest Create(int vmid) => new(vmid, "pve", Template, "local-lvm")
-    {
-        Options = new Dictionary<string, string> { ["hostname"] = $"fault-{vmid}", ["rootfs"] = "local-lvm:1", ["net0"] = "name=eth0,bridge=vmbr2,ip=10.0.30.150/24" },
-    };
+    private static CreateContainerRequest Create(int vmid) =>
+        new(vmid, "pve", Template, "local-lvm")
+        {
+            Options = new Dictionary<string, string>
+            {
+                ["hostname"] = $"fault-{vmid}",
+                ["rootfs"] = "local-lvm:1",
+                ["net0"] = "name=eth0,bridge=vmbr2,ip=10.0.30.150/24",
+            },
+        };
 
     [Fact]
     public async Task A_failed_task_throws_with_the_tail_of_its_log()

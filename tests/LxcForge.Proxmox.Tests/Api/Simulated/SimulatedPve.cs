@@ -28,7 +28,12 @@ internal sealed class SimulatedPve(ServedSimulator served) : IAsyncDisposable
         new(Endpoint.BaseUrl, credentials ?? Token)
         {
             Tls = TlsPolicy.Pinned(Endpoint.CertificateSha256Fingerprint!),
-            Retry = new RetryOptions { MaxAttempts = 5, InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200) },
+            Retry = new RetryOptions
+            {
+                MaxAttempts = 5,
+                InitialDelay = TimeSpan.FromMilliseconds(20),
+                MaxDelay = TimeSpan.FromMilliseconds(200),
+            },
             Tasks = new TaskWaitOptions { InitialPollInterval = TimeSpan.FromMilliseconds(10), MaxPollInterval = TimeSpan.FromMilliseconds(100) },
             RequestTimeout = TimeSpan.FromSeconds(20),
             WrapHandler = wrap,

@@ -35,14 +35,17 @@ public class CliFailureSpecs
     public void A_parameter_error_carries_each_parameter_and_its_message()
     {
         // Arrange
-        const string stderr = "400 Parameter verification failed.\ntemplate: no such template\nstorage: storage 'x' does not exist\n\nUSAGE: pveam download <storage> <template>\n";
+        const string stderr =
+            "400 Parameter verification failed.\ntemplate: no such template\nstorage: storage 'x' does not exist\n\nUSAGE: pveam download <storage> <template>\n";
 
         // Act
         var error = CliFailure.ToException(new CommandSpec("pveam", ["download", "x", "nope"]), new CommandOutput(255, "", stderr));
 
         // Assert
         error.Kind.Should().Be(HostErrorKind.InvalidRequest);
-        error.ParameterErrors.Should().BeEquivalentTo(new Dictionary<string, string> { ["template"] = "no such template", ["storage"] = "storage 'x' does not exist" });
+        error
+            .ParameterErrors.Should()
+            .BeEquivalentTo(new Dictionary<string, string> { ["template"] = "no such template", ["storage"] = "storage 'x' does not exist" });
         error.Message.Should().Contain("template: no such template");
     }
 

@@ -12,17 +12,20 @@ public class CliOutputSpecs
     {
         // Arrange: "`->" + name padded to 30 - prefix, time padded to 23, first description line; children one space deeper
         const string text =
-            "`-> base                          2026-11-28 10:00:00     clean install\n" +
-            " `-> configured                   2026-11-28 11:30:15     no-description\n" +
-            "  `-> current                                             You are here!\n";
+            "`-> base                          2026-11-28 10:00:00     clean install\n"
+            + " `-> configured                   2026-11-28 11:30:15     no-description\n"
+            + "  `-> current                                             You are here!\n";
 
         // Act
         var snapshots = SnapshotTree.Parse(text);
 
         // Assert
-        snapshots.Should().Equal(
-            new SnapshotInfo("base", null, new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero), "clean install"),
-            new SnapshotInfo("configured", "base", new DateTimeOffset(2026, 11, 28, 11, 30, 15, TimeSpan.Zero), null));
+        snapshots
+            .Should()
+            .Equal(
+                new SnapshotInfo("base", null, new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero), "clean install"),
+                new SnapshotInfo("configured", "base", new DateTimeOffset(2026, 11, 28, 11, 30, 15, TimeSpan.Zero), null)
+            );
     }
 
     [Fact]
@@ -36,17 +39,20 @@ public class CliOutputSpecs
     {
         // Arrange
         const string text =
-            "NAME                                                         SIZE  \n" +
-            "local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst        123.46MB\n" +
-            "local:vztmpl/alpine-3.22-default_20250617_amd64.tar.xz       3.05MB\n";
+            "NAME                                                         SIZE  \n"
+            + "local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst        123.46MB\n"
+            + "local:vztmpl/alpine-3.22-default_20250617_amd64.tar.xz       3.05MB\n";
 
         // Act
         var templates = PveamOutput.ParseList(text);
 
         // Assert
-        templates.Should().Equal(
-            new OsTemplateInfo("local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst", "debian-12-standard_12.12-1_amd64.tar.zst", 129_457_193),
-            new OsTemplateInfo("local:vztmpl/alpine-3.22-default_20250617_amd64.tar.xz", "alpine-3.22-default_20250617_amd64.tar.xz", 3_198_157));
+        templates
+            .Should()
+            .Equal(
+                new OsTemplateInfo("local:vztmpl/debian-12-standard_12.12-1_amd64.tar.zst", "debian-12-standard_12.12-1_amd64.tar.zst", 129_457_193),
+                new OsTemplateInfo("local:vztmpl/alpine-3.22-default_20250617_amd64.tar.xz", "alpine-3.22-default_20250617_amd64.tar.xz", 3_198_157)
+            );
     }
 
     [Theory]
@@ -68,17 +74,16 @@ public class CliOutputSpecs
     {
         // Arrange: printf "%-10s %-10s %-12s %-20s\n", trailing spaces included
         const string text =
-            "VMID       Status     Lock         Name                \n" +
-            "200        running                 postgres            \n" +
-            "900        stopped    disk         tpl-postgres        \n";
+            "VMID       Status     Lock         Name                \n"
+            + "200        running                 postgres            \n"
+            + "900        stopped    disk         tpl-postgres        \n";
 
         // Act
         var rows = PctList.Parse(text);
 
         // Assert
-        rows.Should().Equal(
-            new PctList.Row(200, ContainerStatus.Running, null, "postgres"),
-            new PctList.Row(900, ContainerStatus.Stopped, "disk", "tpl-postgres"));
+        rows.Should()
+            .Equal(new PctList.Row(200, ContainerStatus.Running, null, "postgres"), new PctList.Row(900, ContainerStatus.Stopped, "disk", "tpl-postgres"));
     }
 
     [Fact]
@@ -100,12 +105,12 @@ public class CliOutputSpecs
     {
         // Arrange
         const string log =
-            "INFO: starting new backup job: vzdump 200 --storage local-hdd --mode snapshot --compress zstd\n" +
-            "INFO: backup mode: snapshot\n" +
-            "INFO: creating vzdump archive '/mnt/hdd/dump/vzdump-lxc-200-2026_11_28-10_00_00.tar.zst'\n" +
-            "INFO: archive file size: 512M\n" +
-            "INFO: Finished Backup of VM 200 (00:00:12)\n" +
-            "INFO: Backup job finished successfully\n";
+            "INFO: starting new backup job: vzdump 200 --storage local-hdd --mode snapshot --compress zstd\n"
+            + "INFO: backup mode: snapshot\n"
+            + "INFO: creating vzdump archive '/mnt/hdd/dump/vzdump-lxc-200-2026_11_28-10_00_00.tar.zst'\n"
+            + "INFO: archive file size: 512M\n"
+            + "INFO: Finished Backup of VM 200 (00:00:12)\n"
+            + "INFO: Backup job finished successfully\n";
 
         // Act
         var path = VzdumpLog.ArchivePath(log);
@@ -134,7 +139,15 @@ public class CliOutputSpecs
     {
         // Arrange
         var parsed = System.Text.Json.Nodes.JsonNode.Parse(json);
-        var built = new System.Text.Json.Nodes.JsonObject { ["n"] = 1, ["s"] = "1", ["t"] = true, ["f"] = 0, ["big"] = 98497780000L, ["real"] = 12.5 };
+        var built = new System.Text.Json.Nodes.JsonObject
+        {
+            ["n"] = 1,
+            ["s"] = "1",
+            ["t"] = true,
+            ["f"] = 0,
+            ["big"] = 98497780000L,
+            ["real"] = 12.5,
+        };
 
         // Act + Assert: the same answers from parsed text and from values built in code
         foreach (var node in new[] { parsed, built })

@@ -33,7 +33,9 @@ public class LocalCommandRunnerSpecs
     public async Task The_environment_is_added_to_the_process()
     {
         // Act
-        var output = await Runner.RunAsync(new CommandSpec("sh", ["-c", "printf %s \"$LXCFORGE_X\""]) { Environment = new Dictionary<string, string> { ["LXCFORGE_X"] = "y z" } });
+        var output = await Runner.RunAsync(
+            new CommandSpec("sh", ["-c", "printf %s \"$LXCFORGE_X\""]) { Environment = new Dictionary<string, string> { ["LXCFORGE_X"] = "y z" } }
+        );
 
         // Assert
         output.StandardOutput.Should().Be("y z");

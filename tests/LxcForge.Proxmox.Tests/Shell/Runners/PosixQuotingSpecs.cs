@@ -4,10 +4,28 @@ namespace LxcForge.Proxmox.Tests.Shell.Runners;
 
 public class PosixQuotingSpecs
 {
-    public static TheoryData<string> AwkwardWords => new()
-    {
-        "plain", "", "two words", "it's", "'", "''", "$HOME", "`id`", "$(id)", "a\"b", "back\\slash", "semi;colon", "new\nline", "*", "~", "-n", "--", "ümlaut",
-    };
+    public static TheoryData<string> AwkwardWords =>
+        new()
+        {
+            "plain",
+            "",
+            "two words",
+            "it's",
+            "'",
+            "''",
+            "$HOME",
+            "`id`",
+            "$(id)",
+            "a\"b",
+            "back\\slash",
+            "semi;colon",
+            "new\nline",
+            "*",
+            "~",
+            "-n",
+            "--",
+            "ümlaut",
+        };
 
     [Theory]
     [MemberData(nameof(AwkwardWords))]

@@ -30,8 +30,15 @@ public abstract class PctShellContractSpecs : ContainerHostContract
         await ShellSecretsScenario.RunAsync(Host, () => CreateContainerAsync(0));
 
         // Assert
-        _node!.CapturedText().Should().NotContain(t => t.Contains(ContractRootPassword, StringComparison.Ordinal) || t.Contains(ShellSecretsScenario.ExecSecret, StringComparison.Ordinal));
-        _node.Transcript.Entries.Should().Contain(e => e.StartsWith("pct create", StringComparison.Ordinal) && e.EndsWith("--password", StringComparison.Ordinal));
+        _node!
+            .CapturedText()
+            .Should()
+            .NotContain(t =>
+                t.Contains(ContractRootPassword, StringComparison.Ordinal) || t.Contains(ShellSecretsScenario.ExecSecret, StringComparison.Ordinal)
+            );
+        _node
+            .Transcript.Entries.Should()
+            .Contain(e => e.StartsWith("pct create", StringComparison.Ordinal) && e.EndsWith("--password", StringComparison.Ordinal));
     }
 }
 

@@ -16,7 +16,10 @@ internal static class ShellSecretsScenario
         var duplicate = async () => await createContainer();
         await duplicate.Should().ThrowAsync<HostException>();
         await host.StartAsync(vmid);
-        var exec = await host.ExecAsync(vmid, new ExecRequest(["sh", "-c", "read secret; test -n \"$secret\" && echo received"]) { StandardInput = ExecSecret + "\n" });
+        var exec = await host.ExecAsync(
+            vmid,
+            new ExecRequest(["sh", "-c", "read secret; test -n \"$secret\" && echo received"]) { StandardInput = ExecSecret + "\n" }
+        );
         exec.StandardOutput.Should().Contain("received", "the secret reached the command on stdin");
     }
 }

@@ -35,17 +35,18 @@ internal sealed class SimulatedShellNode : IAsyncDisposable
     public PctShellHost Host { get; }
 
     /// <summary>The shims run as child processes of the test (<c>--host local</c>).</summary>
-    public static Task<SimulatedShellNode> StartLocalAsync() =>
-        StartAsync(async (shims, _) => (new LocalCommandRunner(extraPath: shims.Directory), null));
+    public static Task<SimulatedShellNode> StartLocalAsync() => StartAsync(async (shims, _) => (new LocalCommandRunner(extraPath: shims.Directory), null));
 
     /// <summary>The shims run in SSH sessions of a real sshd on 127.0.0.1, with host-key checking on (<c>--host ssh://…</c>).</summary>
     public static Task<SimulatedShellNode> StartOverSshAsync() =>
-        StartAsync(async (shims, _) =>
-        {
-            var sshd = await SshdServer.StartAsync(pathPrefix: shims.Directory);
-            var target = new SshTarget(sshd.Host, sshd.User, sshd.Port) { IdentityFiles = [sshd.UserKeyFile], KnownHostsFile = sshd.KnownHostsFile };
-            return (new SshCommandRunner(target), sshd);
-        });
+        StartAsync(
+            async (shims, _) =>
+            {
+                var sshd = await SshdServer.StartAsync(pathPrefix: shims.Directory);
+                var target = new SshTarget(sshd.Host, sshd.User, sshd.Port) { IdentityFiles = [sshd.UserKeyFile], KnownHostsFile = sshd.KnownHostsFile };
+                return (new SshCommandRunner(target), sshd);
+            }
+        );
 
     public ContractTarget ToContractTarget() => new(Host, new ContractEnvironment(), new SimulatorView(Simulator.Cluster), this);
 

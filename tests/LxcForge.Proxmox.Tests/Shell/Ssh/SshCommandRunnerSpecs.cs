@@ -11,11 +11,7 @@ public class SshCommandRunnerSpecs(SshdClassFixture fixture) : IClassFixture<Ssh
 {
     private SshdServer Sshd => fixture.Server;
 
-    private SshTarget Target => new(Sshd.Host, Sshd.User, Sshd.Port)
-    {
-        IdentityFiles = [Sshd.UserKeyFile],
-        KnownHostsFile = Sshd.KnownHostsFile,
-    };
+    private SshTarget Target => new(Sshd.Host, Sshd.User, Sshd.Port) { IdentityFiles = [Sshd.UserKeyFile], KnownHostsFile = Sshd.KnownHostsFile };
 
     [SshdFact]
     public async Task I_can_run_a_command_and_get_its_exit_code_and_both_outputs()
@@ -82,7 +78,9 @@ public class SshCommandRunnerSpecs(SshdClassFixture fixture) : IClassFixture<Ssh
         await using var runner = new SshCommandRunner(Target);
 
         // Act
-        var output = await runner.RunAsync(new CommandSpec("lxcforge-probe", []) { Environment = new Dictionary<string, string> { ["LXCFORGE_X"] = "it's set" } });
+        var output = await runner.RunAsync(
+            new CommandSpec("lxcforge-probe", []) { Environment = new Dictionary<string, string> { ["LXCFORGE_X"] = "it's set" } }
+        );
 
         // Assert
         output.StandardOutput.Should().Be("from-sshd it's set");
@@ -165,7 +163,9 @@ public class SshCommandRunnerSpecs(SshdClassFixture fixture) : IClassFixture<Ssh
         // Arrange: a real ssh-agent holding the authorized key
         using var dir = TempDir.Create();
         var socket = dir.Combine("agent.sock");
-        var agent = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ssh-agent", ["-D", "-a", socket]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var agent = System.Diagnostics.Process.Start(
+            new System.Diagnostics.ProcessStartInfo("ssh-agent", ["-D", "-a", socket]) { RedirectStandardOutput = true, UseShellExecute = false }
+        )!;
         try
         {
             var env = new Dictionary<string, string> { ["SSH_AUTH_SOCK"] = socket };
@@ -239,7 +239,13 @@ public class SshCommandRunnerSpecs(SshdClassFixture fixture) : IClassFixture<Ssh
     [Fact]
     public void The_remote_command_line_quotes_every_word_exports_the_environment_and_announces_its_pid()
     {
-        var line = SshCommandRunner.CommandLine(new CommandSpec("pct", ["exec", "200", "--", "sh", "-c", "echo 'hi'"]) { Environment = new Dictionary<string, string> { ["A"] = "x y" }, StandardInput = "answer\n" });
+        var line = SshCommandRunner.CommandLine(
+            new CommandSpec("pct", ["exec", "200", "--", "sh", "-c", "echo 'hi'"])
+            {
+                Environment = new Dictionary<string, string> { ["A"] = "x y" },
+                StandardInput = "answer\n",
+            }
+        );
         var noInput = SshCommandRunner.CommandLine(new CommandSpec("pct", ["list"]));
 
         line.Should().Be("echo $$ >&2; export A='x y'; exec 'pct' 'exec' '200' '--' 'sh' '-c' 'echo '\\''hi'\\'''");

@@ -16,7 +16,10 @@ public sealed class SshdClassFixture : IAsyncLifetime
         if (SshdServer.UnavailableReason is not null)
             return; // the [SshdFact] tests skip and say why
         Directory.CreateDirectory(ShimDirectory);
-        _server = await SshdServer.StartAsync(pathPrefix: ShimDirectory, environment: new Dictionary<string, string> { ["LXCFORGE_SESSION_MARK"] = "from-sshd" });
+        _server = await SshdServer.StartAsync(
+            pathPrefix: ShimDirectory,
+            environment: new Dictionary<string, string> { ["LXCFORGE_SESSION_MARK"] = "from-sshd" }
+        );
     }
 
     public async Task DisposeAsync()

@@ -25,11 +25,9 @@ internal sealed class RecordingPveApi : IPveApi
         return this;
     }
 
-    public Task<JsonNode?> CallAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Respond(request).Data);
+    public Task<JsonNode?> CallAsync(ApiRequest request, CancellationToken cancellationToken = default) => Task.FromResult(Respond(request).Data);
 
-    public Task<ApiResult> CallWithTotalAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Respond(request));
+    public Task<ApiResult> CallWithTotalAsync(ApiRequest request, CancellationToken cancellationToken = default) => Task.FromResult(Respond(request));
 
     private ApiResult Respond(ApiRequest request)
     {

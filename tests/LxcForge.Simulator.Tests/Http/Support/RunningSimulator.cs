@@ -46,11 +46,12 @@ internal sealed class RunningSimulator : IAsyncDisposable
     /// <summary>Logs in with the password and returns a client carrying the ticket cookie (and the CSRF token).</summary>
     public async Task<(HttpClient Client, string Ticket, string Csrf)> LoginAsync(bool sendCsrf = true)
     {
-        using var response = await Anonymous.PostAsync("access/ticket", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = Endpoint.Credentials.UserName,
-            ["password"] = Endpoint.Credentials.Password,
-        }));
+        using var response = await Anonymous.PostAsync(
+            "access/ticket",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["username"] = Endpoint.Credentials.UserName, ["password"] = Endpoint.Credentials.Password }
+            )
+        );
         response.EnsureSuccessStatusCode();
         var data = (await response.Content.ReadJsonAsync())["data"]!;
         var ticket = (string)data["ticket"]!;

@@ -71,7 +71,9 @@ internal static class SchemaSamples
         {
             "boolean" => "1",
             "integer" or "number" => PveApiSchema.FormatNumber(p.Minimum ?? p.Maximum ?? 1),
-            _ when p.Format is { } f => Formats.TryGetValue(f, out var s) ? s.Valid : throw new InvalidOperationException($"no sample for format {f} ({p.Name})"),
+            _ when p.Format is { } f => Formats.TryGetValue(f, out var s)
+                ? s.Valid
+                : throw new InvalidOperationException($"no sample for format {f} ({p.Name})"),
             _ => new string('x', Math.Max(1, p.MinLength ?? 1)),
         };
     }

@@ -19,7 +19,8 @@ internal static class PctLocal
     /// <summary>Removes the config lock; fails as pct does when there is none.</summary>
     public static async Task<int> UnlockAsync(CliContext context, CliArguments arguments)
     {
-        var config = await context.GetAsync(context.NodePath($"/lxc/{arguments.VmId}/config"), new Dictionary<string, string> { ["current"] = "1" }) as JsonObject ?? [];
+        var config =
+            await context.GetAsync(context.NodePath($"/lxc/{arguments.VmId}/config"), new Dictionary<string, string> { ["current"] = "1" }) as JsonObject ?? [];
         if (PerlText.Of(config["lock"]) is not { Length: > 0 })
             throw new CliDieException("no lock found trying to remove any lock");
         await NodeActions.UnlockAsync(context, arguments.VmId);
@@ -39,8 +40,8 @@ internal static class PctLocal
         if (arguments.Rest.Count == 0)
             throw new CliDieException("missing command");
 
-        var environment = context.Environment
-            .Where(v => !DroppedForExec.Contains(v.Key, StringComparer.Ordinal))
+        var environment = context
+            .Environment.Where(v => !DroppedForExec.Contains(v.Key, StringComparer.Ordinal))
             .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         return await Attach.RunAsync(context, vmid, arguments.Rest, environment, arguments.Flag("keep-env", defaultValue: true));
     }

@@ -19,8 +19,16 @@ internal static class PctQueries
         context.Print(string.Format(CultureInfo.InvariantCulture, ListFormat, "VMID", "Status", "Lock", "Name"));
         foreach (var ct in list.OfType<JsonNode>().OrderBy(ct => PerlText.Number(ct["vmid"])))
         {
-            context.Print(string.Format(CultureInfo.InvariantCulture, ListFormat,
-                PerlText.Of(ct["vmid"]), PerlText.Of(ct["status"]), PerlText.Of(ct["lock"]) ?? "", PerlText.Of(ct["name"]) ?? ""));
+            context.Print(
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    ListFormat,
+                    PerlText.Of(ct["vmid"]),
+                    PerlText.Of(ct["status"]),
+                    PerlText.Of(ct["lock"]) ?? "",
+                    PerlText.Of(ct["name"]) ?? ""
+                )
+            );
         }
 
         return 0;

@@ -21,26 +21,57 @@ internal static class PctWorkers
     }
 
     public static Task<int> CloneAsync(CliContext context, CliArguments arguments) =>
-        RunAsync(context, "POST", context.NodePath($"/lxc/{arguments.VmId}/clone"), arguments.ApiParameters(("newid", arguments["newid"])), WorkerExitRule.UpidExit);
+        RunAsync(
+            context,
+            "POST",
+            context.NodePath($"/lxc/{arguments.VmId}/clone"),
+            arguments.ApiParameters(("newid", arguments["newid"])),
+            WorkerExitRule.UpidExit
+        );
 
     /// <summary>start, stop, shutdown and reboot: <c>POST .../status/&lt;action&gt;</c>.</summary>
-    public static CliHandler Status(string action) => (context, arguments) =>
-        RunAsync(context, "POST", context.NodePath($"/lxc/{arguments.VmId}/status/{action}"), arguments.ApiParameters(), WorkerExitRule.UpidExit);
+    public static CliHandler Status(string action) =>
+        (context, arguments) =>
+            RunAsync(context, "POST", context.NodePath($"/lxc/{arguments.VmId}/status/{action}"), arguments.ApiParameters(), WorkerExitRule.UpidExit);
 
     public static Task<int> DestroyAsync(CliContext context, CliArguments arguments) =>
         RunAsync(context, "DELETE", context.NodePath($"/lxc/{arguments.VmId}"), arguments.ApiParameters(), WorkerExitRule.UpidExit);
 
     public static Task<int> ResizeAsync(CliContext context, CliArguments arguments) =>
-        RunAsync(context, "PUT", context.NodePath($"/lxc/{arguments.VmId}/resize"), arguments.ApiParameters(("disk", arguments["disk"]), ("size", arguments["size"])), WorkerExitRule.AlwaysZero);
+        RunAsync(
+            context,
+            "PUT",
+            context.NodePath($"/lxc/{arguments.VmId}/resize"),
+            arguments.ApiParameters(("disk", arguments["disk"]), ("size", arguments["size"])),
+            WorkerExitRule.AlwaysZero
+        );
 
     public static Task<int> SnapshotAsync(CliContext context, CliArguments arguments) =>
-        RunAsync(context, "POST", context.NodePath($"/lxc/{arguments.VmId}/snapshot"), arguments.ApiParameters(("snapname", arguments["snapname"])), WorkerExitRule.UpidExit);
+        RunAsync(
+            context,
+            "POST",
+            context.NodePath($"/lxc/{arguments.VmId}/snapshot"),
+            arguments.ApiParameters(("snapname", arguments["snapname"])),
+            WorkerExitRule.UpidExit
+        );
 
     public static Task<int> RollbackAsync(CliContext context, CliArguments arguments) =>
-        RunAsync(context, "POST", context.NodePath($"/lxc/{arguments.VmId}/snapshot/{arguments["snapname"]}/rollback"), arguments.ApiParameters(), WorkerExitRule.UpidExit);
+        RunAsync(
+            context,
+            "POST",
+            context.NodePath($"/lxc/{arguments.VmId}/snapshot/{arguments["snapname"]}/rollback"),
+            arguments.ApiParameters(),
+            WorkerExitRule.UpidExit
+        );
 
     public static Task<int> DeleteSnapshotAsync(CliContext context, CliArguments arguments) =>
-        RunAsync(context, "DELETE", context.NodePath($"/lxc/{arguments.VmId}/snapshot/{arguments["snapname"]}"), arguments.ApiParameters(), WorkerExitRule.UpidExit);
+        RunAsync(
+            context,
+            "DELETE",
+            context.NodePath($"/lxc/{arguments.VmId}/snapshot/{arguments["snapname"]}"),
+            arguments.ApiParameters(),
+            WorkerExitRule.UpidExit
+        );
 
     /// <summary>
     /// The API answers null here (the UPID is not exposed), but the CLI still runs the vztemplate worker to
@@ -50,9 +81,8 @@ internal static class PctWorkers
     {
         var before = await TaskWorker.ListTasksAsync(context, arguments.VmId, "vztemplate");
         var result = await context.CallAsync("POST", context.NodePath($"/lxc/{arguments.VmId}/template"));
-        var upid = PerlText.Of(result) is { } text && Upid.IsUpid(text)
-            ? text
-            : await TaskWorker.FindNewTaskAsync(context, arguments.VmId, "vztemplate", before);
+        var upid =
+            PerlText.Of(result) is { } text && Upid.IsUpid(text) ? text : await TaskWorker.FindNewTaskAsync(context, arguments.VmId, "vztemplate", before);
         return upid is null ? 0 : await TaskWorker.FollowAsync(context, upid, WorkerExitRule.AlwaysZero);
     }
 
@@ -77,7 +107,9 @@ internal static class PctWorkers
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new CliDieException($"unable to open file '{file}' - {(e is FileNotFoundException or DirectoryNotFoundException ? "No such file or directory" : e.Message)}");
+                throw new CliDieException(
+                    $"unable to open file '{file}' - {(e is FileNotFoundException or DirectoryNotFoundException ? "No such file or directory" : e.Message)}"
+                );
             }
         }
 

@@ -8,18 +8,35 @@ namespace LxcForge.Simulator.NodeCli.Tools.Storage;
 /// <summary><c>pvesm</c>: status, list, path and free over the node's storages.</summary>
 internal static class PvesmTool
 {
-    public static NodeTool Create() => new("pvesm",
-    [
-        CliCommand.Of("pvesm", "status", "", "content:l enabled:b format:b storage target", StatusAsync),
-        CliCommand.Of("pvesm", "list", "storage", "content:l vmid", ListAsync),
-        CliCommand.Of("pvesm", "path", "volume", "", PathAsync),
-        CliCommand.Of("pvesm", "free", "volume", "delay storage", FreeAsync),
-    ],
-    notSimulated:
-    [
-        "add", "alloc", "apiinfo", "cifsscan", "export", "extractconfig", "import", "iscsiscan", "lvmscan", "lvmthinscan",
-        "nfsscan", "prune-backups", "remove", "scan", "set", "zfsscan",
-    ]);
+    public static NodeTool Create() =>
+        new(
+            "pvesm",
+            [
+                CliCommand.Of("pvesm", "status", "", "content:l enabled:b format:b storage target", StatusAsync),
+                CliCommand.Of("pvesm", "list", "storage", "content:l vmid", ListAsync),
+                CliCommand.Of("pvesm", "path", "volume", "", PathAsync),
+                CliCommand.Of("pvesm", "free", "volume", "delay storage", FreeAsync),
+            ],
+            notSimulated:
+            [
+                "add",
+                "alloc",
+                "apiinfo",
+                "cifsscan",
+                "export",
+                "extractconfig",
+                "import",
+                "iscsiscan",
+                "lvmscan",
+                "lvmthinscan",
+                "nfsscan",
+                "prune-backups",
+                "remove",
+                "scan",
+                "set",
+                "zfsscan",
+            ]
+        );
 
     /// <summary><c>pvesm free VOLID</c>: <c>DELETE …/storage/{storage}/content/{volume}</c>, the storage taken from the volume id.</summary>
     private static Task<int> FreeAsync(CliContext context, CliArguments arguments)
@@ -29,7 +46,13 @@ internal static class PvesmTool
         var storage = arguments.Option("storage") ?? (colon > 0 ? volume[..colon] : throw new CliDieException($"unable to parse volume ID '{volume}'"));
         var parameters = arguments.ApiParameters();
         parameters.Remove("storage");
-        return TaskWorker.CallAndFollowAsync(context, "DELETE", context.NodePath($"/storage/{storage}/content/{Uri.EscapeDataString(volume)}"), parameters, WorkerExitRule.UpidExit);
+        return TaskWorker.CallAndFollowAsync(
+            context,
+            "DELETE",
+            context.NodePath($"/storage/{storage}/content/{Uri.EscapeDataString(volume)}"),
+            parameters,
+            WorkerExitRule.UpidExit
+        );
     }
 
     /// <summary>
@@ -40,7 +63,9 @@ internal static class PvesmTool
     {
         var storages = (await context.GetAsync(context.NodePath("/storage"), arguments.ApiParameters()) as JsonArray ?? []).OfType<JsonNode>().ToList();
         var width = storages.Select(s => (PerlText.Of(s["storage"]) ?? "").Length).DefaultIfEmpty(0).Max() + 1;
-        context.Print($"{PerlText.Left("Name", width)} {PerlText.Right("Type", 10)} {PerlText.Right("Status", 10)} {PerlText.Right("Total (KiB)", 15)} {PerlText.Right("Used (KiB)", 15)} {PerlText.Right("Available (KiB)", 15)} {PerlText.Right("%", 8)}");
+        context.Print(
+            $"{PerlText.Left("Name", width)} {PerlText.Right("Type", 10)} {PerlText.Right("Status", 10)} {PerlText.Right("Total (KiB)", 15)} {PerlText.Right("Used (KiB)", 15)} {PerlText.Right("Available (KiB)", 15)} {PerlText.Right("%", 8)}"
+        );
         foreach (var storage in storages.OrderBy(s => PerlText.Of(s["storage"]), StringComparer.Ordinal))
         {
             var total = PerlText.Number(storage["total"]);
@@ -54,8 +79,10 @@ internal static class PvesmTool
                 percent = PerlText.Right("N/A", 8);
             }
 
-            context.Print($"{PerlText.Left(PerlText.Of(storage["storage"]), width)} {PerlText.Right(PerlText.Of(storage["type"]), 10)} {PerlText.Right(state, 10)} " +
-                $"{Kib(total),15} {Kib(used),15} {Kib(PerlText.Number(storage["avail"])),15} {percent}");
+            context.Print(
+                $"{PerlText.Left(PerlText.Of(storage["storage"]), width)} {PerlText.Right(PerlText.Of(storage["type"]), 10)} {PerlText.Right(state, 10)} "
+                    + $"{Kib(total), 15} {Kib(used), 15} {Kib(PerlText.Number(storage["avail"])), 15} {percent}"
+            );
         }
 
         return 0;
@@ -65,7 +92,8 @@ internal static class PvesmTool
     private static async Task<int> ListAsync(CliContext context, CliArguments arguments)
     {
         var volumes = (await context.GetAsync(context.NodePath($"/storage/{arguments["storage"]}/content"), arguments.ApiParameters()) as JsonArray ?? [])
-            .OfType<JsonNode>().ToList();
+            .OfType<JsonNode>()
+            .ToList();
         var nameWidth = volumes.Select(v => (PerlText.Of(v["volid"]) ?? "").Length).DefaultIfEmpty(0).Max();
         var sizeWidth = volumes.Select(v => (long)PerlText.Number(v["size"])).DefaultIfEmpty(0).Max().ToString(CultureInfo.InvariantCulture).Length;
         string Row(string? volid, string? format, string? type, string? size) =>
@@ -73,7 +101,9 @@ internal static class PvesmTool
 
         context.Print($"{Row("Volid", "Format", "Type", "Size")} VMID");
         foreach (var volume in volumes.Where(v => PerlText.IsTrue(v["vmid"])))
-            context.Print($"{Row(PerlText.Of(volume["volid"]), PerlText.Of(volume["format"]), PerlText.Of(volume["content"]), Size(volume))} {PerlText.Of(volume["vmid"])}");
+            context.Print(
+                $"{Row(PerlText.Of(volume["volid"]), PerlText.Of(volume["format"]), PerlText.Of(volume["content"]), Size(volume))} {PerlText.Of(volume["vmid"])}"
+            );
         foreach (var volume in volumes.Where(v => !PerlText.IsTrue(v["vmid"])).OrderBy(v => PerlText.Of(v["format"]), StringComparer.Ordinal))
             context.Print(Row(PerlText.Of(volume["volid"]), PerlText.Of(volume["format"]), PerlText.Of(volume["content"]), Size(volume)));
         return 0;

@@ -8,14 +8,17 @@ namespace LxcForge.Simulator.NodeCli.Tools.Templates;
 /// <summary><c>pveam</c>: the appliance (OS template) catalogue and the templates on a storage.</summary>
 internal static class PveamTool
 {
-    public static NodeTool Create() => new("pveam",
-    [
-        CliCommand.Of("pveam", "available", "", "section", AvailableAsync),
-        CliCommand.Of("pveam", "list", "storage", "", ListAsync),
-        CliCommand.Of("pveam", "download", "storage template", "", DownloadAsync),
-        CliCommand.Of("pveam", "update", "", "", UpdateAsync),
-        CliCommand.Of("pveam", "remove", "template_path", "", RemoveAsync),
-    ]);
+    public static NodeTool Create() =>
+        new(
+            "pveam",
+            [
+                CliCommand.Of("pveam", "available", "", "section", AvailableAsync),
+                CliCommand.Of("pveam", "list", "storage", "", ListAsync),
+                CliCommand.Of("pveam", "download", "storage template", "", DownloadAsync),
+                CliCommand.Of("pveam", "update", "", "", UpdateAsync),
+                CliCommand.Of("pveam", "remove", "template_path", "", RemoveAsync),
+            ]
+        );
 
     /// <summary>One line per template, by section then name: <c>%-15s %s</c> (pve-manager 9.1).</summary>
     private static async Task<int> AvailableAsync(CliContext context, CliArguments arguments)
@@ -24,7 +27,8 @@ internal static class PveamTool
         if (section is not null && section is not ("system" or "mail" or "turnkeylinux"))
             throw CliParameterException.For("section", $"value '{section}' does not have a value in the enumeration 'mail, system, turnkeylinux'");
         var catalogue = await context.GetAsync(context.NodePath("/aplinfo")) as JsonArray ?? [];
-        var rows = catalogue.OfType<JsonNode>()
+        var rows = catalogue
+            .OfType<JsonNode>()
             .Select(t => (Section: PerlText.Of(t["section"]) ?? "", Template: PerlText.Of(t["template"]) ?? ""))
             .Where(t => section is null || t.Section == section)
             .OrderBy(t => t.Section, StringComparer.Ordinal)
@@ -44,7 +48,9 @@ internal static class PveamTool
         if (!(PerlText.Of(config["content"]) ?? "").Split(',').Contains("vztmpl"))
             throw new CliDieException("Storage does not support templates!");
 
-        var content = await context.GetAsync(context.NodePath($"/storage/{storage}/content"), new Dictionary<string, string> { ["content"] = "vztmpl" }) as JsonArray ?? [];
+        var content =
+            await context.GetAsync(context.NodePath($"/storage/{storage}/content"), new Dictionary<string, string> { ["content"] = "vztmpl" }) as JsonArray
+            ?? [];
         context.Print($"{PerlText.Left("NAME", 60)} {PerlText.Left("SIZE", 6)}");
         foreach (var volume in content.OfType<JsonNode>().OrderBy(v => PerlText.Of(v["volid"]), StringComparer.Ordinal))
         {
@@ -57,8 +63,13 @@ internal static class PveamTool
 
     /// <summary>Runs the download worker; like the real tool it exits 0 even when the download fails.</summary>
     private static Task<int> DownloadAsync(CliContext context, CliArguments arguments) =>
-        TaskWorker.CallAndFollowAsync(context, "POST", context.NodePath("/aplinfo"),
-            new Dictionary<string, string> { ["storage"] = arguments["storage"], ["template"] = arguments["template"] }, WorkerExitRule.AlwaysZero);
+        TaskWorker.CallAndFollowAsync(
+            context,
+            "POST",
+            context.NodePath("/aplinfo"),
+            new Dictionary<string, string> { ["storage"] = arguments["storage"], ["template"] = arguments["template"] },
+            WorkerExitRule.AlwaysZero
+        );
 
     /// <summary>
     /// The simulator's catalogue is built in, so refreshing it always succeeds; the node is still asked
